@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { PROJECT_ROOT } from './config.js';
+import type { Database } from './db/database.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { validatorCompiler } from './http/validation.js';
+import { healthRoutes } from './health.js';
+import { layerRoutes } from './layers/layer-routes.js';
+
+export interface AppOptions {
+  db: Database;
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built web app; served at `/` when it exists. */
+  webRoot?: string;
+}
+
+/** Largest request body: a detailed ZEA polygon fits many times over; a runaway upload does not. */
+export const BODY_LIMIT = 2 * 1024 * 1024;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT });
+  app.setValidatorCompiler(validatorCompiler);
+  // GeoJSON's own media type is JSON too.
+  app.addContentTypeParser('application/geo+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  installErrorHandler(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Kivu mining risk map API', version: '0.1.0', description: 'Layers, analysis and exports for artisanal mining zones in South Kivu' },
+    },
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes, { db: options.db });
+  await app.register(layerRoutes, { db: options.db });
+
+  const webRoot = options.webRoot ?? `${PROJECT_ROOT}web/dist`;
+  if (existsSync(webRoot)) await app.register(fastifyStatic, { root: webRoot, prefix: '/' });
+  return app;
+}

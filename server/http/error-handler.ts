@@ -1,0 +1,55 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { HttpError } from './errors.js';
+
+interface ValidationIssue {
+  instancePath: string;
+  message?: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+/** "body/properties/legal_status must be one of: authorised, pending, unrecognised" */
+function describeIssue(context: string, issue: ValidationIssue): string {
+  const where = `${context}${issue.instancePath}` || context;
+  const allowed = (issue.params.allowedValues ?? (issue.params.allowedValue !== undefined ? [issue.params.allowedValue] : undefined)) as unknown[] | undefined;
+  if (allowed) return `${where} must be one of: ${allowed.join(', ')}`;
+  if (issue.keyword === 'additionalProperties') return `${where} has an unknown property '${String(issue.params.additionalProperty)}'`;
+  return `${where} ${issue.message ?? 'is invalid'}`;
+}
+
+/** One error shape for every failure: `{ statusCode, error, message, details? }`, never a stack or SQL. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    if ('validation' in error && error.validation) {
+      const issues = error.validation as unknown as ValidationIssue[];
+      const context = (error as FastifyError).validationContext ?? 'request';
+      const message = issues.map((issue) => describeIssue(context, issue)).join('; ');
+      return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message, details: issues });
+    }
+    if (error instanceof HttpError) {
+      return reply.status(error.statusCode).send({ statusCode: error.statusCode, error: httpReason(error.statusCode), message: error.message, details: error.details });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send({ statusCode: status, error: httpReason(status), message: error.message });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'something went wrong on the server; it has been logged' });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${request.method} ${request.url.split('?')[0]}` });
+  });
+}
+
+function httpReason(status: number): string {
+  const reasons: Record<number, string> = {
+    400: 'Bad Request',
+    404: 'Not Found',
+    405: 'Method Not Allowed',
+    409: 'Conflict',
+    413: 'Payload Too Large',
+    415: 'Unsupported Media Type',
+  };
+  return reasons[status] ?? (status < 500 ? 'Client Error' : 'Internal Server Error');
+}

@@ -1,0 +1,15 @@
+/** An error that is the client's to fix: it reaches them with its status and message. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export const badRequest = (message: string, details?: unknown) => new HttpError(400, message, details);
+export const notFound = (message: string) => new HttpError(404, message);
+export const conflict = (message: string, details?: unknown) => new HttpError(409, message, details);

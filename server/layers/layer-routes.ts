@@ -1,0 +1,106 @@
+import type { FastifyInstance } from 'fastify';
+import type { Geometry } from 'geojson';
+import { Type } from 'typebox';
+import type { Database } from '../db/database.js';
+import { badRequest, notFound } from '../http/errors.js';
+import { featureInputSchema } from './feature-schema.js';
+import { DATE, type LayerDefinition } from './layer-definition.js';
+import { createFeature, deleteFeature, getFeature, listFeatures, updateFeature } from './layer-store.js';
+import { LAYERS } from './registry.js';
+
+export const DEFAULT_LIMIT = 1_000;
+export const MAX_LIMIT = 10_000;
+
+const NUMBER = '-?\\d+(\\.\\d+)?';
+const listQuery = Type.Object(
+  {
+    bbox: Type.Optional(Type.String({ pattern: `^${NUMBER}(,${NUMBER}){3}$`, description: 'minLon,minLat,maxLon,maxLat (WGS84)' })),
+    date: Type.Optional({ ...DATE, description: 'as-of date: only records in force on that day' }),
+    limit: Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }),
+    offset: Type.Integer({ minimum: 0, default: 0 }),
+  },
+  { additionalProperties: false },
+);
+const idParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
+const oneQuery = Type.Object({ date: Type.Optional(DATE) }, { additionalProperties: false });
+
+interface FeatureBody {
+  geometry?: Geometry | null;
+  properties?: Record<string, unknown> | null;
+}
+
+/** "28.5,-2.4,29,-1.7" → numbers, refused when inverted or outside WGS84. */
+export function parseBbox(text: string): number[] {
+  const bbox = text.split(',').map(Number);
+  const [minX, minY, maxX, maxY] = bbox as [number, number, number, number];
+  if (minX < -180 || maxX > 180 || minY < -90 || maxY > 90) throw badRequest('bbox lies outside WGS84 bounds (-180,-90,180,90)');
+  if (minX > maxX || minY > maxY) throw badRequest('bbox must be minLon,minLat,maxLon,maxLat with min ≤ max');
+  return bbox;
+}
+
+function registerLayer(app: FastifyInstance, db: Database, layer: LayerDefinition): void {
+  const base = `/api/${layer.name}`;
+  const tags = [layer.name];
+
+  app.get<{ Querystring: { bbox?: string; date?: string; limit: number; offset: number } }>(
+    base,
+    { schema: { tags, summary: `List ${layer.title.en}`, querystring: listQuery } },
+    async (request, reply) => {
+      const { bbox, date, limit, offset } = request.query;
+      const page = await listFeatures(db, layer, { bbox: bbox ? parseBbox(bbox) : undefined, date, limit, offset });
+      return reply.type('application/geo+json').send(page);
+    },
+  );
+
+  app.get<{ Params: { id: number }; Querystring: { date?: string } }>(
+    `${base}/:id`,
+    { schema: { tags, summary: `One of ${layer.title.en}`, params: idParams, querystring: oneQuery } },
+    async (request, reply) => {
+      const feature = await getFeature(db, layer, request.params.id, request.query.date);
+      if (!feature) throw notFound(`no ${layer.name} record with id ${request.params.id}`);
+      return reply.type('application/geo+json').send(feature);
+    },
+  );
+
+  app.post<{ Body: FeatureBody }>(
+    base,
+    { schema: { tags, summary: `Create one of ${layer.title.en}`, body: featureInputSchema(layer, 'create') } },
+    async (request, reply) => {
+      const feature = await db.transaction((tx) => createFeature(tx, layer, request.body));
+      return reply.status(201).header('location', `${base}/${feature.id}`).type('application/geo+json').send(feature);
+    },
+  );
+
+  app.patch<{ Params: { id: number }; Body: FeatureBody }>(
+    `${base}/:id`,
+    { schema: { tags, summary: `Change one of ${layer.title.en}`, params: idParams, body: featureInputSchema(layer, 'patch') } },
+    async (request, reply) => {
+      const feature = await db.transaction((tx) => updateFeature(tx, layer, request.params.id, request.body));
+      return reply.type('application/geo+json').send(feature);
+    },
+  );
+
+  app.delete<{ Params: { id: number } }>(
+    `${base}/:id`,
+    { schema: { tags, summary: `Delete one of ${layer.title.en}`, params: idParams } },
+    async (request, reply) => {
+      await db.transaction((tx) => deleteFeature(tx, layer, request.params.id));
+      return reply.status(204).send();
+    },
+  );
+}
+
+/** CRUD under /api/<layer> for every layer, plus /api/layers describing them. */
+export async function layerRoutes(app: FastifyInstance, options: { db: Database }): Promise<void> {
+  for (const layer of Object.values(LAYERS)) registerLayer(app, options.db, layer);
+
+  app.get('/api/layers', { schema: { summary: 'The layers this server holds' } }, async () =>
+    Object.values(LAYERS).map((layer) => ({
+      name: layer.name,
+      title: layer.title,
+      geometryTypes: layer.geometry.types,
+      properties: layer.columns.map((c) => ({ name: c.name, required: Boolean(c.required), references: c.references })),
+      href: `/api/${layer.name}`,
+    })),
+  );
+}

@@ -1,0 +1,170 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Queryable } from '../db/database.js';
+import { translateDatabaseError } from '../db/database-errors.js';
+import { badRequest, notFound } from '../http/errors.js';
+import type { LayerDefinition } from './layer-definition.js';
+import { Params, asOfCondition, bboxCondition, columnValue, featureSql, geometryValue, presentColumns } from './layer-sql.js';
+
+export interface ListFilters {
+  /** minLon, minLat, maxLon, maxLat */
+  bbox?: readonly number[];
+  /** As-of date (YYYY-MM-DD): only records in force that day. */
+  date?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface FeatureInput {
+  geometry?: Geometry | null;
+  properties?: Record<string, unknown> | null;
+}
+
+export interface LayerPage extends FeatureCollection {
+  numberMatched: number;
+  numberReturned: number;
+}
+
+export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
+
+/**
+ * The data layer for every map layer: the one place that reads and writes layer records,
+ * so that later access rules and sharing profiles apply to every path at once.
+ */
+export async function listFeatures(db: Queryable, layer: LayerDefinition, filters: ListFilters): Promise<LayerPage> {
+  const params = new Params();
+  const asOf = params.add(filters.date ?? null, 'date');
+  const conditions = [filters.date ? asOfCondition(layer, 'd.as_of') : 'true'];
+  if (filters.bbox) conditions.push(bboxCondition(filters.bbox, params));
+  const limit = params.add(filters.limit, 'int');
+  const offset = params.add(filters.offset, 'int');
+  const rows = await db.query<{ feature: Feature; matched: number }>(
+    `SELECT ${featureSql(layer, 'd.as_of')} AS feature, (count(*) OVER ())::int AS matched
+       FROM ${layer.table} t ${asOfJoin(asOf)}
+      WHERE ${conditions.join(' AND ')}
+      ORDER BY ${layer.orderBy ?? 't.id'}
+      LIMIT ${limit} OFFSET ${offset}`,
+    params.values,
+  );
+  const matched = rows[0]?.matched ?? (filters.offset > 0 ? await countFeatures(db, layer, filters) : 0);
+  return { type: 'FeatureCollection', numberMatched: matched, numberReturned: rows.length, features: rows.map((r) => r.feature) };
+}
+
+/** The date looked at, as `d.as_of`, for conditions and computed properties alike. */
+function asOfJoin(placeholder: string): string {
+  return `CROSS JOIN (SELECT ${placeholder} AS as_of) d`;
+}
+
+async function countFeatures(db: Queryable, layer: LayerDefinition, filters: ListFilters): Promise<number> {
+  const params = new Params();
+  const conditions = [filters.date ? asOfCondition(layer, params.add(filters.date, 'date')) : 'true'];
+  if (filters.bbox) conditions.push(bboxCondition(filters.bbox, params));
+  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${layer.table} t WHERE ${conditions.join(' AND ')}`, params.values);
+  return row?.n ?? 0;
+}
+
+export async function getFeature(db: Queryable, layer: LayerDefinition, id: number, date?: string): Promise<Feature | null> {
+  const params = new Params();
+  const asOf = params.add(date ?? null, 'date');
+  const [row] = await db.query<{ feature: Feature }>(
+    `SELECT ${featureSql(layer, 'd.as_of')} AS feature FROM ${layer.table} t ${asOfJoin(asOf)} WHERE t.id = ${params.add(id, 'bigint')}`,
+    params.values,
+  );
+  return row?.feature ?? null;
+}
+
+/**
+ * Refuses a geometry PostGIS cannot accept, saying what is wrong and where
+ * (`ST_IsValidReason`, e.g. "Self-intersection[28.63 -2.21]").
+ */
+export async function assertValidGeometry(db: Queryable, layer: LayerDefinition, geometry: Geometry): Promise<void> {
+  const params = new Params();
+  let row: { valid: boolean; reason: string } | undefined;
+  try {
+    [row] = await db.query<{ valid: boolean; reason: string }>(
+      `SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason FROM (SELECT ${geometryValue(layer, geometry, params)} AS g) s`,
+      params.values,
+    );
+  } catch (error) {
+    throw badRequest(`geometry could not be read: ${(error as Error).message}`);
+  }
+  if (row && !row.valid) throw badRequest(`geometry is not valid: ${row.reason}`, { reason: row.reason });
+}
+
+export async function createFeature(db: Queryable, layer: LayerDefinition, input: FeatureInput): Promise<Feature> {
+  if (input.geometry) await assertValidGeometry(db, layer, input.geometry);
+  const params = new Params();
+  const properties = input.properties ?? {};
+  const columns = presentColumns(layer, properties);
+  const names = [...columns.map((c) => c.name), 'geom'];
+  const values = [...columns.map((c) => columnValue(c, properties[c.name], params)), geometryValue(layer, input.geometry, params)];
+  try {
+    const [row] = await db.query<{ id: number }>(
+      `INSERT INTO ${layer.table} (${names.join(', ')}) VALUES (${values.join(', ')}) RETURNING id::float8 AS id`,
+      params.values,
+    );
+    return (await getFeature(db, layer, row!.id))!;
+  } catch (error) {
+    throw translateDatabaseError(error);
+  }
+}
+
+/** Changes the given properties (and the geometry, when given); the rest stays as it was. */
+export async function updateFeature(db: Queryable, layer: LayerDefinition, id: number, input: FeatureInput): Promise<Feature> {
+  if (input.geometry) await assertValidGeometry(db, layer, input.geometry);
+  const params = new Params();
+  const properties = input.properties ?? {};
+  const assignments = presentColumns(layer, properties).map((c) => `${c.name} = ${columnValue(c, properties[c.name], params)}`);
+  if (input.geometry !== undefined) {
+    if (input.geometry === null && layer.geometry.required) throw badRequest(`a ${layer.name} record must have a geometry`);
+    assignments.push(`geom = ${geometryValue(layer, input.geometry, params)}`);
+  }
+  if (assignments.length === 0) throw badRequest('nothing to change: give properties or a geometry');
+  try {
+    const rows = await db.query(`UPDATE ${layer.table} SET ${assignments.join(', ')} WHERE id = ${params.add(id, 'bigint')} RETURNING id`, params.values);
+    if (rows.length === 0) throw notFound(`no ${layer.name} record with id ${id}`);
+    return (await getFeature(db, layer, id))!;
+  } catch (error) {
+    throw translateDatabaseError(error);
+  }
+}
+
+export async function deleteFeature(db: Queryable, layer: LayerDefinition, id: number): Promise<void> {
+  try {
+    const rows = await db.query(`DELETE FROM ${layer.table} WHERE id = $1::bigint RETURNING id`, [id]);
+    if (rows.length === 0) throw notFound(`no ${layer.name} record with id ${id}`);
+  } catch (error) {
+    throw translateDatabaseError(error, 'delete');
+  }
+}
+
+/**
+ * Inserts a record, or updates the one with the same `source` and `source_id`, and says
+ * which: a re-import of the same file reports every record `unchanged`.
+ */
+export async function upsertFeature(db: Queryable, layer: LayerDefinition, input: FeatureInput): Promise<{ id: number; outcome: UpsertOutcome }> {
+  const properties = input.properties ?? {};
+  if (!properties.source || !properties.source_id) throw badRequest('an imported record needs `source` and `source_id`, so that a re-import can recognise it');
+  if (input.geometry) await assertValidGeometry(db, layer, input.geometry);
+  const params = new Params();
+  const columns = presentColumns(layer, properties);
+  const names = [...columns.map((c) => c.name), 'geom'];
+  const values = [...columns.map((c) => columnValue(c, properties[c.name], params)), geometryValue(layer, input.geometry, params)];
+  const changed = names.filter((n) => n !== 'source' && n !== 'source_id');
+  try {
+    const [row] = await db.query<{ id: number; inserted: boolean }>(
+      `INSERT INTO ${layer.table} AS t (${names.join(', ')}) VALUES (${values.join(', ')})
+       ON CONFLICT (source, source_id) DO UPDATE SET ${changed.map((n) => `${n} = EXCLUDED.${n}`).join(', ')}
+        WHERE (${changed.map((n) => `t.${n}`).join(', ')}) IS DISTINCT FROM (${changed.map((n) => `EXCLUDED.${n}`).join(', ')})
+       RETURNING id::float8 AS id, (xmax = 0) AS inserted`,
+      params.values,
+    );
+    if (row) return { id: row.id, outcome: row.inserted ? 'inserted' : 'updated' };
+    const [existing] = await db.query<{ id: number }>(`SELECT id::float8 AS id FROM ${layer.table} WHERE source = $1 AND source_id = $2`, [
+      properties.source,
+      properties.source_id,
+    ]);
+    return { id: existing!.id, outcome: 'unchanged' };
+  } catch (error) {
+    throw translateDatabaseError(error);
+  }
+}
