@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app.js';
+import type { Database } from '../../server/db/database.js';
+import { openTestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Database;
+  close(): Promise<void>;
+}
+
+/** The real app on a test database of its own, for `inject`. */
+export async function openTestApp(): Promise<TestApp> {
+  const db = await openTestDatabase();
+  const app = await buildApp({ db, webRoot: '/nonexistent' });
+  return {
+    app,
+    db,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** How many rows a table holds: "nothing was written" is checked with this. */
+export async function countRows(db: Database, table: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+  return row!.n;
+}
