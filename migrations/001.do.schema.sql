@@ -236,6 +236,7 @@ CREATE TABLE incidents (
   verification       text NOT NULL DEFAULT 'reported' CHECK (verification IN ('reported', 'corroborated', 'verified')),
   follow_up          text NOT NULL DEFAULT 'none' CHECK (follow_up IN ('none', 'open', 'referred', 'closed')),
   description        text,
+  notes              text,
   illustrative       boolean NOT NULL DEFAULT false,
   source             text NOT NULL DEFAULT 'manual',
   source_id          text,

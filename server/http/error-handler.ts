@@ -1,21 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { HttpError } from './errors.js';
-
-interface ValidationIssue {
-  instancePath: string;
-  message?: string;
-  keyword: string;
-  params: Record<string, unknown>;
-}
-
-/** "body/properties/legal_status must be one of: authorised, pending, unrecognised" */
-function describeIssue(context: string, issue: ValidationIssue): string {
-  const where = `${context}${issue.instancePath}` || context;
-  const allowed = (issue.params.allowedValues ?? (issue.params.allowedValue !== undefined ? [issue.params.allowedValue] : undefined)) as unknown[] | undefined;
-  if (allowed) return `${where} must be one of: ${allowed.join(', ')}`;
-  if (issue.keyword === 'additionalProperties') return `${where} has an unknown property '${String(issue.params.additionalProperty)}'`;
-  return `${where} ${issue.message ?? 'is invalid'}`;
-}
+import { describeIssue, type ValidationIssue } from './validation.js';
 
 /** One error shape for every failure: `{ statusCode, error, message, details? }`, never a stack or SQL. */
 export function installErrorHandler(app: FastifyInstance): void {

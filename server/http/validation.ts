@@ -14,3 +14,24 @@ const urlAjv = addFormats(new Ajv({ ...shared, coerceTypes: 'array', useDefaults
 
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
   (httpPart === 'body' ? bodyAjv : urlAjv).compile(schema) as ReturnType<FastifySchemaCompiler<object>>;
+
+/** Validates a value against a schema the way request bodies are, for importers. */
+export function compileBodyValidator(schema: object) {
+  return bodyAjv.compile(schema);
+}
+
+export interface ValidationIssue {
+  instancePath: string;
+  message?: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+/** "body/properties/legal_status must be one of: authorised, pending, unrecognised" */
+export function describeIssue(context: string, issue: ValidationIssue): string {
+  const where = `${context}${issue.instancePath}` || context;
+  const allowed = (issue.params.allowedValues ?? (issue.params.allowedValue !== undefined ? [issue.params.allowedValue] : undefined)) as unknown[] | undefined;
+  if (allowed) return `${where} must be one of: ${allowed.join(', ')}`;
+  if (issue.keyword === 'additionalProperties') return `${where} has an unknown property '${String(issue.params.additionalProperty)}'`;
+  return `${where} ${issue.message ?? 'is invalid'}`;
+}

@@ -1,0 +1,81 @@
+import type { Feature } from 'geojson';
+import type { Database, Queryable } from '../db/database.js';
+import { HttpError, badRequest } from '../http/errors.js';
+import { compileBodyValidator, describeIssue, type ValidationIssue } from '../http/validation.js';
+import { featureInputSchema } from '../layers/feature-schema.js';
+import type { LayerDefinition } from '../layers/layer-definition.js';
+import { upsertFeature } from '../layers/layer-store.js';
+import { camiZoneToLayer, isCamiZone } from '../zones/cami-zones.js';
+import { countOutcome, emptyReport, type ImportReport } from './import-report.js';
+import { resolveReferences } from './resolve-references.js';
+
+function featuresOf(input: unknown): Feature[] {
+  const doc = input as { type?: string; features?: unknown };
+  if (doc?.type === 'FeatureCollection' && Array.isArray(doc.features)) return doc.features as Feature[];
+  if (doc?.type === 'Feature') return [doc as Feature];
+  throw badRequest('a GeoJSON import must be a FeatureCollection or a Feature');
+}
+
+/** Known source formats are mapped onto the layer's own properties first. */
+function adapt(layer: LayerDefinition, feature: Feature): Feature {
+  if (layer.name === 'zones' && isCamiZone(feature)) return camiZoneToLayer(feature);
+  return feature;
+}
+
+/** One savepoint a record, so a rejected record leaves the others and the transaction intact. */
+async function inSavepoint<T>(tx: Queryable, work: () => Promise<T>): Promise<T> {
+  await tx.exec('SAVEPOINT import_record');
+  try {
+    const result = await work();
+    await tx.exec('RELEASE SAVEPOINT import_record');
+    return result;
+  } catch (error) {
+    await tx.exec('ROLLBACK TO SAVEPOINT import_record');
+    throw error;
+  }
+}
+
+/**
+ * Imports GeoJSON features into a layer in one transaction. Each feature is validated as
+ * the API validates a new record; features that fail are rejected with the reason and
+ * the rest are kept. Records are matched on `source` and `source_id`, so importing the
+ * same file twice reports everything unchanged the second time.
+ */
+export async function importGeoJson(db: Database, layer: LayerDefinition, input: unknown, fileName: string): Promise<ImportReport> {
+  const features = featuresOf(typeof input === 'string' ? parseJson(input) : input);
+  const validate = compileBodyValidator(featureInputSchema(layer, 'create'));
+  const report = emptyReport(`geojson:${layer.name}`, fileName);
+  await db.transaction(async (tx) => {
+    for (const [index, raw] of features.entries()) {
+      const at = `feature ${index + 1}${raw?.properties?.source_id ? ` (${String(raw.properties.source_id)})` : ''}`;
+      const feature = adapt(layer, raw);
+      const { properties, error } = await resolveReferences(tx, layer, { ...(feature.properties ?? {}) });
+      if (error) {
+        report.rejected.push({ at, reason: error });
+        continue;
+      }
+      const candidate = { type: 'Feature', geometry: feature.geometry ?? null, properties };
+      if (!validate(candidate)) {
+        const issues = (validate.errors ?? []) as ValidationIssue[];
+        report.rejected.push({ at, reason: issues.map((i) => describeIssue('feature', i)).join('; ') });
+        continue;
+      }
+      try {
+        const { outcome } = await inSavepoint(tx, () => upsertFeature(tx, layer, { geometry: feature.geometry, properties }));
+        countOutcome(report, outcome);
+      } catch (error) {
+        if (!(error instanceof HttpError)) throw error;
+        report.rejected.push({ at, reason: error.message });
+      }
+    }
+  });
+  return report;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw badRequest(`the file is not JSON: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * Wiring: the map, the panel (date, notice, legend) and the data loads. Each part lives in
+ * its own module; this one only connects them.
+ */
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './styles.css';
+import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+// Under Vite the worker is not found by itself ("Worker failed to load"); the file is self-contained.
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { fetchLayer, fetchLayerList, type LayerCollection, type LayerFeature } from './api.js';
+import { createDateControl, dateFromAddress, today } from './date-control.js';
+import { boundsOf } from './extent.js';
+import { getLang, onLangChange, t, type Localized } from './i18n.js';
+import { createLanguageSwitch } from './language-switch.js';
+import { DATA_LAYERS, HIDDEN_AT_START, addDataLayers, isLayerVisible, setLayerData, setLayerVisible, type DataLayerName } from './layers.js';
+import { createLegend } from './legend.js';
+import { offlineStyle } from './map-style.js';
+import { createNotice } from './notice.js';
+import { createFeaturePopup } from './popup.js';
+import { createStatus } from './status.js';
+
+export interface RiskMapHandle {
+  map: MapLibreMap;
+  /** Resolves once every layer's data is on the map and the map has finished drawing it. */
+  ready: Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __riskmap?: RiskMapHandle;
+  }
+}
+
+setWorkerUrl(workerUrl);
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+function translatePage(): void {
+  document.documentElement.lang = getLang();
+  document.title = t('app.title');
+  byId('app-title').textContent = t('app.title');
+  byId('app-subtitle').textContent = t('app.subtitle');
+  byId('panel').setAttribute('aria-label', t('panel.label'));
+  byId('skip-to-map').textContent = t('skip.map');
+}
+translatePage();
+onLangChange(translatePage);
+createLanguageSwitch(byId('language-switch'));
+
+// South Kivu's mining areas, until the data says where to look.
+const map = new MapLibreMap({
+  container: 'map',
+  style: offlineStyle(),
+  center: [28.85, -2.1],
+  zoom: 9,
+  attributionControl: false,
+  maplibreLogo: false,
+});
+map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
+map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-left');
+map.addControl(
+  new AttributionControl({ compact: false, customAttribution: ['IPIS (ODC-BY 1.0)', 'CAMI / Global Forest Watch'] }),
+  'bottom-right',
+);
+
+/** MapLibre's own control texts are fixed at creation; these follow the page's language. */
+function translateMap(): void {
+  map.getCanvas().setAttribute('aria-label', t('map.label'));
+  const controls: Array<[string, Parameters<typeof t>[0]]> = [
+    ['.maplibregl-ctrl-zoom-in', 'map.zoomIn'],
+    ['.maplibregl-ctrl-zoom-out', 'map.zoomOut'],
+    ['.maplibregl-ctrl-compass', 'map.resetBearing'],
+  ];
+  for (const [selector, key] of controls) {
+    const button = map.getContainer().querySelector<HTMLButtonElement>(selector);
+    button?.setAttribute('title', t(key));
+    button?.setAttribute('aria-label', t(key));
+  }
+}
+translateMap();
+onLangChange(translateMap);
+
+const records = new Map<DataLayerName, Map<number, LayerFeature>>();
+const titles = new Map<string, Localized>();
+const status = createStatus(byId('status'));
+const notice = createNotice(byId('notice'));
+
+const popup = createFeaturePopup(map, {
+  title: (layer) => titles.get(layer) ?? { fr: layer, en: layer },
+  record: (layer, id) => records.get(layer)?.get(id),
+});
+// The popup's texts were written in the language of the moment it opened.
+onLangChange(() => popup.close());
+map.on('click', (event) => popup.openAt(event.point));
+map.getCanvas().addEventListener('keydown', (event) => {
+  // A keyboard user cannot click: Enter shows what lies at the centre of the map.
+  if (event.key === 'Enter') {
+    // Otherwise the keypress that follows lands on the popup's close button, focused on opening, and closes it.
+    event.preventDefault();
+    const { width, height } = map.getCanvas().getBoundingClientRect();
+    popup.openAt([width / 2, height / 2]);
+  }
+});
+map.getContainer().addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && map.getContainer().querySelector('.maplibregl-popup')) {
+    popup.close();
+    map.getCanvas().focus();
+  }
+});
+
+// The map comes after the whole legend in tab order; this lets a keyboard user jump to it.
+byId('skip-to-map').addEventListener('click', (event) => {
+  event.preventDefault();
+  map.getCanvas().focus();
+});
+
+let currentLoad: AbortController | null = null;
+/** The date whose records are on the map, null while a load runs. */
+let shownDate: string | null = null;
+
+/** Fetches every layer as of `date`, puts them on the map and waits until the map has drawn them. */
+async function loadLayers(date: string, options: { fit: boolean }): Promise<void> {
+  currentLoad?.abort();
+  const load = new AbortController();
+  currentLoad = load;
+  shownDate = null;
+  status.set({ kind: 'loading' });
+  const collections = await Promise.all(DATA_LAYERS.map(async (name) => [name, await fetchLayer(name, date, load.signal)] as [DataLayerName, LayerCollection]));
+  if (load.signal.aborted) return;
+
+  const counts: Partial<Record<DataLayerName, number>> = {};
+  for (const [name, collection] of collections) {
+    records.set(name, new Map(collection.features.map((f) => [f.id, f])));
+    setLayerData(map, name, collection);
+    counts[name] = collection.features.length;
+  }
+  legend?.setCounts(counts);
+  popup.close();
+
+  if (options.fit) {
+    const drawn = collections.filter(([name]) => !HIDDEN_AT_START.has(name)).flatMap(([, c]) => c.features.map((f) => f.geometry));
+    const bounds = boundsOf(drawn);
+    // More room on the right, where the place labels run out from their dot.
+    if (bounds) map.fitBounds(bounds, { padding: { top: 48, bottom: 48, left: 48, right: 96 }, maxZoom: 14, animate: false });
+  }
+  await map.once('idle');
+  if (load.signal.aborted) return;
+  shownDate = date;
+  summarise(date);
+}
+
+/** Counts only what can be seen: a hidden layer's records are neither "shown" nor flagged. */
+function summarise(date: string): void {
+  const visible = DATA_LAYERS.filter((name) => isLayerVisible(map, name)).flatMap((name) => [...(records.get(name)?.values() ?? [])]);
+  status.set({ kind: 'ready', count: visible.length, date });
+  notice.setIllustrativeCount(visible.filter((f) => f.properties.illustrative === true).length);
+}
+
+let legend: ReturnType<typeof createLegend> | undefined;
+
+const ready = (async () => {
+  const [layerList] = await Promise.all([fetchLayerList(), map.once('load')]);
+  for (const layer of layerList) titles.set(layer.name, layer.title);
+  addDataLayers(map);
+  legend = createLegend(byId('legend'), {
+    titles,
+    isVisible: (layer) => isLayerVisible(map, layer),
+    onToggle: (layer, visible) => {
+      setLayerVisible(map, layer, visible);
+      if (shownDate) summarise(shownDate);
+    },
+  });
+  const dateControl = createDateControl(byId('date-control'), dateFromAddress() ?? today(), (date) => {
+    loadLayers(date, { fit: false }).catch(showLoadError);
+  });
+  await loadLayers(dateControl.value, { fit: true });
+})();
+
+function showLoadError(error: unknown): void {
+  if (error instanceof DOMException && error.name === 'AbortError') return;
+  status.set({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+  console.error(error);
+}
+ready.catch(showLoadError);
+
+window.__riskmap = { map, ready };
