@@ -23,6 +23,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT });
   app.setValidatorCompiler(validatorCompiler);
   // GeoJSON's own media type is JSON too.
+  // Every body here is JSON; text would only reach the schema check and fail there less clearly.
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('application/geo+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   installErrorHandler(app);
 

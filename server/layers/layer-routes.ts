@@ -38,6 +38,14 @@ export function parseBbox(text: string): number[] {
   return bbox;
 }
 
+/** A FeatureCollection sent to a one-feature endpoint gets a pointer to the importer, not a schema riddle. */
+async function refuseCollections(request: { body: unknown }): Promise<void> {
+  const body = request.body as { type?: unknown } | null;
+  if (body && typeof body === 'object' && body.type === 'FeatureCollection') {
+    throw badRequest('body must be one GeoJSON Feature (type must be one of: Feature); to load a FeatureCollection use `npm run import -- <layer> <file.geojson>`');
+  }
+}
+
 function registerLayer(app: FastifyInstance, db: Database, layer: LayerDefinition): void {
   const base = `/api/${layer.name}`;
   const tags = [layer.name];
@@ -64,7 +72,7 @@ function registerLayer(app: FastifyInstance, db: Database, layer: LayerDefinitio
 
   app.post<{ Body: FeatureBody }>(
     base,
-    { schema: { tags, summary: `Create one of ${layer.title.en}`, body: featureInputSchema(layer, 'create') } },
+    { schema: { tags, summary: `Create one of ${layer.title.en}`, body: featureInputSchema(layer, 'create') }, preValidation: refuseCollections },
     async (request, reply) => {
       const feature = await db.transaction((tx) => createFeature(tx, layer, request.body));
       return reply.status(201).header('location', `${base}/${feature.id}`).type('application/geo+json').send(feature);

@@ -3,6 +3,7 @@ import type { Queryable } from '../db/database.js';
 import { translateDatabaseError } from '../db/database-errors.js';
 import { badRequest, notFound } from '../http/errors.js';
 import type { LayerDefinition } from './layer-definition.js';
+import { findUnclosedRing } from './unclosed-ring.js';
 import { Params, asOfCondition, bboxCondition, columnValue, featureSql, geometryValue, presentColumns } from './layer-sql.js';
 
 export interface ListFilters {
@@ -77,6 +78,8 @@ export async function getFeature(db: Queryable, layer: LayerDefinition, id: numb
  * (`ST_IsValidReason`, e.g. "Self-intersection[28.63 -2.21]").
  */
 export async function assertValidGeometry(db: Queryable, layer: LayerDefinition, geometry: Geometry): Promise<void> {
+  const unclosed = findUnclosedRing(geometry);
+  if (unclosed) throw badRequest(`geometry is not valid: ring ${unclosed} is not closed (its last position must repeat its first)`);
   const params = new Params();
   let row: { valid: boolean; reason: string } | undefined;
   try {
@@ -87,7 +90,9 @@ export async function assertValidGeometry(db: Queryable, layer: LayerDefinition,
   } catch (error) {
     throw badRequest(`geometry could not be read: ${(error as Error).message}`);
   }
-  if (row && !row.valid) throw badRequest(`geometry is not valid: ${row.reason}`, { reason: row.reason });
+  // The embedded PostGIS has been seen to answer some unreadable geometries with no row at all.
+  if (!row) throw badRequest('geometry could not be read');
+  if (!row.valid) throw badRequest(`geometry is not valid: ${row.reason}`, { reason: row.reason });
 }
 
 export async function createFeature(db: Queryable, layer: LayerDefinition, input: FeatureInput): Promise<Feature> {

@@ -208,7 +208,7 @@ describe('bad input: a clear 4xx and nothing written', () => {
 
   it('refuses a body over the size limit with 413', async () => {
     const before = await rowCounts();
-    const ring = Array.from({ length: 80_000 }, (_, i) => [28 + i / 1e6, -2]);
+    const ring = Array.from({ length: 200_000 }, (_, i) => [28 + i / 1e6, -2]);
     const payload = JSON.stringify({ type: 'Feature', geometry: { type: 'LineString', coordinates: ring }, properties: { name: 'huge' } });
     expect(payload.length).toBeGreaterThan(BODY_LIMIT);
     const res = await t.app.inject({ method: 'POST', url: '/api/routes', headers: { 'content-type': 'application/json' }, payload });
