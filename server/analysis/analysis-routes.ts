@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../db/database.js';
+import { parseBbox } from '../layers/layer-routes.js';
+import { contestedQuerySchema, type ContestedQuery } from './contested/contested-params.js';
+import { findContestedZones } from './contested/find-contested-zones.js';
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Analyses over the layers: each answers "as of a date" and says which rule fired and why. */
+export async function analysisRoutes(app: FastifyInstance, options: { db: Database }): Promise<void> {
+  app.get<{ Querystring: ContestedQuery }>(
+    '/api/analysis/contested',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'Contested zones: overlapping claims of different cooperatives in force on a date (rules R5, R6, R7)',
+        querystring: contestedQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const collection = await findContestedZones(options.db, {
+        date: q.date ?? today(),
+        minAreaHa: q.min_area_ha,
+        minShare: q.min_share,
+        nearKm: q.near_km,
+        incidentDays: q.incident_days,
+        bbox: q.bbox ? parseBbox(q.bbox) : undefined,
+      });
+      return reply.type('application/geo+json').send(collection);
+    },
+  );
+}

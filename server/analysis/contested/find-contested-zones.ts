@@ -1,0 +1,65 @@
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import type { Queryable } from '../../db/database.js';
+import { contestedShare, r5ContestedZone } from '../../rules/r5-contested-zone.js';
+import { r6MilitarisedDispute } from '../../rules/r6-militarised-dispute.js';
+import { r7Legality } from '../../rules/r7-legality.js';
+import type { ContestedParams } from './contested-params.js';
+import { contestedZonesSql } from './contested-sql.js';
+import type { ContestedCandidate, RuleHit } from './contested-types.js';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
+
+/** Severity follows the strongest rule; incidents near a militarised dispute make it critical. */
+export function severityOf(rules: RuleHit[], zone: ContestedCandidate, params: ContestedParams): { severity: Severity; reason: string } {
+  const fired = new Set(rules.map((r) => r.rule));
+  const incidents = zone.incidents?.length ?? 0;
+  if (fired.has('R6') && incidents > 0) {
+    return { severity: 'critical', reason: `R6 militarised dispute, with ${incidents} incident(s) within ${params.nearKm} km in the ${params.incidentDays} days before ${params.date}` };
+  }
+  if (fired.has('R6')) return { severity: 'high', reason: 'R6 militarised dispute: a security actor is linked to a claimant or stands near the overlap' };
+  if (fired.has('R7')) return { severity: 'medium', reason: 'R7 legality: an unauthorised claimant inside a ZEA, or ground outside every ZEA' };
+  return { severity: 'low', reason: 'R5 contested zone only: no security actor or legality issue found' };
+}
+
+function toFeature(zone: ContestedCandidate, rules: RuleHit[], params: ContestedParams): Feature<Polygon> {
+  const { severity, reason } = severityOf(rules, zone, params);
+  return {
+    type: 'Feature',
+    geometry: zone.geometry,
+    properties: {
+      date: params.date,
+      area_ha: Math.round(zone.area_ha * 100) / 100,
+      severity,
+      severity_rank: SEVERITY_RANK[severity],
+      severity_reason: reason,
+      rules: rules.map((r) => r.rule),
+      rule_hits: rules,
+      claimants: (zone.claimants ?? []).map((c) => ({ ...c, contested_share: Math.round(contestedShare(c) * 10_000) / 10_000 })),
+      cooperative_count: new Set((zone.claimants ?? []).map((c) => c.cooperative_id)).size,
+      zones: zone.zones ?? [],
+      outside_zea_ha: Math.round(zone.outside_zea_ha * 100) / 100,
+      presence: zone.presence ?? [],
+      incidents: zone.incidents ?? [],
+      label: [zone.label_lon, zone.label_lat],
+    },
+  };
+}
+
+/**
+ * Contested zones on a date: connected areas where claims of two or more cooperatives in
+ * force overlap (R5), with R6 and R7 evaluated on each, sorted by severity then area.
+ */
+export async function findContestedZones(db: Queryable, params: ContestedParams): Promise<FeatureCollection<Polygon>> {
+  const { text, values } = contestedZonesSql(params);
+  const candidates = await db.query<ContestedCandidate>(text, values);
+  const features = candidates.flatMap((zone) => {
+    const r5 = r5ContestedZone(zone, params.minShare);
+    if (!r5) return [];
+    const rules = [r5, r6MilitarisedDispute(zone), r7Legality(zone, params.minAreaHa)].filter((r): r is RuleHit => r !== undefined);
+    return [toFeature(zone, rules, params)];
+  });
+  features.sort((a, b) => b.properties!.severity_rank - a.properties!.severity_rank || b.properties!.area_ha - a.properties!.area_ha);
+  features.forEach((f, i) => (f.id = i + 1));
+  return { type: 'FeatureCollection', features };
+}
