@@ -33,7 +33,7 @@ CREATE TABLE zones (
   source             text NOT NULL DEFAULT 'manual',
   source_id          text,
   valid_from         date,
-  valid_to           date CHECK (valid_to >= valid_from),
+  valid_to           date CONSTRAINT valid_period CHECK (valid_to >= valid_from),
   geom               geometry(MultiPolygon, 4326) NOT NULL CHECK (ST_IsValid(geom)),
   created_at         timestamptz NOT NULL DEFAULT now(),
   updated_at         timestamptz NOT NULL DEFAULT now(),
@@ -53,7 +53,7 @@ CREATE TABLE cooperatives (
   source             text NOT NULL DEFAULT 'manual',
   source_id          text,
   valid_from         date,
-  valid_to           date CHECK (valid_to >= valid_from),
+  valid_to           date CONSTRAINT valid_period CHECK (valid_to >= valid_from),
   -- where the cooperative has its seat; optional
   geom               geometry(Point, 4326),
   created_at         timestamptz NOT NULL DEFAULT now(),
@@ -80,7 +80,7 @@ CREATE TABLE sites (
   source             text NOT NULL DEFAULT 'manual',
   source_id          text,
   valid_from         date,
-  valid_to           date CHECK (valid_to >= valid_from),
+  valid_to           date CONSTRAINT valid_period CHECK (valid_to >= valid_from),
   geom               geometry(Point, 4326) NOT NULL,
   created_at         timestamptz NOT NULL DEFAULT now(),
   updated_at         timestamptz NOT NULL DEFAULT now(),
@@ -138,7 +138,7 @@ CREATE TABLE claims (
   source             text NOT NULL DEFAULT 'manual',
   source_id          text,
   valid_from         date NOT NULL,
-  valid_to           date CHECK (valid_to >= valid_from),
+  valid_to           date CONSTRAINT valid_period CHECK (valid_to >= valid_from),
   geom               geometry(MultiPolygon, 4326) NOT NULL CHECK (ST_IsValid(geom)),
   created_at         timestamptz NOT NULL DEFAULT now(),
   updated_at         timestamptz NOT NULL DEFAULT now(),
@@ -162,12 +162,12 @@ CREATE TABLE security_presence (
   source             text NOT NULL DEFAULT 'manual',
   source_id          text,
   valid_from         date NOT NULL,
-  valid_to           date CHECK (valid_to >= valid_from),
+  valid_to           date CONSTRAINT valid_period CHECK (valid_to >= valid_from),
   geom               geometry(Geometry, 4326) NOT NULL
                      CHECK (GeometryType(geom) IN ('POINT', 'POLYGON', 'MULTIPOLYGON') AND ST_IsValid(geom)),
   created_at         timestamptz NOT NULL DEFAULT now(),
   updated_at         timestamptz NOT NULL DEFAULT now(),
-  CHECK ((linked_cooperative_id IS NULL) = (link_kind IS NULL)),
+  CONSTRAINT link_kind_with_cooperative CHECK ((linked_cooperative_id IS NULL) = (link_kind IS NULL)),
   UNIQUE (source, source_id)
 );
 
@@ -184,7 +184,7 @@ CREATE TABLE routes (
   source             text NOT NULL DEFAULT 'manual',
   source_id          text,
   valid_from         date,
-  valid_to           date CHECK (valid_to >= valid_from),
+  valid_to           date CONSTRAINT valid_period CHECK (valid_to >= valid_from),
   geom               geometry(LineString, 4326) NOT NULL CHECK (ST_IsValid(geom)),
   created_at         timestamptz NOT NULL DEFAULT now(),
   updated_at         timestamptz NOT NULL DEFAULT now(),
@@ -206,7 +206,7 @@ CREATE TABLE roadblocks (
   source_id          text,
   -- first and last time the roadblock was seen
   valid_from         date NOT NULL,
-  valid_to           date CHECK (valid_to >= valid_from),
+  valid_to           date CONSTRAINT valid_period CHECK (valid_to >= valid_from),
   geom               geometry(Point, 4326) NOT NULL,
   created_at         timestamptz NOT NULL DEFAULT now(),
   updated_at         timestamptz NOT NULL DEFAULT now(),

@@ -14,6 +14,19 @@ function isPostgresError(error: unknown): error is PostgresError {
 }
 
 /**
+ * The migrations name the rules that span columns (`valid_period`, `link_kind_with_cooperative`)
+ * so that they can be put in words here; one-column CHECKs keep PostgreSQL's names
+ * (`<table>_<column>_check`), from which the column is read.
+ */
+function describeCheck(constraint: string | undefined): string {
+  if (constraint === 'valid_period') return 'valid_to must not be before valid_from';
+  if (constraint === 'link_kind_with_cooperative') return 'linked_cooperative_id and link_kind go together: give both or neither';
+  if (constraint && /_geom_check$/.test(constraint)) return 'the geometry is not valid or not of a type this layer accepts';
+  const column = constraint?.match(/^[a-z_]+?_([a-z_]+)_check$/)?.[1];
+  return `the record breaks the rule '${constraint ?? 'check'}'${column ? ` on ${column}` : ''}`;
+}
+
+/**
  * Turns a constraint the database enforced into the client error it is, in words a
  * user can act on. Anything else is left alone and becomes a 500 without its SQL.
  * Both drivers (pg and PGlite) report SQLSTATE codes and constraint details alike.
@@ -31,7 +44,7 @@ export function translateDatabaseError(error: unknown, action: 'write' | 'delete
     case '23502': // not_null_violation
       return badRequest(`property '${error.column ?? '?'}' may not be null`);
     case '23514': // check_violation
-      return badRequest(`the record breaks the rule '${error.constraint ?? 'check'}'`, { constraint: error.constraint });
+      return badRequest(describeCheck(error.constraint), { constraint: error.constraint });
     case '22P02': // invalid_text_representation
     case '22007': // invalid_datetime_format
     case '22008': // datetime_field_overflow

@@ -39,6 +39,7 @@ export async function loadDemoData(db: Database, dataDir = DATA_DIR, log: (line:
 
 /** True when no layer holds a record yet: the first start of a new database. */
 export async function isEmpty(db: Database): Promise<boolean> {
-  const [row] = await db.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM zones) AND NOT EXISTS (SELECT 1 FROM sites) AS empty');
+  const checks = Object.values(LAYERS).map((layer) => `NOT EXISTS (SELECT 1 FROM ${layer.table})`);
+  const [row] = await db.query<{ empty: boolean }>(`SELECT ${checks.join(' AND ')} AS empty`);
   return row?.empty ?? true;
 }

@@ -45,9 +45,21 @@ export async function importGeoJson(db: Database, layer: LayerDefinition, input:
   const features = featuresOf(typeof input === 'string' ? parseJson(input) : input);
   const validate = compileBodyValidator(featureInputSchema(layer, 'create'));
   const report = emptyReport(`geojson:${layer.name}`, fileName);
+  // A key seen twice in one file is a mistake in the file: the second would silently win.
+  const firstSeenAt = new Map<string, string>();
   await db.transaction(async (tx) => {
     for (const [index, raw] of features.entries()) {
       const at = `feature ${index + 1}${raw?.properties?.source_id ? ` (${String(raw.properties.source_id)})` : ''}`;
+      if (raw === null || typeof raw !== 'object' || (raw as { type?: unknown }).type !== 'Feature') {
+        report.rejected.push({ at, reason: 'not a GeoJSON Feature (an object with "type": "Feature")' });
+        continue;
+      }
+      const key = raw.properties?.source_id != null ? `${String(raw.properties.source ?? 'manual')}/${String(raw.properties.source_id)}` : undefined;
+      if (key && firstSeenAt.has(key)) {
+        report.rejected.push({ at, reason: `same source and source_id (${key}) as ${firstSeenAt.get(key)}` });
+        continue;
+      }
+      if (key) firstSeenAt.set(key, at);
       const feature = adapt(layer, raw);
       const { properties, error } = await resolveReferences(tx, layer, { ...(feature.properties ?? {}) });
       if (error) {

@@ -179,7 +179,7 @@ describe('a file with good and bad features', () => {
     'mixed-unknown-cooperative': 'cooperative_ref "test/no-such-coop" matches no cooperatives record',
     'mixed-malformed-ref': 'cooperative_ref must look like "<source>/<source_id>", not "import-coop-a"',
     // reaches the database: its CHECK refuses it inside the record's savepoint
-    'mixed-period-reversed': "the record breaks the rule 'claims_check'",
+    'mixed-period-reversed': 'valid_to must not be before valid_from',
     'mixed-no-source': 'an imported record needs `source` and `source_id`',
   };
   const good = features.map((f) => f.properties!.source_id as string).filter((id) => !(id in expectedReasons));
@@ -236,5 +236,22 @@ describe('a file that cannot be imported', () => {
     expect(error).toMatchObject({ statusCode: 400 });
     expect((error as HttpError).message).toContain(message);
     expect(await rowCounts()).toEqual(before);
+  });
+});
+
+describe('entries that are not features, and a key given twice', () => {
+  const FILE = 'claims-null-and-duplicate.geojson';
+
+  it('rejects them one by one and keeps the first of two records with the same key', async () => {
+    await importGeoJson(db, LAYERS.cooperatives, fixtureText('cooperatives.geojson'), 'cooperatives.geojson');
+    const report = await importGeoJson(db, LAYERS.claims, fixtureText(FILE), FILE);
+    expect(report.inserted).toBe(1);
+    expect(report.rejected).toEqual([
+      { at: 'feature 1', reason: expect.stringContaining('not a GeoJSON Feature') },
+      { at: 'feature 3', reason: expect.stringContaining('not a GeoJSON Feature') },
+      { at: 'feature 4 (odd-first)', reason: expect.stringContaining('as feature 2 (odd-first)') },
+    ]);
+    const row = await rowBySourceId('claims', 'odd-first');
+    expect(row?.basis).toBe(fixture(FILE).features[1]!.properties!.basis);
   });
 });
