@@ -14,7 +14,7 @@ export class Params {
 
 /** RFC 7946: exterior rings counter-clockwise, 7 decimals (about 1 cm). */
 export function geometryJsonSql(): string {
-  return 'ST_AsGeoJSON(ST_FlipCoordinates(ST_ForcePolygonCCW(t.geom)), 7)::json';
+  return 'ST_AsGeoJSON(ST_ForcePolygonCCW(t.geom), 7)::json';
 }
 
 /** A feature as JSON: stored columns, then computed properties, then timestamps. */
