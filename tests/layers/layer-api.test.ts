@@ -9,6 +9,18 @@ import { countRows, openTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 const created = new Map<LayerName, Feature>();
+const sent = new Map<LayerName, Feature>();
+
+/** The distinct positions of a geometry at the API's 7 decimals, sorted: equal whatever the ring order or Multi wrapping. */
+function positions(geometry: unknown): string[] {
+  const out = new Set<string>();
+  const walk = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') out.add(c.map((v: number) => v.toFixed(7)).join(','));
+    else if (Array.isArray(c)) c.forEach(walk);
+  };
+  walk((geometry as { coordinates?: unknown } | null)?.coordinates);
+  return [...out].sort();
+}
 
 /** `1-zones` → zones */
 const layerOf = (name: string) => name.replace(/^\d+-/, '') as LayerName;
@@ -29,6 +41,7 @@ beforeAll(async () => {
     const res = await t.app.inject({ method: 'POST', url: `/api/${layer.name}`, payload: { ...fixture, properties } });
     expect(res.statusCode, `${name}: ${res.body}`).toBe(201);
     created.set(layer.name, res.json());
+    sent.set(layer.name, fixture);
   }
 });
 afterAll(() => t.close());
@@ -49,6 +62,8 @@ describe.each(LAYER_NAMES.map((n) => [n]))('layer %s', (name) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/geo+json');
     expect(res.json().properties).toMatchObject({ source: 'test' });
+    // Longitude first, same vertices: what was sent is what is served.
+    expect(positions(res.json().geometry)).toEqual(positions(sent.get(name)!.geometry));
   });
 
   it('lists as a FeatureCollection with counts', async () => {

@@ -1,0 +1,182 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { describe, it } from 'vitest';
+import { buildApp } from '../../server/app.js';
+import type { Database } from '../../server/db/database.js';
+import { openTestDatabase } from '../support/test-database.js';
+
+/** Debian's Chromium; CHROMIUM_PATH points elsewhere on machines that keep it elsewhere. */
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const VITE_CONFIG = fileURLToPath(new URL('../../web/vite.config.ts', import.meta.url));
+export const SCREENSHOTS = fileURLToPath(new URL('../.artifacts/screenshots/', import.meta.url));
+/** The layers the map draws at start (cooperatives are off until asked for). */
+export const DRAWN_LAYERS = ['zones', 'claims', 'routes', 'roadblocks', 'presence', 'incidents', 'sites'] as const;
+const INSTALL_HINT = `install Chromium with \`apt-get install -y chromium\` (Debian) so that ${CHROMIUM} exists`;
+
+/**
+ * A describe block that needs Chromium. Without it the tests are skipped with a warning,
+ * except in CI, where a missing browser must not pass as a quiet skip.
+ */
+export function describeInBrowser(name: string, body: () => void): void {
+  if (existsSync(CHROMIUM)) {
+    describe(name, body);
+  } else if (process.env.CI) {
+    it(`has Chromium for ${name}`, () => {
+      throw new Error(`${CHROMIUM} not found: the browser tests cannot run; ${INSTALL_HINT}`);
+    });
+  } else {
+    console.warn(`Skipping ${name}: ${CHROMIUM} not found; ${INSTALL_HINT}.`);
+    it.skip(`${name} (skipped: ${CHROMIUM} not found; ${INSTALL_HINT})`, () => {});
+  }
+}
+
+export interface MapPage<T> {
+  app: FastifyInstance;
+  db: Database;
+  origin: string;
+  page: Page;
+  /** What `seed` returned. */
+  seeded: T;
+  consoleErrors: string[];
+  pageErrors: string[];
+  dialogs: string[];
+  /** Requests to anything but the app itself (data: and blob: URLs are the page's own). */
+  outsideRequests: string[];
+  failedResponses: string[];
+  /** Distinct records of each API layer drawn in the viewport, by the style layers of its source. */
+  renderedIds(layers: readonly string[]): Promise<Record<string, number>>;
+  /** Clicks the map where a coordinate is drawn. */
+  clickAt(lngLat: [number, number]): Promise<void>;
+  /** Waits until the map has drawn the last change; the repaint makes sure an 'idle' still comes. */
+  settle(): Promise<void>;
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface MapPageOptions<T> {
+  /** Fills the test database before the page opens. */
+  seed(app: FastifyInstance, db: Database): Promise<T>;
+  /** Path and query the page opens at. */
+  path?: string;
+}
+
+/**
+ * Builds web/ with Vite, starts the real app on a test database of its own, seeds it and
+ * opens the map page in headless Chromium, recording every console error, page error,
+ * dialog, failed response and request that leaves the app. Resolves once the page says
+ * its layers are loaded and drawn.
+ */
+export async function openMapPage<T>(options: MapPageOptions<T>): Promise<MapPage<T>> {
+  const tempDirs: string[] = [];
+  const tempDir = async (prefix: string) => {
+    const dir = await mkdtemp(join(tmpdir(), prefix));
+    tempDirs.push(dir);
+    return dir;
+  };
+  let db: Database | undefined;
+  let app: FastifyInstance | undefined;
+  let context: BrowserContext | undefined;
+  const close = async () => {
+    await context?.close();
+    await app?.close();
+    await db?.close();
+    await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  };
+
+  try {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const webRoot = await tempDir('riskmap-web-');
+    await build({ configFile: VITE_CONFIG, mode: 'production', logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } });
+
+    db = await openTestDatabase();
+    app = await buildApp({ db, webRoot });
+    const seeded = await options.seed(app, db);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+    context = await chromium.launchPersistentContext(await tempDir('riskmap-chromium-'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 800 },
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    const consoleErrors: string[] = [];
+    const pageErrors: string[] = [];
+    const dialogs: string[] = [];
+    const outsideRequests: string[] = [];
+    const failedResponses: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url)) outsideRequests.push(url);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) failedResponses.push(`${response.status()} ${response.url()}`);
+    });
+
+    await page.goto(`${origin}${options.path ?? '/'}`);
+    await page.waitForFunction(() => window.__riskmap !== undefined);
+    await page.evaluate(() => window.__riskmap!.ready);
+
+    return {
+      app,
+      db,
+      origin,
+      page,
+      seeded,
+      consoleErrors,
+      pageErrors,
+      dialogs,
+      outsideRequests,
+      failedResponses,
+      renderedIds: (layers) =>
+        page.evaluate((names) => {
+          const { map } = window.__riskmap!;
+          const styleLayers = map.getStyle().layers;
+          return Object.fromEntries(
+            names.map((name) => {
+              const ids = styleLayers.filter((l) => 'source' in l && l.source === name).map((l) => l.id);
+              const features = ids.length ? map.queryRenderedFeatures({ layers: ids }) : [];
+              return [name, [...new Set(features.map((f) => f.id))].length];
+            }),
+          );
+        }, layers),
+      clickAt: async ([lon, lat]) => {
+        const pixel = await page.evaluate(([x, y]) => window.__riskmap!.map.project([x, y]), [lon, lat] as [number, number]);
+        const canvas = await page.locator('#map canvas.maplibregl-canvas').boundingBox();
+        await page.mouse.click(canvas!.x + pixel.x, canvas!.y + pixel.y);
+      },
+      settle: () =>
+        page.evaluate(async () => {
+          const { map } = window.__riskmap!;
+          const idle = map.once('idle');
+          map.triggerRepaint();
+          await idle;
+        }),
+      screenshot: async (name) => {
+        await page.screenshot({ path: join(SCREENSHOTS, name) });
+      },
+      close,
+    };
+  } catch (error) {
+    // beforeAll failed: nothing else will close what was opened.
+    await close();
+    throw error;
+  }
+}

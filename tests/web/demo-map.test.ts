@@ -1,0 +1,170 @@
+import { bbox, featureCollection, intersect, pointOnFeature } from '@turf/turf';
+import type { FastifyInstance } from 'fastify';
+import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadDemoData } from '../../server/demo/load-demo.js';
+import type { ImportReport } from '../../server/import/import-report.js';
+import { DRAWN_LAYERS, describeInBrowser, openMapPage, type MapPage } from './browser-harness.js';
+
+/**
+ * The page opens on today by default, and today none of the demo's roadblocks holds (the last
+ * one ends 2020-11-20). 2019-06-15 is the README's "occupation of the town": both Bitale
+ * claims, the FARDC in the town, the FARDC roadblock and most of the abuses are in force.
+ * The test checks through the API that this is so, rather than trusting the date.
+ */
+const DEMO_DATE = '2019-06-15';
+
+type ApiFeature = Feature<Geometry | null, Record<string, unknown>> & { id: number };
+interface LayerInfo {
+  name: string;
+  title: { fr: string; en: string };
+}
+
+async function getJson<T>(app: FastifyInstance, url: string): Promise<T> {
+  const res = await app.inject({ method: 'GET', url });
+  if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${res.body}`);
+  return res.json() as T;
+}
+
+/** Every [lon, lat] of a geometry, whatever its type. */
+function positions(geometry: Geometry | null): Array<[number, number]> {
+  const flatten = (value: unknown): Array<[number, number]> =>
+    Array.isArray(value) && typeof value[0] === 'number' ? [value as [number, number]] : Array.isArray(value) ? value.flatMap(flatten) : [];
+  if (!geometry) return [];
+  return geometry.type === 'GeometryCollection' ? geometry.geometries.flatMap(positions) : flatten(geometry.coordinates);
+}
+
+describeInBrowser('the map page on the demo data in Chromium', () => {
+  let session: MapPage<ImportReport[]>;
+  /** What the API holds in force on DEMO_DATE, layer by layer: what the page should show. */
+  const inForce = new Map<string, ApiFeature[]>();
+  let layers: LayerInfo[];
+
+  beforeAll(async () => {
+    session = await openMapPage({ seed: (_app, db) => loadDemoData(db), path: `/?date=${DEMO_DATE}` });
+    layers = await getJson<LayerInfo[]>(session.app, '/api/layers');
+    for (const { name } of layers) {
+      inForce.set(name, (await getJson<{ features: ApiFeature[] }>(session.app, `/api/${name}?date=${DEMO_DATE}&limit=10000`)).features);
+    }
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it(`has the Bitale dispute in force on ${DEMO_DATE} (or the rest proves little)`, () => {
+    expect(session.seeded.flatMap((r) => r.rejected.map((x) => `${r.file} ${x.at}: ${x.reason}`))).toEqual([]);
+    for (const layer of DRAWN_LAYERS) expect(inForce.get(layer)?.length, `${layer} in force`).toBeGreaterThan(0);
+    const bitale = (layer: string) => inForce.get(layer)!.filter((f) => String(f.properties.source_id).startsWith('bitale-'));
+    // Both claims at once: the overlap is the dispute.
+    expect(bitale('claims').length).toBe(2);
+    expect(bitale('presence').length).toBeGreaterThan(0);
+    expect(bitale('incidents').length).toBeGreaterThan(0);
+  });
+
+  it('loads with no console error, no page error and nothing fetched from outside the app', async () => {
+    await session.screenshot('demo-map.png');
+    expect(session.consoleErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+    expect(session.failedResponses).toEqual([]);
+    expect(session.outsideRequests).toEqual([]);
+    expect(session.dialogs).toEqual([]);
+  });
+
+  it('opens on the date of the address and fits the map to everything drawn', async () => {
+    const { page } = session;
+    expect(await page.locator('#as-of-date').inputValue()).toBe(DEMO_DATE);
+    expect(await page.locator('#status').getAttribute('data-state')).toBe('ready');
+    expect(await page.locator('#status').innerText()).toContain(DEMO_DATE);
+
+    const all = DRAWN_LAYERS.flatMap((layer) => inForce.get(layer)!.flatMap((f) => positions(f.geometry)));
+    const lons = all.map(([lon]) => lon);
+    const lats = all.map(([, lat]) => lat);
+    const [[west, south], [east, north]] = await page.evaluate(() => window.__riskmap!.map.getBounds().toArray());
+    expect(west).toBeLessThanOrEqual(Math.min(...lons));
+    expect(east).toBeGreaterThanOrEqual(Math.max(...lons));
+    expect(south).toBeLessThanOrEqual(Math.min(...lats));
+    expect(north).toBeGreaterThanOrEqual(Math.max(...lats));
+    // Fitted, not just somewhere far out: the data spans at least a third of the view each way.
+    expect((Math.max(...lons) - Math.min(...lons)) / (east - west)).toBeGreaterThan(1 / 3);
+    expect((Math.max(...lats) - Math.min(...lats)) / (north - south)).toBeGreaterThan(1 / 3);
+  });
+
+  it('draws every record in force of every layer drawn at start', async () => {
+    const drawn = await session.renderedIds(DRAWN_LAYERS);
+    for (const layer of DRAWN_LAYERS) {
+      expect(drawn[layer], `${layer} records drawn`).toBeGreaterThan(0);
+      expect(drawn[layer], `${layer} records drawn`).toBe(inForce.get(layer)!.length);
+    }
+  });
+
+  it("lists every API layer in the legend, under the API's title, with the count shown", async () => {
+    const legend = session.page.locator('#legend');
+    expect(await legend.isVisible()).toBe(true);
+    for (const { name, title } of layers) {
+      const block = legend.locator(`.legend-layer[data-layer="${name}"]`);
+      expect(await block.count(), `legend entry for ${name}`).toBe(1);
+      expect(await block.isVisible(), `legend entry for ${name}`).toBe(true);
+      expect(await block.locator('.legend-title').innerText()).toBe(title.fr);
+      expect(await block.locator('input[type=checkbox]').isChecked(), `${name} ticked`).toBe((DRAWN_LAYERS as readonly string[]).includes(name));
+      expect(await block.locator('.legend-count').innerText()).toBe(String(inForce.get(name)!.length));
+    }
+  });
+
+  it('says on the page how many illustrative records it shows', async () => {
+    const illustrative = DRAWN_LAYERS.flatMap((layer) => inForce.get(layer)!).filter((f) => f.properties.illustrative === true).length;
+    const total = DRAWN_LAYERS.reduce((n, layer) => n + inForce.get(layer)!.length, 0);
+    // The IPIS sites and CAMI zones are real: the count must tell them apart from the scenario.
+    expect(illustrative).toBeGreaterThan(0);
+    expect(illustrative).toBeLessThan(total);
+    const notice = session.page.locator('#notice');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.getAttribute('class')).toContain('has-illustrative');
+    const title = await notice.locator('.notice-title').innerText();
+    expect(title).toMatch(/illustrati/i);
+    expect(title.match(/\d+/g)).toEqual([String(illustrative)]);
+  });
+
+  it('marks a Bitale incident as illustrative in its popup, and a real IPIS site not', async () => {
+    const { page } = session;
+    const popup = page.locator('.maplibregl-popup');
+    const incident = inForce.get('incidents')!.find((f) => String(f.properties.source_id).startsWith('bitale-inc-'))!;
+    await session.clickAt(positions(incident.geometry)[0]!);
+    const incidentRecord = popup.locator('.popup-record[data-layer="incidents"]').first();
+    await incidentRecord.waitFor();
+    expect(await incidentRecord.locator('.popup-illustrative').innerText()).toMatch(/illustrati/i);
+    await session.screenshot('demo-map-popup.png');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popup.count()).toBe(0);
+
+    const site = inForce.get('sites')!.find((f) => f.properties.illustrative !== true)!;
+    expect(site.properties.source).toBe('ipis');
+    await session.clickAt(positions(site.geometry)[0]!);
+    const siteRecords = popup.locator('.popup-record[data-layer="sites"]');
+    await siteRecords.first().waitFor();
+    expect(await siteRecords.locator('.popup-illustrative').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    expect(session.consoleErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('shows both Bitale claimants where their claims overlap, zoomed in on the dispute', async () => {
+    const { page } = session;
+    const claims = inForce.get('claims')!.filter((f) => String(f.properties.source_id).startsWith('bitale-claim-')) as Array<Feature<Polygon | MultiPolygon>>;
+    const overlap = intersect(featureCollection(claims));
+    expect(overlap, 'the two Bitale claims overlap').not.toBeNull();
+    const [west, south, east, north] = bbox(featureCollection(claims));
+    await page.evaluate((bounds) => window.__riskmap!.map.fitBounds(bounds, { padding: 40, animate: false }), [[west, south], [east, north]] as [[number, number], [number, number]]);
+    await session.settle();
+    await session.screenshot('demo-map-bitale.png');
+
+    await session.clickAt(pointOnFeature(overlap!).geometry.coordinates as [number, number]);
+    const popup = page.locator('.maplibregl-popup');
+    await expect.poll(() => popup.locator('.popup-record[data-layer="claims"]').count()).toBe(2);
+    const text = await popup.innerText();
+    for (const claim of claims) expect(text).toContain(String(claim.properties!.cooperative_name));
+    await page.keyboard.press('Escape');
+    expect(session.consoleErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+  });
+});
