@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database.js';
+import { Type } from 'typebox';
+import { DATE } from '../layers/layer-definition.js';
+import { geometrySchema } from '../layers/geometry-schema.js';
 import { parseBbox } from '../layers/layer-routes.js';
+import { findClaimOverlaps, type ClaimDraft } from './claim-overlaps/claim-overlaps.js';
 import { contestedQuerySchema, type ContestedQuery } from './contested/contested-params.js';
 import { findContestedZones } from './contested/find-contested-zones.js';
 
@@ -31,5 +35,25 @@ export async function analysisRoutes(app: FastifyInstance, options: { db: Databa
       });
       return reply.type('application/geo+json').send(collection);
     },
+  );
+
+  app.post<{ Body: ClaimDraft }>(
+    '/api/analysis/claim-overlaps',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'Which claims of other cooperatives a drawn claim would overlap (R5), before it is saved',
+        body: Type.Object(
+          {
+            geometry: geometrySchema(['Polygon', 'MultiPolygon']),
+            cooperative_id: Type.Optional(Type.Integer({ minimum: 1, description: 'the claimant: its own claims are left out' })),
+            valid_from: Type.Optional({ ...DATE, description: 'start of the period looked at (default today)' }),
+            valid_to: Type.Optional(Type.Union([DATE, Type.Null()], { description: 'end of the period (default open-ended)' })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => findClaimOverlaps(options.db, request.body, today()),
   );
 }
