@@ -22,6 +22,23 @@ function adapt(layer: LayerDefinition, feature: Feature): Feature {
   return feature;
 }
 
+/**
+ * Properties the API adds on output (computed ones, timestamps): a file exported from this
+ * API, or from it through GDAL or QGIS, carries them, and re-importing it must not fail on them.
+ */
+function readOnlyProperties(layer: LayerDefinition): Set<string> {
+  return new Set([...(layer.computed ?? []).map((c) => c.name), 'created_at', 'updated_at']);
+}
+
+function withoutReadOnly(properties: Record<string, unknown>, readOnly: Set<string>, ignored: Set<string>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(properties)) {
+    if (readOnly.has(key)) ignored.add(key);
+    else kept[key] = value;
+  }
+  return kept;
+}
+
 /** One savepoint a record, so a rejected record leaves the others and the transaction intact. */
 async function inSavepoint<T>(tx: Queryable, work: () => Promise<T>): Promise<T> {
   await tx.exec('SAVEPOINT import_record');
@@ -47,6 +64,8 @@ export async function importGeoJson(db: Database, layer: LayerDefinition, input:
   const report = emptyReport(`geojson:${layer.name}`, fileName);
   // A key seen twice in one file is a mistake in the file: the second would silently win.
   const firstSeenAt = new Map<string, string>();
+  const readOnly = readOnlyProperties(layer);
+  const ignored = new Set<string>();
   await db.transaction(async (tx) => {
     for (const [index, raw] of features.entries()) {
       const at = `feature ${index + 1}${raw?.properties?.source_id ? ` (${String(raw.properties.source_id)})` : ''}`;
@@ -61,7 +80,7 @@ export async function importGeoJson(db: Database, layer: LayerDefinition, input:
       }
       if (key) firstSeenAt.set(key, at);
       const feature = adapt(layer, raw);
-      const { properties, error } = await resolveReferences(tx, layer, { ...(feature.properties ?? {}) });
+      const { properties, error } = await resolveReferences(tx, layer, withoutReadOnly(feature.properties ?? {}, readOnly, ignored));
       if (error) {
         report.rejected.push({ at, reason: error });
         continue;
@@ -81,6 +100,9 @@ export async function importGeoJson(db: Database, layer: LayerDefinition, input:
       }
     }
   });
+  if (ignored.size > 0) {
+    report.warnings.push({ at: 'file', message: `ignored properties that the API computes itself: ${[...ignored].sort().join(', ')}` });
+  }
   return report;
 }
 
