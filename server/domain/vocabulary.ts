@@ -1,6 +1,6 @@
 /**
  * The controlled vocabularies of the data model. migrations/001 holds the same lists as
- * CHECK constraints; tests/db/vocabulary.test.ts proves the two agree.
+ * CHECK constraints; tests/domain/vocabulary.test.ts proves the two agree.
  */
 export const ACTOR_TYPES = [
   'fardc', // army: no lawful role at mine sites (R1)
