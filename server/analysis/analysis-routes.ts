@@ -5,6 +5,11 @@ import { DATE } from '../layers/layer-definition.js';
 import { geometrySchema } from '../layers/geometry-schema.js';
 import { parseBbox } from '../layers/layer-routes.js';
 import { findClaimOverlaps, type ClaimDraft } from './claim-overlaps/claim-overlaps.js';
+import { routesQuerySchema, type RoutesQuery } from './routes/route-params.js';
+import { findMilitarisedRoutes } from './routes/militarised-routes.js';
+import { siteFlagsQuerySchema, type SiteFlagsQuery } from './security/security-params.js';
+import { findSiteFlags } from './security/site-flags.js';
+import { findZoneFlags } from './security/zone-flags.js';
 import { contestedQuerySchema, type ContestedQuery } from './contested/contested-params.js';
 import { findContestedZones } from './contested/find-contested-zones.js';
 
@@ -55,5 +60,34 @@ export async function analysisRoutes(app: FastifyInstance, options: { db: Databa
       },
     },
     async (request) => findClaimOverlaps(options.db, request.body, today()),
+  );
+
+  for (const [path, find, summary] of [
+    ['/api/analysis/sites', findSiteFlags, 'Mine sites flagged by the security actors seen there (R1–R4), stale observations marked (R11)'],
+    ['/api/analysis/zones', findZoneFlags, 'ZEAs flagged by the security actors in them (R1–R4), stale observations marked (R11)'],
+  ] as const) {
+    app.get<{ Querystring: SiteFlagsQuery }>(path, { schema: { tags: ['analysis'], summary, querystring: siteFlagsQuerySchema } }, async (request, reply) => {
+      const q = request.query;
+      const collection = await find(options.db, { date: q.date ?? today(), freshDays: q.fresh_days, bbox: q.bbox ? parseBbox(q.bbox) : undefined });
+      return reply.type('application/geo+json').send(collection);
+    });
+  }
+
+  app.get<{ Querystring: RoutesQuery }>(
+    '/api/analysis/routes',
+    { schema: { tags: ['analysis'], summary: 'Routes cut into segments, militarised or not on a date, with evidence (R8, R9)', querystring: routesQuerySchema } },
+    async (request, reply) => {
+      const q = request.query;
+      const collection = await findMilitarisedRoutes(options.db, {
+        date: q.date ?? today(),
+        bufferM: q.buffer_m,
+        segmentM: q.segment_m,
+        windowDays: q.window_days,
+        k: q.k,
+        freshDays: q.fresh_days,
+        bbox: q.bbox ? parseBbox(q.bbox) : undefined,
+      });
+      return reply.type('application/geo+json').send(collection);
+    },
   );
 }

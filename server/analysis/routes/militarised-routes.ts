@@ -1,0 +1,93 @@
+import type { Feature, FeatureCollection, LineString } from 'geojson';
+import type { Queryable } from '../../db/database.js';
+import { r8PresenceEvidence, r8RoadblockEvidence, type NearbyRoadblock, type SegmentEvidence } from '../../rules/r8-militarised-route.js';
+import { r9IncidentEvidence, type NearbyIncident } from '../../rules/r9-incident-escalation.js';
+import { isStale } from '../../rules/r11-stale-observation.js';
+import type { SecurityObservation } from '../../rules/security-observation.js';
+import type { RouteParams } from './route-params.js';
+import { routeSegmentsSql } from './route-segments-sql.js';
+
+interface SegmentRow {
+  route_id: number;
+  route_name: string;
+  illustrative: boolean;
+  route_length_m: number;
+  seq: number;
+  count: number;
+  geometry: LineString;
+  length_m: number;
+  roadblocks: NearbyRoadblock[] | null;
+  presence: Array<SecurityObservation & { distance_m: number }> | null;
+  incidents: NearbyIncident[] | null;
+}
+
+export interface RouteSummary {
+  route_id: number;
+  name: string;
+  illustrative: boolean;
+  length_km: number;
+  militarised_km: number;
+  militarised_share: number;
+  rules: string[];
+}
+
+const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
+
+/** Evidence on one segment under R8 and R9; stale presence (R11) does not count. */
+function segmentEvidence(row: SegmentRow, params: RouteParams): SegmentEvidence[] {
+  return [
+    ...(row.roadblocks ?? []).map(r8RoadblockEvidence),
+    ...(row.presence ?? []).filter((p) => !isStale(p.observed_on, params.date, params.freshDays)).map(r8PresenceEvidence),
+    ...r9IncidentEvidence(row.incidents ?? [], params.k),
+  ].filter((e): e is SegmentEvidence => e !== undefined);
+}
+
+/**
+ * Routes cut into segments, each militarised or not on the date with its evidence and rule
+ * ids (R8, R9); the collection's `routes` member sums up each route's militarised length.
+ */
+export async function findMilitarisedRoutes(db: Queryable, params: RouteParams): Promise<FeatureCollection<LineString> & { routes: RouteSummary[] }> {
+  const { text, values } = routeSegmentsSql(params);
+  const rows = await db.query<SegmentRow>(text, values);
+  const summaries = new Map<number, RouteSummary>();
+  const features = rows.map((row): Feature<LineString> => {
+    const evidence = segmentEvidence(row, params);
+    const rules = [...new Set(evidence.map((e) => e.rule))].sort();
+    const summary = summaries.get(row.route_id) ?? {
+      route_id: row.route_id,
+      name: row.route_name,
+      illustrative: row.illustrative,
+      length_km: round(row.route_length_m / 1000, 2),
+      militarised_km: 0,
+      militarised_share: 0,
+      rules: [],
+    };
+    if (evidence.length > 0) {
+      summary.militarised_km += row.length_m / 1000;
+      summary.rules = [...new Set([...summary.rules, ...rules])].sort();
+    }
+    summaries.set(row.route_id, summary);
+    return {
+      type: 'Feature',
+      id: `${row.route_id}-${row.seq}`,
+      geometry: row.geometry,
+      properties: {
+        route_id: row.route_id,
+        route_name: row.route_name,
+        illustrative: row.illustrative,
+        segment: row.seq,
+        segments: row.count,
+        length_m: round(row.length_m, 1),
+        militarised: evidence.length > 0,
+        rules,
+        evidence,
+      },
+    };
+  });
+  const routes = [...summaries.values()].map((s) => ({
+    ...s,
+    militarised_km: round(s.militarised_km, 2),
+    militarised_share: s.length_km > 0 ? round(s.militarised_km / s.length_km, 4) : 0,
+  }));
+  return { type: 'FeatureCollection', features, routes };
+}

@@ -1,0 +1,53 @@
+import { Params } from '../../layers/layer-sql.js';
+import type { RouteParams } from './route-params.js';
+
+/** Within `metres` of the segment: a degree box first (index), then the distance on the spheroid. */
+function within(alias: string, metres: string): string {
+  const degrees = `(${metres} / 1000 / (111.32 * cos(radians(least(abs(ST_Y(ST_StartPoint(g.geom))) + 1, 85)))))`;
+  return `${alias}.geom && ST_Expand(g.geom, ${degrees}) AND ST_DWithin(${alias}.geom::geography, g.geom::geography, ${metres})`;
+}
+
+const distance = (alias: string) => `ST_Distance(${alias}.geom::geography, g.geom::geography)`;
+
+/**
+ * Routes in force cut into segments of about `segment_m`, each with the roadblocks and
+ * presence in force and the incidents of the window that lie within `buffer_m`.
+ */
+export function routeSegmentsSql(p: RouteParams): { text: string; values: unknown[] } {
+  const params = new Params();
+  const date = params.add(p.date, 'date');
+  const buffer = params.add(p.bufferM, 'float8');
+  const segment = params.add(p.segmentM, 'float8');
+  const days = params.add(p.windowDays, 'integer');
+  const bbox = p.bbox ? `AND r.geom && ST_MakeEnvelope(${p.bbox.map((v) => params.add(v, 'float8')).join(', ')}, 4326)` : '';
+  const text = `
+    WITH r AS (
+      SELECT r.id, r.name, r.illustrative, r.geom, ST_Length(r.geom::geography) AS length_m
+      FROM routes r
+      WHERE (r.valid_from IS NULL OR r.valid_from <= ${date}) AND (r.valid_to IS NULL OR r.valid_to >= ${date}) ${bbox}
+    ),
+    g AS (
+      SELECT r.id AS route_id, r.name AS route_name, r.illustrative, r.length_m, n.i AS seq, c.count,
+             ST_LineSubstring(r.geom, (n.i - 1)::float8 / c.count, n.i::float8 / c.count) AS geom
+      FROM r
+      CROSS JOIN LATERAL (SELECT greatest(1, ceil(r.length_m / ${segment}))::int AS count) c
+      CROSS JOIN LATERAL generate_series(1, c.count) AS n(i)
+    )
+    SELECT g.route_id, g.route_name, g.illustrative, g.length_m AS route_length_m, g.seq, g.count,
+      ST_AsGeoJSON(g.geom, 7)::json AS geometry, ST_Length(g.geom::geography) AS length_m,
+      (SELECT json_agg(json_build_object('id', b.id, 'name', b.name, 'operator_type', b.operator_type, 'operator_name', b.operator_name,
+                 'taxes_minerals', b.taxes_minerals, 'distance_m', ${distance('b')}) ORDER BY b.id)
+       FROM roadblocks b
+       WHERE b.valid_from <= ${date} AND (b.valid_to IS NULL OR b.valid_to >= ${date}) AND ${within('b', buffer)}) AS roadblocks,
+      (SELECT json_agg(json_build_object('layer', 'presence', 'id', p.id, 'actor_type', p.actor_type, 'actor_name', p.actor_name,
+                 'behaviours', p.behaviours, 'observed_on', COALESCE(p.observed_on, p.valid_from), 'distance_m', ${distance('p')}) ORDER BY p.id)
+       FROM security_presence p
+       WHERE p.valid_from <= ${date} AND (p.valid_to IS NULL OR p.valid_to >= ${date}) AND ${within('p', buffer)}) AS presence,
+      (SELECT json_agg(json_build_object('id', i.id, 'category', i.category, 'occurred_on', i.occurred_on,
+                 'perpetrator_type', i.perpetrator_type, 'distance_m', ${distance('i')}) ORDER BY i.occurred_on, i.id)
+       FROM incidents i
+       WHERE i.occurred_on <= ${date} AND i.occurred_on > ${date} - ${days} AND ${within('i', buffer)}) AS incidents
+    FROM g
+    ORDER BY g.route_id, g.seq`;
+  return { text, values: params.values };
+}
