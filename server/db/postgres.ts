@@ -1,9 +1,28 @@
 import pg from 'pg';
 import type { Database, Queryable } from './database.js';
 
+const INT8_OID = 20;
+
+/**
+ * bigint ids and counts as numbers, as PGlite returns them: `pg` gives strings by default,
+ * and the same API must not answer `"id": "5"` on one database and `"id": 5` on the other.
+ * Ids stay far below 2^53; a value that would not is left as text rather than rounded.
+ */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID && format !== 'binary') {
+      return (value: string) => {
+        const n = Number(value);
+        return Number.isSafeInteger(n) ? n : value;
+      };
+    }
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
 /** A real PostgreSQL + PostGIS server, reached through a `pg` pool. */
 export function openPostgres(connectionString: string): Database {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  const pool = new pg.Pool({ connectionString, max: 10, types: types as pg.CustomTypesConfig });
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
 

@@ -10,7 +10,7 @@ function within(alias: string, metres: string): string {
 const distance = (alias: string) => `ST_Distance(${alias}.geom::geography, g.geom::geography)`;
 
 /**
- * Routes in force cut into segments of about `segment_m`, each with the roadblocks and
+ * Routes in force cut into equal segments as close to `segment_m` as a whole number allows (a 10.0004 km route makes ten, not eleven), each with the roadblocks and
  * presence in force and the incidents of the window that lie within `buffer_m`.
  */
 export function routeSegmentsSql(p: RouteParams): { text: string; values: unknown[] } {
@@ -30,7 +30,7 @@ export function routeSegmentsSql(p: RouteParams): { text: string; values: unknow
       SELECT r.id AS route_id, r.name AS route_name, r.illustrative, r.length_m, n.i AS seq, c.count,
              ST_LineSubstring(r.geom, (n.i - 1)::float8 / c.count, n.i::float8 / c.count) AS geom
       FROM r
-      CROSS JOIN LATERAL (SELECT greatest(1, ceil(r.length_m / ${segment}))::int AS count) c
+      CROSS JOIN LATERAL (SELECT greatest(1, round(r.length_m / ${segment}))::int AS count) c
       CROSS JOIN LATERAL generate_series(1, c.count) AS n(i)
     )
     SELECT g.route_id, g.route_name, g.illustrative, g.length_m AS route_length_m, g.seq, g.count,
