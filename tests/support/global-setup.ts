@@ -3,23 +3,31 @@ import type { TestProject } from 'vitest/node';
 import { migrate } from '../../server/db/migrate.js';
 import { openPglite } from '../../server/db/pglite.js';
 import { openPostgres } from '../../server/db/postgres.js';
-import { PGLITE_TEMPLATE, SERVER_TEMPLATE_DB, withDatabase } from './test-database.js';
+import { PGLITE_TEMPLATE, withDatabase } from './test-database.js';
 
 /**
  * Migrates once, then every test file clones the result: on the server a
  * `CREATE DATABASE … TEMPLATE`, embedded a dumped PGlite data folder (2 s instead of 10).
  */
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {
   const url = process.env.DATABASE_URL;
+  project.provide('databaseKind', url ? 'postgres' : 'pglite');
   if (url) {
+    // One template per run, so that two runs against one server (CI beside a developer) never
+    // drop each other's template.
+    const templateDb = `riskmap_test_template_${process.pid}`;
     const admin = openPostgres(url);
-    await admin.exec(`DROP DATABASE IF EXISTS ${SERVER_TEMPLATE_DB} WITH (FORCE)`);
-    await admin.exec(`CREATE DATABASE ${SERVER_TEMPLATE_DB}`);
-    await admin.close();
-    const template = openPostgres(withDatabase(url, SERVER_TEMPLATE_DB));
+    await admin.exec(`DROP DATABASE IF EXISTS ${templateDb} WITH (FORCE)`);
+    await admin.exec(`CREATE DATABASE ${templateDb}`);
+    const template = openPostgres(withDatabase(url, templateDb));
     await migrate(template);
     await template.close();
-    console.log(`tests run on the PostgreSQL server (${new URL(url).host}), template database ${SERVER_TEMPLATE_DB}`);
+    project.provide('serverTemplate', templateDb);
+    console.log(`tests run on the PostgreSQL server (${new URL(url).host}), template database ${templateDb}`);
+    return async () => {
+      await admin.exec(`DROP DATABASE IF EXISTS ${templateDb} WITH (FORCE)`);
+      await admin.close();
+    };
   } else {
     const db = await openPglite();
     await migrate(db);
@@ -28,11 +36,11 @@ export default async function setup(project: TestProject): Promise<void> {
     await db.close();
     console.log('tests run on embedded PGlite (set DATABASE_URL to run them on a PostgreSQL server)');
   }
-  project.provide('databaseKind', url ? 'postgres' : 'pglite');
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseKind: 'postgres' | 'pglite';
+    serverTemplate: string;
   }
 }

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Database } from '../../server/db/database.js';
 import { openPglite } from '../../server/db/pglite.js';
 import { openPostgres } from '../../server/db/postgres.js';
 
 export const PGLITE_TEMPLATE = new URL('../.artifacts/pglite-template.tgz', import.meta.url);
-export const SERVER_TEMPLATE_DB = 'riskmap_test_template';
 
 export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
@@ -23,7 +23,7 @@ export async function openTestDatabase(): Promise<Database> {
 
   const name = `riskmap_test_${randomBytes(6).toString('hex')}`;
   const admin = openPostgres(url);
-  await admin.exec(`CREATE DATABASE ${name} TEMPLATE ${SERVER_TEMPLATE_DB}`);
+  await admin.exec(`CREATE DATABASE ${name} TEMPLATE ${inject('serverTemplate')}`);
   const db = openPostgres(withDatabase(url, name));
   return {
     ...db,
