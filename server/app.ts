@@ -7,6 +7,7 @@ import type { Database } from './db/database.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { validatorCompiler } from './http/validation.js';
 import { analysisRoutes } from './analysis/analysis-routes.js';
+import { priorityRoutes } from './analysis/priorities/priority-routes.js';
 import { healthRoutes } from './health.js';
 import { layerRoutes } from './layers/layer-routes.js';
 
@@ -39,6 +40,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, { db: options.db });
   await app.register(layerRoutes, { db: options.db });
   await app.register(analysisRoutes, { db: options.db });
+  await app.register(priorityRoutes, { db: options.db });
 
   const webRoot = options.webRoot ?? `${PROJECT_ROOT}web/dist`;
   if (existsSync(webRoot)) await app.register(fastifyStatic, { root: webRoot, prefix: '/' });

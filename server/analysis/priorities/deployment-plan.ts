@@ -1,0 +1,68 @@
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { Queryable } from '../../db/database.js';
+import { Params } from '../../layers/layer-sql.js';
+import { findPriorities } from './find-priorities.js';
+import { greedyCoverage } from './greedy-coverage.js';
+import type { PriorityParams } from './priority-params.js';
+
+/** Which places a unit stationed at each place's anchor would cover within `radius_km`. */
+async function coverageMatrix(db: Queryable, places: { key: string; anchor: Point }[], features: Feature[], radiusKm: number): Promise<Map<string, string[]>> {
+  const params = new Params();
+  const anchors = params.add(JSON.stringify(places.map((p) => ({ key: p.key, geometry: p.anchor }))), 'json');
+  const areas = params.add(JSON.stringify(features.map((f) => ({ key: f.id, geometry: f.geometry }))), 'json');
+  const radius = params.add(radiusKm * 1000, 'float8');
+  const rows = await db.query<{ candidate: string; covers: string[] }>(
+    `WITH c AS (SELECT e->>'key' AS key, ST_SetSRID(ST_GeomFromGeoJSON(e->>'geometry'), 4326) AS geom FROM json_array_elements(${anchors}) e),
+          a AS (SELECT e->>'key' AS key, ST_SetSRID(ST_GeomFromGeoJSON(e->>'geometry'), 4326) AS geom FROM json_array_elements(${areas}) e)
+     SELECT c.key AS candidate, array_agg(a.key ORDER BY a.key) AS covers
+     FROM c JOIN a ON ST_DWithin(c.geom::geography, a.geom::geography, ${radius})
+     GROUP BY c.key`,
+    params.values,
+  );
+  return new Map(rows.map((r) => [r.candidate, r.covers]));
+}
+
+/**
+ * Where to station `units` Mining Police units: greedy maximum coverage of need (see
+ * greedy-coverage.ts for the guarantee), each placement with the need it adds.
+ */
+export async function planDeployment(db: Queryable, p: PriorityParams, units: number): Promise<FeatureCollection<Point> & Record<string, unknown>> {
+  const priorities = await findPriorities(db, p);
+  const need = new Map(priorities.places.map((pl) => [pl.key, pl.need]));
+  const covers = await coverageMatrix(db, priorities.places, priorities.features, p.radiusKm);
+  const plan = greedyCoverage(covers, need, units);
+  const byKey = new Map(priorities.features.map((f) => [String(f.id), f]));
+  const anchorOf = new Map(priorities.places.map((pl) => [pl.key, pl.anchor]));
+  const totalNeed = [...need.values()].reduce((a, b) => a + b, 0);
+  const coveredNeed = plan.reduce((s, pl) => s + pl.marginal, 0);
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  return {
+    type: 'FeatureCollection',
+    date: p.date,
+    units_requested: units,
+    units_placed: plan.length,
+    radius_km: p.radiusKm,
+    total_need: round(totalNeed),
+    covered_need: round(coveredNeed),
+    covered_share: totalNeed > 0 ? round(coveredNeed / totalNeed) : 0,
+    method: 'greedy maximum coverage: at least 1 − 1/e (about 63 %) of the best placement',
+    features: plan.map((pl, i) => {
+      const place = byKey.get(pl.candidate)!.properties!;
+      return {
+        type: 'Feature',
+        id: i + 1,
+        geometry: anchorOf.get(pl.candidate)!,
+        properties: {
+          order: i + 1,
+          place: pl.candidate,
+          label: place.label,
+          name: place.name,
+          kind: place.kind,
+          marginal_need: round(pl.marginal),
+          covers: pl.covers,
+          radius_km: p.radiusKm,
+        },
+      };
+    }),
+  };
+}

@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Database } from '../../db/database.js';
+import { today } from '../analysis-routes.js';
+import { planDeployment } from './deployment-plan.js';
+import { findPriorities } from './find-priorities.js';
+import { priorityParamsFrom, priorityProperties, prioritiesQuerySchema, type PrioritiesQuery } from './priority-params.js';
+
+// In a body every parameter but `units` may be left out; priorityParamsFrom fills the defaults.
+const optionalPriorityProperties = Object.fromEntries(Object.entries(priorityProperties).map(([name, schema]) => [name, Type.Optional(schema)]));
+const planBody = Type.Object(
+  { units: Type.Integer({ minimum: 1, maximum: 200, description: 'how many Mining Police units to place' }), ...optionalPriorityProperties },
+  { additionalProperties: false },
+);
+
+/** The working group's ranking and its deployment planner. */
+export async function priorityRoutes(app: FastifyInstance, options: { db: Database }): Promise<void> {
+  app.get<{ Querystring: PrioritiesQuery }>(
+    '/api/analysis/priorities',
+    { schema: { tags: ['analysis'], summary: 'Every ZEA and every site outside a ZEA ranked by need for Mining Police, factor by factor', querystring: prioritiesQuerySchema } },
+    async (request, reply) => reply.type('application/geo+json').send(await findPriorities(options.db, priorityParamsFrom(request.query, today()))),
+  );
+
+  app.post<{ Body: PrioritiesQuery & { units: number } }>(
+    '/api/analysis/deployment-plan',
+    { schema: { tags: ['analysis'], summary: 'Where to station N units to cover the most uncovered need (greedy maximum coverage)', body: planBody } },
+    async (request, reply) => {
+      const { units, ...query } = request.body;
+      return reply.type('application/geo+json').send(await planDeployment(options.db, priorityParamsFrom(query, today()), units));
+    },
+  );
+}
