@@ -7,22 +7,26 @@ import { featureInputSchema } from './feature-schema.js';
 import { DATE, type LayerDefinition } from './layer-definition.js';
 import { createFeature, deleteFeature, getFeature, listFeatures, updateFeature } from './layer-store.js';
 import { LAYERS } from './registry.js';
+import { PROFILES, type Profile } from '../sharing/profiles.js';
 
 export const DEFAULT_LIMIT = 1_000;
 export const MAX_LIMIT = 10_000;
 
 const NUMBER = '-?\\d+(\\.\\d+)?';
+/** Until accounts decide it (issue 7), the caller names the sharing profile; default internal. */
+export const profileParam = Type.Enum([...PROFILES], { default: 'internal', description: 'sharing profile: which fields, at which precision (README, "Sharing")' });
 const listQuery = Type.Object(
   {
     bbox: Type.Optional(Type.String({ pattern: `^${NUMBER}(,${NUMBER}){3}$`, description: 'minLon,minLat,maxLon,maxLat (WGS84)' })),
     date: Type.Optional({ ...DATE, description: 'as-of date: only records in force on that day' }),
     limit: Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }),
     offset: Type.Integer({ minimum: 0, default: 0 }),
+    profile: profileParam,
   },
   { additionalProperties: false },
 );
 const idParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
-const oneQuery = Type.Object({ date: Type.Optional(DATE) }, { additionalProperties: false });
+const oneQuery = Type.Object({ date: Type.Optional(DATE), profile: profileParam }, { additionalProperties: false });
 
 interface FeatureBody {
   geometry?: Geometry | null;
@@ -50,21 +54,21 @@ function registerLayer(app: FastifyInstance, db: Database, layer: LayerDefinitio
   const base = `/api/${layer.name}`;
   const tags = [layer.name];
 
-  app.get<{ Querystring: { bbox?: string; date?: string; limit: number; offset: number } }>(
+  app.get<{ Querystring: { bbox?: string; date?: string; limit: number; offset: number; profile: Profile } }>(
     base,
     { schema: { tags, summary: `List ${layer.title.en}`, querystring: listQuery } },
     async (request, reply) => {
-      const { bbox, date, limit, offset } = request.query;
-      const page = await listFeatures(db, layer, { bbox: bbox ? parseBbox(bbox) : undefined, date, limit, offset });
+      const { bbox, date, limit, offset, profile } = request.query;
+      const page = await listFeatures(db, layer, { bbox: bbox ? parseBbox(bbox) : undefined, date, limit, offset, profile });
       return reply.type('application/geo+json').send(page);
     },
   );
 
-  app.get<{ Params: { id: number }; Querystring: { date?: string } }>(
+  app.get<{ Params: { id: number }; Querystring: { date?: string; profile: Profile } }>(
     `${base}/:id`,
     { schema: { tags, summary: `One of ${layer.title.en}`, params: idParams, querystring: oneQuery } },
     async (request, reply) => {
-      const feature = await getFeature(db, layer, request.params.id, request.query.date);
+      const feature = await getFeature(db, layer, request.params.id, request.query.date, request.query.profile);
       if (!feature) throw notFound(`no ${layer.name} record with id ${request.params.id}`);
       return reply.type('application/geo+json').send(feature);
     },

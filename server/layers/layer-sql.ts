@@ -1,3 +1,5 @@
+import { publishedFieldsSql, publishedGeometrySql, publishedPeriodSql } from '../sharing/published-sql.js';
+import type { Profile } from '../sharing/profiles.js';
 import type { Column, LayerDefinition } from './layer-definition.js';
 
 /**
@@ -13,31 +15,35 @@ export class Params {
 }
 
 /** RFC 7946: exterior rings counter-clockwise, 7 decimals (about 1 cm). */
-export function geometryJsonSql(): string {
-  return 'ST_AsGeoJSON(ST_ForcePolygonCCW(t.geom), 7)::json';
+export function geometryJsonSql(geometry = 't.geom'): string {
+  return `ST_AsGeoJSON(ST_ForcePolygonCCW(${geometry}), 7)::json`;
 }
 
-/** A feature as JSON: stored columns, then computed properties, then timestamps. */
-export function featureSql(layer: LayerDefinition, asOf: string): string {
-  const pairs = [
-    ...layer.columns.map((c) => `'${c.name}', t.${c.name}`),
-    ...(layer.computed ?? []).map((p) => `'${p.name}', ${p.sql(asOf)}`),
-    `'created_at', t.created_at`,
-    `'updated_at', t.updated_at`,
-  ];
-  return `json_build_object('type', 'Feature', 'id', t.id, 'geometry', ${geometryJsonSql()},
+/**
+ * A feature as JSON, as the profile may see it: its allowed properties (stored, then
+ * computed), its published geometry, and timestamps for the internal profile only.
+ */
+export function featureSql(layer: LayerDefinition, asOf: string, profile: Profile = 'internal'): string {
+  const pairs = publishedFieldsSql(layer, profile, asOf).map(([name, sql]) => `'${name}', ${sql}`);
+  if (profile === 'internal') pairs.push(`'created_at', t.created_at`, `'updated_at', t.updated_at`);
+  // json_build_object keeps the layer's property order (jsonb would sort it) but takes at most 100 arguments.
+  if (pairs.length > 50) throw new Error(`layer ${layer.name} has ${pairs.length} properties; featureSql builds at most 50`);
+  return `json_build_object('type', 'Feature', 'id', t.id, 'geometry', ${geometryJsonSql(publishedGeometrySql(layer, profile))},
     'properties', json_build_object(${pairs.join(', ')}))`;
 }
 
-export function bboxCondition(bbox: readonly number[], params: Params): string {
+/** The bbox test runs on the published geometry: narrowing a bbox cannot reveal more than the profile shows. */
+export function bboxCondition(bbox: readonly number[], params: Params, layer?: LayerDefinition, profile: Profile = 'internal'): string {
   const [minX, minY, maxX, maxY] = bbox.map((v) => params.add(v, 'float8'));
-  return `t.geom && ST_MakeEnvelope(${minX}, ${minY}, ${maxX}, ${maxY}, 4326)`;
+  const geometry = layer ? publishedGeometrySql(layer, profile) : 't.geom';
+  return `${geometry} && ST_MakeEnvelope(${minX}, ${minY}, ${maxX}, ${maxY}, 4326)`;
 }
 
-/** Records in force on the date: started on or before it, not ended before it. */
-export function asOfCondition(layer: LayerDefinition, datePlaceholder: string): string {
+/** Records in force on the date: started on or before it, not ended before it (on published dates). */
+export function asOfCondition(layer: LayerDefinition, datePlaceholder: string, profile: Profile = 'internal'): string {
   const { from, to } = layer.period;
-  const started = `(t.${from} IS NULL OR t.${from} <= ${datePlaceholder})`;
+  const start = publishedPeriodSql(layer, profile, from);
+  const started = `(${start} IS NULL OR ${start} <= ${datePlaceholder})`;
   return to ? `${started} AND (t.${to} IS NULL OR t.${to} >= ${datePlaceholder})` : started;
 }
 

@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Queryable } from '../db/database.js';
 import { translateDatabaseError } from '../db/database-errors.js';
 import { badRequest, notFound } from '../http/errors.js';
+import type { Profile } from '../sharing/profiles.js';
 import type { LayerDefinition } from './layer-definition.js';
 import { findUnclosedRing } from './unclosed-ring.js';
 import { Params, asOfCondition, bboxCondition, columnValue, featureSql, geometryValue, presentColumns } from './layer-sql.js';
@@ -13,6 +14,8 @@ export interface ListFilters {
   date?: string;
   limit: number;
   offset: number;
+  /** Who is looking: decides fields and precision (server/sharing). Default internal. */
+  profile?: Profile;
 }
 
 export interface FeatureInput {
@@ -34,12 +37,13 @@ export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
 export async function listFeatures(db: Queryable, layer: LayerDefinition, filters: ListFilters): Promise<LayerPage> {
   const params = new Params();
   const asOf = params.add(filters.date ?? null, 'date');
-  const conditions = [filters.date ? asOfCondition(layer, 'd.as_of') : 'true'];
-  if (filters.bbox) conditions.push(bboxCondition(filters.bbox, params));
+  const profile = filters.profile ?? 'internal';
+  const conditions = [filters.date ? asOfCondition(layer, 'd.as_of', profile) : 'true'];
+  if (filters.bbox) conditions.push(bboxCondition(filters.bbox, params, layer, profile));
   const limit = params.add(filters.limit, 'int');
   const offset = params.add(filters.offset, 'int');
   const rows = await db.query<{ feature: Feature; matched: number }>(
-    `SELECT ${featureSql(layer, 'd.as_of')} AS feature, (count(*) OVER ())::int AS matched
+    `SELECT ${featureSql(layer, 'd.as_of', profile)} AS feature, (count(*) OVER ())::int AS matched
        FROM ${layer.table} t ${asOfJoin(asOf)}
       WHERE ${conditions.join(' AND ')}
       ORDER BY ${layer.orderBy ?? 't.id'}
@@ -57,17 +61,18 @@ function asOfJoin(placeholder: string): string {
 
 async function countFeatures(db: Queryable, layer: LayerDefinition, filters: ListFilters): Promise<number> {
   const params = new Params();
-  const conditions = [filters.date ? asOfCondition(layer, params.add(filters.date, 'date')) : 'true'];
-  if (filters.bbox) conditions.push(bboxCondition(filters.bbox, params));
+  const profile = filters.profile ?? 'internal';
+  const conditions = [filters.date ? asOfCondition(layer, params.add(filters.date, 'date'), profile) : 'true'];
+  if (filters.bbox) conditions.push(bboxCondition(filters.bbox, params, layer, profile));
   const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${layer.table} t WHERE ${conditions.join(' AND ')}`, params.values);
   return row?.n ?? 0;
 }
 
-export async function getFeature(db: Queryable, layer: LayerDefinition, id: number, date?: string): Promise<Feature | null> {
+export async function getFeature(db: Queryable, layer: LayerDefinition, id: number, date?: string, profile: Profile = 'internal'): Promise<Feature | null> {
   const params = new Params();
   const asOf = params.add(date ?? null, 'date');
   const [row] = await db.query<{ feature: Feature }>(
-    `SELECT ${featureSql(layer, 'd.as_of')} AS feature FROM ${layer.table} t ${asOfJoin(asOf)} WHERE t.id = ${params.add(id, 'bigint')}`,
+    `SELECT ${featureSql(layer, 'd.as_of', profile)} AS feature FROM ${layer.table} t ${asOfJoin(asOf)} WHERE t.id = ${params.add(id, 'bigint')}`,
     params.values,
   );
   return row?.feature ?? null;

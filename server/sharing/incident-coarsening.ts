@@ -1,0 +1,64 @@
+import type { Profile } from './profiles.js';
+
+/**
+ * DOMAIN.md sharing rule 2: incidents that could identify a victim or a witness (torture,
+ * sexual violence, abduction, killing) leave partner and public profiles as points snapped
+ * to a coarse grid, dated to the month, with small counts suppressed; the public profile
+ * treats every incident so. All of it happens in SQL, so the exact point and day never
+ * reach the application, and filters (bbox, dates) run on the coarse values: a caller
+ * cannot home in on the exact place by narrowing a bbox.
+ */
+export const SENSITIVE_CATEGORIES = ['torture', 'sexual_violence', 'abduction', 'killing'] as const;
+
+/** Grid cell in degrees: about 5.5 km for partners, 11 km for the public, at the equator. */
+export const GRID_DEGREES: Partial<Record<Profile, number>> = { partner: 0.05, public: 0.1 };
+
+/** Counts under this are published as null, with `small_counts_suppressed` set. */
+export const SMALL_COUNT = 5;
+
+/** SQL: is this incident row (alias t) coarsened for the profile? */
+export function coarsenedSql(profile: Profile): string | undefined {
+  if (profile === 'public') return 'true';
+  if (profile === 'partner') return `t.category IN (${SENSITIVE_CATEGORIES.map((c) => `'${c}'`).join(', ')})`;
+  return undefined;
+}
+
+/** The centre of the grid cell the point falls in: the exact point is never the published one. */
+export function coarseGeometrySql(profile: Profile): string | undefined {
+  const coarse = coarsenedSql(profile);
+  const size = GRID_DEGREES[profile];
+  if (!coarse || !size) return undefined;
+  const centre = (axis: 'X' | 'Y') => `(floor(ST_${axis}(t.geom) / ${size}) * ${size} + ${size / 2})`;
+  return `CASE WHEN ${coarse} THEN ST_SetSRID(ST_MakePoint(${centre('X')}, ${centre('Y')}), 4326) ELSE t.geom END`;
+}
+
+export function coarseDateSql(profile: Profile): string | undefined {
+  const coarse = coarsenedSql(profile);
+  return coarse ? `CASE WHEN ${coarse} THEN date_trunc('month', t.occurred_on)::date ELSE t.occurred_on END` : undefined;
+}
+
+/** Field values as published: SQL per field, for the fields coarsening changes. */
+export function coarseIncidentFields(profile: Profile): Record<string, string> {
+  const coarse = coarsenedSql(profile);
+  if (!coarse) return {};
+  const suppressed = (c: string) => `CASE WHEN t.${c} > 0 AND t.${c} < ${SMALL_COUNT} THEN NULL ELSE t.${c} END`;
+  return {
+    occurred_on: coarseDateSql(profile)!,
+    time_precision: `CASE WHEN ${coarse} THEN 3 ELSE t.time_precision END`,
+    geo_precision: `CASE WHEN ${coarse} THEN 3 ELSE t.geo_precision END`,
+    victims: suppressed('victims'),
+    killed: suppressed('killed'),
+    injured: suppressed('injured'),
+  };
+}
+
+/** Extra properties that say what was done to the record, so no one mistakes it for exact. */
+export function coarseningNoteFields(profile: Profile): Record<string, string> {
+  const coarse = coarsenedSql(profile);
+  if (!coarse) return {};
+  const size = GRID_DEGREES[profile]!;
+  return {
+    location_precision: `CASE WHEN ${coarse} THEN 'grid cell of ${size}° (about ${Math.round(size * 111)} km): not the place' ELSE 'as recorded' END`,
+    small_counts_suppressed: `COALESCE((t.victims > 0 AND t.victims < ${SMALL_COUNT}) OR (t.killed > 0 AND t.killed < ${SMALL_COUNT}) OR (t.injured > 0 AND t.injured < ${SMALL_COUNT}), false)`,
+  };
+}
