@@ -8,6 +8,7 @@ import { installErrorHandler } from './http/error-handler.js';
 import { validatorCompiler } from './http/validation.js';
 import { analysisRoutes } from './analysis/analysis-routes.js';
 import { priorityRoutes } from './analysis/priorities/priority-routes.js';
+import { exportRoutes } from './export/export-routes.js';
 import { healthRoutes } from './health.js';
 import { layerRoutes } from './layers/layer-routes.js';
 
@@ -41,6 +42,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(layerRoutes, { db: options.db });
   await app.register(analysisRoutes, { db: options.db });
   await app.register(priorityRoutes, { db: options.db });
+  await app.register(exportRoutes, { db: options.db });
 
   const webRoot = options.webRoot ?? `${PROJECT_ROOT}web/dist`;
   if (existsSync(webRoot)) await app.register(fastifyStatic, { root: webRoot, prefix: '/' });

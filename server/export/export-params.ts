@@ -1,0 +1,42 @@
+import { Type, type Static } from 'typebox';
+import { DATE, LAYER_NAMES, type LayerName } from '../layers/layer-definition.js';
+import { badRequest } from '../http/errors.js';
+import { PROFILES, type Profile } from '../sharing/profiles.js';
+
+export const exportQuerySchema = Type.Object(
+  {
+    layers: Type.String({ pattern: `^(${LAYER_NAMES.join('|')})(,(${LAYER_NAMES.join('|')}))*$`, description: `comma-separated layers: ${LAYER_NAMES.join(', ')}` }),
+    bbox: Type.Optional(Type.String({ pattern: '^-?\\d+(\\.\\d+)?(,-?\\d+(\\.\\d+)?){3}$', description: 'minLon,minLat,maxLon,maxLat (WGS84)' })),
+    polygon: Type.Optional(Type.String({ maxLength: 200_000, description: 'a GeoJSON Polygon or MultiPolygon (WGS84): records intersecting it' })),
+    from: Type.Optional({ ...DATE, description: 'records in force or occurring on or after this date' }),
+    to: Type.Optional({ ...DATE, description: 'records in force or occurring on or before this date' }),
+    // Partner is the default: an export is made to leave, and leaving is what partner is for.
+    profile: Type.Enum([...PROFILES], { default: 'partner', description: 'sharing profile (README, "Sharing")' }),
+    format: Type.Enum(['geojson', 'csv'], { default: 'geojson' }),
+  },
+  { additionalProperties: false },
+);
+export type ExportQuery = Static<typeof exportQuerySchema>;
+
+export interface ExportRequest {
+  layers: LayerName[];
+  bbox?: number[];
+  polygon?: object;
+  from?: string;
+  to?: string;
+  profile: Profile;
+  format: 'geojson' | 'csv';
+}
+
+/** The polygon arrives as text in the URL; it must be a polygon, or the export would be of nothing in particular. */
+export function parsePolygon(text: string): object {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw badRequest('polygon must be a GeoJSON Polygon or MultiPolygon (it is not JSON)');
+  }
+  const type = (value as { type?: unknown } | null)?.type;
+  if (type !== 'Polygon' && type !== 'MultiPolygon') throw badRequest('polygon must be a GeoJSON Polygon or MultiPolygon');
+  return value as object;
+}

@@ -1,0 +1,74 @@
+import type { Feature } from 'geojson';
+import type { Queryable } from '../db/database.js';
+import type { LayerDefinition } from '../layers/layer-definition.js';
+import { Params, featureSql } from '../layers/layer-sql.js';
+import { publishedFieldsSql, publishedGeometrySql, publishedPeriodSql } from '../sharing/published-sql.js';
+import type { ExportRequest } from './export-params.js';
+
+/** Rows a page: enough to keep round trips few, small enough that memory stays flat. */
+export const PAGE_SIZE = 1_000;
+
+/**
+ * The filters of an export, on the values the profile publishes: an area tested against
+ * the coarse point, dates against the coarse date, so the filter cannot be used to find
+ * what the profile withholds.
+ */
+function conditions(layer: LayerDefinition, request: ExportRequest, params: Params): string[] {
+  const geometry = publishedGeometrySql(layer, request.profile);
+  const out: string[] = [];
+  if (request.bbox) {
+    const [minX, minY, maxX, maxY] = request.bbox.map((v) => params.add(v, 'float8'));
+    out.push(`${geometry} && ST_MakeEnvelope(${minX}, ${minY}, ${maxX}, ${maxY}, 4326)`);
+  }
+  if (request.polygon) {
+    out.push(`ST_Intersects(${geometry}, ST_SetSRID(ST_GeomFromGeoJSON(${params.add(JSON.stringify(request.polygon), 'text')}), 4326))`);
+  }
+  const start = publishedPeriodSql(layer, request.profile, layer.period.from);
+  const end = layer.period.to ? `t.${layer.period.to}` : start;
+  if (request.to) out.push(`(${start} IS NULL OR ${start} <= ${params.add(request.to, 'date')})`);
+  if (request.from) out.push(`(${end} IS NULL OR ${end} >= ${params.add(request.from, 'date')})`);
+  return out.length ? out : ['true'];
+}
+
+/** How many records, and their extent, before streaming: the count for the dialog, the bbox for RFC 7946. */
+export async function exportSummary(db: Queryable, layer: LayerDefinition, request: ExportRequest): Promise<{ count: number; bbox: number[] | null }> {
+  const params = new Params();
+  const where = conditions(layer, request, params).join(' AND ');
+  const geometry = publishedGeometrySql(layer, request.profile);
+  const [row] = await db.query<{ count: number; xmin: number | null; ymin: number | null; xmax: number | null; ymax: number | null }>(
+    `SELECT a.n AS count, ST_XMin(a.ext) AS xmin, ST_YMin(a.ext) AS ymin, ST_XMax(a.ext) AS xmax, ST_YMax(a.ext) AS ymax
+     FROM (SELECT count(*)::int AS n, ST_Extent(s.g) AS ext FROM (SELECT ${geometry} AS g FROM ${layer.table} t WHERE ${where}) s) a`,
+    params.values,
+  );
+  const round = (v: number) => Math.round(v * 1e7) / 1e7;
+  const bbox = row && row.xmin !== null ? [row.xmin, row.ymin!, row.xmax!, row.ymax!].map(round) : null;
+  return { count: row?.count ?? 0, bbox };
+}
+
+/**
+ * The layer's records as the profile sees them, page by page in id order (keyset paging:
+ * each page starts after the last id seen, so a long export neither skips nor repeats
+ * and never holds more than one page).
+ */
+export async function* exportFeatures(db: Queryable, layer: LayerDefinition, request: ExportRequest): AsyncGenerator<Feature> {
+  let after = 0;
+  for (;;) {
+    const params = new Params();
+    const where = conditions(layer, request, params);
+    const rows = await db.query<{ feature: Feature; id: number }>(
+      `SELECT ${featureSql(layer, 'NULL::date', request.profile)} AS feature, t.id::float8 AS id
+       FROM ${layer.table} t
+       WHERE ${where.join(' AND ')} AND t.id > ${params.add(after, 'bigint')}
+       ORDER BY t.id LIMIT ${PAGE_SIZE}`,
+      params.values,
+    );
+    for (const row of rows) yield row.feature;
+    if (rows.length < PAGE_SIZE) return;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+/** The property names a profile publishes for a layer, in order: the CSV header. */
+export function exportColumns(layer: LayerDefinition, request: ExportRequest): string[] {
+  return publishedFieldsSql(layer, request.profile, 'NULL::date').map(([name]) => name);
+}
