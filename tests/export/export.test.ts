@@ -1,0 +1,162 @@
+import { check } from '@placemarkio/check-geojson';
+import { booleanClockwise, booleanValid } from '@turf/turf';
+import { parse } from 'csv-parse/sync';
+import { unzipSync, strFromU8 } from 'fflate';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoData } from '../../server/demo/load-demo.js';
+import { PAGE_SIZE } from '../../server/export/export-query.js';
+import { LAYER_NAMES } from '../../server/layers/layer-definition.js';
+import { ALLOWED_FIELDS } from '../../server/sharing/profiles.js';
+import { countRows, openTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await openTestApp();
+  await loadDemoData(t.db);
+});
+afterAll(() => t?.close());
+
+async function get(url: string) {
+  const res = await t.app.inject({ method: 'GET', url });
+  expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
+  return res;
+}
+
+type Export = FeatureCollection & { metadata: Record<string, unknown>; name: string; crs?: unknown };
+
+/** Exterior rings of every polygon, and their holes. */
+function rings(geometry: Geometry): { outer: Position[][]; inner: Position[][] } {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+  return { outer: polygons.map((p) => p[0]!), inner: polygons.flatMap((p) => p.slice(1)) };
+}
+
+function positions(geometry: Geometry): Position[] {
+  const out: Position[] = [];
+  const walk = (c: unknown): void => (Array.isArray(c) && typeof c[0] === 'number' ? void out.push(c as Position) : Array.isArray(c) ? c.forEach(walk) : undefined);
+  walk((geometry as { coordinates?: unknown }).coordinates);
+  return out;
+}
+
+describe('GeoJSON exports pass an independent RFC 7946 check', () => {
+  it.each(LAYER_NAMES.map((l) => [l]))('%s, partner profile', async (layer) => {
+    const res = await get(`/api/export?layers=${layer}&profile=partner`);
+    expect(res.headers['content-type']).toContain('application/geo+json');
+    expect(res.headers['content-disposition']).toContain(`riskmap-${layer}-partner-`);
+    // Placemark's validator: structure, types, positions.
+    const doc = check(res.body) as unknown as Export;
+    expect(doc.crs).toBeUndefined();
+    const { counts } = (await get(`/api/export/count?layers=${layer}&profile=partner`)).json();
+    expect(doc.features).toHaveLength(counts[layer]);
+    expect(doc.metadata).toMatchObject({ profile: 'partner', statement: expect.stringContaining('No data is not no incidents') });
+    expect((doc.metadata.licences as { licence: string }[]).map((l) => l.licence)).toContain('ODC-BY 1.0');
+    const allowed = new Set([...ALLOWED_FIELDS[layer].partner, 'location_precision', 'small_counts_suppressed']);
+    for (const feature of doc.features as Feature[]) {
+      for (const key of Object.keys(feature.properties ?? {})) expect(allowed.has(key), `${layer}.${key}`).toBe(true);
+      if (!feature.geometry) continue;
+      expect(booleanValid(feature.geometry), `${layer} ${feature.id}`).toBe(true);
+      const { outer, inner } = rings(feature.geometry);
+      for (const ring of outer) expect(booleanClockwise(ring), `${layer} ${feature.id} exterior ring`).toBe(false);
+      for (const ring of inner) expect(booleanClockwise(ring), `${layer} ${feature.id} hole`).toBe(true);
+      for (const [lon, lat] of positions(feature.geometry)) {
+        expect(String(lon).split('.')[1]?.length ?? 0).toBeLessThanOrEqual(7);
+        const [w, s, e, n] = doc.bbox!;
+        expect(lon! >= w! && lon! <= e! && lat! >= s! && lat! <= n!, `${layer} ${feature.id} inside bbox`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('export formats and bundles', () => {
+  it('bundles several layers as a zip, one file per layer plus the metadata', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/export?layers=zones,claims,incidents&profile=public' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    expect(Object.keys(files).sort()).toEqual(['claims.geojson', 'incidents.geojson', 'metadata.json', 'zones.geojson']);
+    for (const layer of ['zones', 'claims', 'incidents']) {
+      const doc = check(strFromU8(files[`${layer}.geojson`]!)) as unknown as Export;
+      expect(doc.name).toBe(layer);
+      expect(doc.metadata.profile).toBe('public');
+    }
+  });
+
+  it('writes CSV with the profile columns, points as longitude and latitude', async () => {
+    const res = await get('/api/export?layers=incidents&profile=partner&format=csv');
+    expect(res.headers['content-type']).toContain('text/csv');
+    const rows = parse(res.body, { columns: true }) as Record<string, string>[];
+    const { counts } = (await get('/api/export/count?layers=incidents&profile=partner')).json();
+    expect(rows).toHaveLength(counts.incidents);
+    const header = Object.keys(rows[0]!);
+    expect(header[0]).toBe('id');
+    expect(header.slice(-3)).toEqual(['longitude', 'latitude', 'geometry_geojson']);
+    expect(header.slice(1, -3).sort()).toEqual([...ALLOWED_FIELDS.incidents.partner, 'location_precision', 'small_counts_suppressed'].sort());
+    for (const row of rows) expect(Number(row.longitude)).toBeGreaterThan(28);
+  });
+
+  it('defuses a name a spreadsheet would run as a formula', async () => {
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/sites',
+      payload: { type: 'Feature', geometry: { type: 'Point', coordinates: [28.7, -2.1] }, properties: { name: '=HYPERLINK("http://evil","x")', source: 'test', source_id: 'formula' } },
+    });
+    const rows = parse((await get('/api/export?layers=sites&format=csv')).body, { columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.name!.includes('HYPERLINK'))!.name).toBe('\'=HYPERLINK("http://evil","x")');
+  });
+});
+
+describe('export filters', () => {
+  it('keeps to the dates: incidents from June to August 2019', async () => {
+    const doc = (await get('/api/export?layers=incidents&profile=internal&from=2019-06-01&to=2019-08-31')).json() as Export;
+    expect(doc.features.length).toBeGreaterThan(0);
+    for (const f of doc.features) expect(f.properties!.occurred_on >= '2019-06-01' && f.properties!.occurred_on <= '2019-08-31').toBe(true);
+  });
+
+  it('keeps to a polygon and to a bbox', async () => {
+    const square = { type: 'Polygon', coordinates: [[[28.6, -2.25], [28.7, -2.25], [28.7, -2.15], [28.6, -2.15], [28.6, -2.25]]] };
+    const byPolygon = (await get(`/api/export?layers=incidents&profile=internal&polygon=${encodeURIComponent(JSON.stringify(square))}`)).json() as Export;
+    const byBbox = (await get('/api/export?layers=incidents&profile=internal&bbox=28.6,-2.25,28.7,-2.15')).json() as Export;
+    expect(byPolygon.features.length).toBeGreaterThan(0);
+    expect(byPolygon.features.map((f) => f.id).sort()).toEqual(byBbox.features.map((f) => f.id).sort());
+    const all = (await get('/api/export?layers=incidents&profile=internal')).json() as Export;
+    expect(byPolygon.features.length).toBeLessThan(all.features.length);
+  });
+
+  it.each([
+    ['layers=nowhere', 'layers'],
+    ['layers=zones&polygon=not-json', 'polygon'],
+    ['layers=zones&polygon=' + encodeURIComponent(JSON.stringify({ type: 'Polygon', coordinates: [[[28.6, -2.2], [28.7, -2.3], [28.7, -2.2], [28.6, -2.3], [28.6, -2.2]]] })), 'Self-intersection'],
+    ['layers=zones&from=2020-01-01&to=2019-01-01', 'to must not be before from'],
+    ['layers=zones&profile=everyone', 'profile'],
+    ['layers=zones&colour=red', 'colour'],
+  ])('refuses %s with a 400, and logs nothing', async (query, message) => {
+    const before = await countRows(t.db, 'export_log');
+    const res = await t.app.inject({ method: 'GET', url: `/api/export?${query}` });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain(message);
+    expect(await countRows(t.db, 'export_log')).toBe(before);
+  });
+});
+
+describe('streaming and the export log', () => {
+  it('streams more than one page completely, each record once', async () => {
+    await t.db.query(
+      `INSERT INTO sites (name, source, source_id, geom)
+       SELECT 'Generated ' || i, 'test', 'gen-' || i, ST_SetSRID(ST_MakePoint(28 + i / 10000.0, -2), 4326) FROM generate_series(1, $1::int) i`,
+      [PAGE_SIZE * 2 + 17],
+    );
+    const doc = (await get('/api/export?layers=sites&profile=public')).json() as Export;
+    expect(doc.features.length).toBe(await countRows(t.db, 'sites'));
+    expect(new Set(doc.features.map((f) => f.id)).size).toBe(doc.features.length);
+  });
+
+  it('records who exported what, when, with which profile and filters', async () => {
+    const before = await countRows(t.db, 'export_log');
+    await get('/api/export?layers=zones,incidents&profile=partner&from=2019-01-01');
+    const [row] = await t.db.query<Record<string, unknown>>('SELECT * FROM export_log ORDER BY id DESC LIMIT 1');
+    expect(await countRows(t.db, 'export_log')).toBe(before + 1);
+    expect(row).toMatchObject({ requested_by: 'anonymous', profile: 'partner', format: 'geojson', layers: ['zones', 'incidents'] });
+    expect((row!.filters as { from: string }).from).toBe('2019-01-01');
+    expect(row!.feature_count).toBeGreaterThan(0);
+  });
+});

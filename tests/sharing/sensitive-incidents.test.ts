@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFeature } from '../../server/layers/layer-store.js';
+import { LAYERS } from '../../server/layers/registry.js';
+import { SENSITIVE_CATEGORIES } from '../../server/sharing/incident-coarsening.js';
+import { ALLOWED_FIELDS } from '../../server/sharing/profiles.js';
+import { openTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * DOMAIN.md sharing rules 1–3, tested from outside: for every sensitive incident category,
+ * no path a partner or the public can take returns the exact point, the exact day, or a
+ * field outside the allowlist, whether in its own field or hidden in another.
+ */
+const EXACT = { lon: 28.6123457, lat: -2.2345678, day: '2019-05-17' };
+const SECRETS = { perpetrator_name: 'Commandant Secret-Nom', description: 'Témoin: Marie Secret-Témoin, rue 4', notes: 'note interne secrète', reference: 'téléphone +243 000 SECRET' };
+/** Text that must never appear: the coordinates at any useful precision, the day, each secret. */
+const FORBIDDEN_TEXT = ['28.6123', '28.612', '-2.2345', '-2.234', EXACT.day, ...Object.values(SECRETS)];
+
+let t: TestApp;
+const ids = new Map<string, number>();
+beforeAll(async () => {
+  t = await openTestApp();
+  for (const category of SENSITIVE_CATEGORIES) {
+    const feature = await createFeature(t.db, LAYERS.incidents, {
+      geometry: { type: 'Point', coordinates: [EXACT.lon, EXACT.lat] },
+      properties: {
+        occurred_on: EXACT.day,
+        category,
+        perpetrator_type: 'fardc',
+        perpetrator_name: SECRETS.perpetrator_name,
+        victims: 2,
+        description: SECRETS.description,
+        notes: SECRETS.notes,
+        sources: [{ type: 'witness', reference: SECRETS.reference }],
+        source: 'test',
+        source_id: category,
+      },
+    });
+    ids.set(category, Number(feature.id));
+  }
+});
+afterAll(() => t?.close());
+
+async function body(url: string): Promise<string> {
+  const res = await t.app.inject({ method: 'GET', url });
+  expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
+  return res.body;
+}
+
+describe.each([['partner' as const], ['public' as const]])('the %s profile', (profile) => {
+  const paths = (id: number) => [
+    `/api/incidents?profile=${profile}`,
+    `/api/incidents/${id}?profile=${profile}`,
+    `/api/export?layers=incidents&profile=${profile}`,
+    `/api/export?layers=incidents&profile=${profile}&format=csv`,
+  ];
+
+  it.each(SENSITIVE_CATEGORIES.map((c) => [c]))('never returns the exact place, day or internal fields of a %s', async (category) => {
+    for (const url of paths(ids.get(category)!)) {
+      const text = await body(url);
+      expect(text, url).toContain(category);
+      for (const forbidden of FORBIDDEN_TEXT) expect(text, `${url} leaks ${forbidden}`).not.toContain(forbidden);
+    }
+    const feature = JSON.parse(await body(`/api/incidents/${ids.get(category)}?profile=${profile}`));
+    const allowed = new Set([...ALLOWED_FIELDS.incidents[profile], 'location_precision', 'small_counts_suppressed']);
+    for (const key of Object.keys(feature.properties)) expect(allowed.has(key), `${key} is not in the ${profile} allowlist`).toBe(true);
+    expect(feature.properties.occurred_on).toBe('2019-05-01');
+    expect(feature.properties.victims).toBeNull();
+    expect(feature.properties.small_counts_suppressed).toBe(true);
+    expect(feature.properties.location_precision).toContain('grid');
+    const [lon, lat] = feature.geometry.coordinates as [number, number];
+    expect(Math.hypot(lon - EXACT.lon, lat - EXACT.lat)).toBeGreaterThan(0.005);
+  });
+
+  it('cannot be homed in on: a bbox or dates around the exact point and day find nothing', async () => {
+    const tight = `${EXACT.lon - 0.001},${EXACT.lat - 0.001},${EXACT.lon + 0.001},${EXACT.lat + 0.001}`;
+    expect(JSON.parse(await body(`/api/incidents?profile=${profile}&bbox=${tight}`)).features).toEqual([]);
+    expect(JSON.parse(await body(`/api/export?layers=incidents&profile=${profile}&bbox=${tight}`)).features).toEqual([]);
+    // As of the day before: the month-coarsened date (the 1st) says it had happened already.
+    const before = JSON.parse(await body(`/api/incidents?profile=${profile}&date=2019-05-16`)).features;
+    expect(before.length).toBe(SENSITIVE_CATEGORIES.length);
+  });
+});
+
+describe('the internal profile', () => {
+  it('keeps everything, exact', async () => {
+    const feature = JSON.parse(await body(`/api/incidents/${ids.get('torture')}`));
+    expect(feature.geometry.coordinates).toEqual([EXACT.lon, EXACT.lat]);
+    expect(feature.properties).toMatchObject({ occurred_on: EXACT.day, perpetrator_name: SECRETS.perpetrator_name, victims: 2 });
+  });
+});
