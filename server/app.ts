@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { PROJECT_ROOT } from './config.js';
 import type { Database } from './db/database.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { refuseUnstorableText } from './http/text-hygiene.js';
 import { validatorCompiler } from './http/validation.js';
 import { analysisRoutes } from './analysis/analysis-routes.js';
 import { priorityRoutes } from './analysis/priorities/priority-routes.js';
@@ -30,6 +31,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('application/geo+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   installErrorHandler(app);
+  app.addHook('preValidation', refuseUnstorableText);
 
   await app.register(fastifySwagger, {
     openapi: {
