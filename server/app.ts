@@ -8,6 +8,7 @@ import { installErrorHandler } from './http/error-handler.js';
 import { refuseUnstorableText } from './http/text-hygiene.js';
 import { validatorCompiler } from './http/validation.js';
 import { analysisRoutes } from './analysis/analysis-routes.js';
+import { auditRoutes } from './audit/audit-routes.js';
 import { priorityRoutes } from './analysis/priorities/priority-routes.js';
 import { exportRoutes } from './export/export-routes.js';
 import { healthRoutes } from './health.js';
@@ -45,6 +46,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(analysisRoutes, { db: options.db });
   await app.register(priorityRoutes, { db: options.db });
   await app.register(exportRoutes, { db: options.db });
+  await app.register(auditRoutes, { db: options.db });
 
   const webRoot = options.webRoot ?? `${PROJECT_ROOT}web/dist`;
   if (existsSync(webRoot)) await app.register(fastifyStatic, { root: webRoot, prefix: '/' });

@@ -8,6 +8,7 @@ import { upsertFeature } from '../layers/layer-store.js';
 import { camiZoneToLayer, isCamiZone } from '../zones/cami-zones.js';
 import { countOutcome, emptyReport, type ImportReport } from './import-report.js';
 import { resolveReferences } from './resolve-references.js';
+import { recordChange } from '../audit/audit-log.js';
 
 function featuresOf(input: unknown): Feature[] {
   const doc = input as { type?: string; features?: unknown };
@@ -92,8 +93,12 @@ export async function importGeoJson(db: Database, layer: LayerDefinition, input:
         continue;
       }
       try {
-        const { outcome } = await inSavepoint(tx, () => upsertFeature(tx, layer, { geometry: feature.geometry, properties }));
+        const { id, outcome } = await inSavepoint(tx, () => upsertFeature(tx, layer, { geometry: feature.geometry, properties }));
         countOutcome(report, outcome);
+        if (outcome !== 'unchanged') {
+          const action = outcome === 'inserted' ? 'create' : 'update';
+          await recordChange(tx, { actor: `import:${fileName}`, action, layer: layer.name, recordId: id, before: null, after: { geometry: feature.geometry ?? null, properties } });
+        }
       } catch (error) {
         if (!(error instanceof HttpError)) throw error;
         report.rejected.push({ at, reason: error.message });

@@ -8,6 +8,10 @@ import { DATE, type LayerDefinition } from './layer-definition.js';
 import { createFeature, deleteFeature, getFeature, listFeatures, updateFeature } from './layer-store.js';
 import { LAYERS } from './registry.js';
 import { PROFILES, type Profile } from '../sharing/profiles.js';
+import { recordChange } from '../audit/audit-log.js';
+
+/** Until accounts exist (issue 7) every writer is anonymous; the audit log says so. */
+const ACTOR = 'anonymous';
 
 export const DEFAULT_LIMIT = 1_000;
 export const MAX_LIMIT = 10_000;
@@ -78,7 +82,11 @@ function registerLayer(app: FastifyInstance, db: Database, layer: LayerDefinitio
     base,
     { schema: { tags, summary: `Create one of ${layer.title.en}`, body: featureInputSchema(layer, 'create') }, preValidation: refuseCollections },
     async (request, reply) => {
-      const feature = await db.transaction((tx) => createFeature(tx, layer, request.body));
+      const feature = await db.transaction(async (tx) => {
+        const created = await createFeature(tx, layer, request.body);
+        await recordChange(tx, { actor: ACTOR, action: 'create', layer: layer.name, recordId: Number(created.id), before: null, after: created });
+        return created;
+      });
       return reply.status(201).header('location', `${base}/${feature.id}`).type('application/geo+json').send(feature);
     },
   );
@@ -87,7 +95,12 @@ function registerLayer(app: FastifyInstance, db: Database, layer: LayerDefinitio
     `${base}/:id`,
     { schema: { tags, summary: `Change one of ${layer.title.en}`, params: idParams, body: featureInputSchema(layer, 'patch') } },
     async (request, reply) => {
-      const feature = await db.transaction((tx) => updateFeature(tx, layer, request.params.id, request.body));
+      const feature = await db.transaction(async (tx) => {
+        const before = await getFeature(tx, layer, request.params.id);
+        const after = await updateFeature(tx, layer, request.params.id, request.body);
+        await recordChange(tx, { actor: ACTOR, action: 'update', layer: layer.name, recordId: request.params.id, before, after });
+        return after;
+      });
       return reply.type('application/geo+json').send(feature);
     },
   );
@@ -96,7 +109,11 @@ function registerLayer(app: FastifyInstance, db: Database, layer: LayerDefinitio
     `${base}/:id`,
     { schema: { tags, summary: `Delete one of ${layer.title.en}`, params: idParams } },
     async (request, reply) => {
-      await db.transaction((tx) => deleteFeature(tx, layer, request.params.id));
+      await db.transaction(async (tx) => {
+        const before = await getFeature(tx, layer, request.params.id);
+        await deleteFeature(tx, layer, request.params.id);
+        await recordChange(tx, { actor: ACTOR, action: 'delete', layer: layer.name, recordId: request.params.id, before, after: null });
+      });
       return reply.status(204).send();
     },
   );

@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../../db/database.js';
+import { recordChange } from '../../audit/audit-log.js';
 import { HttpError } from '../../http/errors.js';
 import { emptyReport, type ImportReport, type Rejection, type Warning } from '../../import/import-report.js';
 import { upsertFeature, type UpsertOutcome } from '../../layers/layer-store.js';
@@ -86,6 +87,11 @@ export async function importIpisCsv(db: Database, csv: string | Buffer, fileName
         const lines = fileSite.visits.map((v) => v.line).sort((a, b) => a - b);
         report.rejected.push({ at: linesLabel(lines), reason: `site ${site.pcode} and its ${lines.length} visit(s) not written: ${error.message}` });
       }
+    }
+    // One trace per file, not per row: a field extract holds hundreds of visits, and the
+    // file plus its pcodes and vids say exactly what changed.
+    if (report.sites.inserted + report.sites.updated + report.visits.inserted + report.visits.updated > 0) {
+      await recordChange(tx, { actor: `import:${fileName}`, action: 'import', layer: 'sites', recordId: null, before: null, after: { sites: report.sites, visits: report.visits } });
     }
   });
   report.warnings.push(...notes.warnings());
