@@ -13,6 +13,7 @@ import { priorityRoutes } from './analysis/priorities/priority-routes.js';
 import { exportRoutes } from './export/export-routes.js';
 import { healthRoutes } from './health.js';
 import { layerRoutes } from './layers/layer-routes.js';
+import { ogcRoutes } from './ogc/ogc-routes.js';
 
 export interface AppOptions {
   db: Database;
@@ -45,6 +46,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(layerRoutes, { db: options.db });
   await app.register(analysisRoutes, { db: options.db });
   await app.register(priorityRoutes, { db: options.db });
+  await app.register(ogcRoutes, { db: options.db });
   await app.register(exportRoutes, { db: options.db });
   await app.register(auditRoutes, { db: options.db });
 

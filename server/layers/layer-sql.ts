@@ -32,11 +32,17 @@ export function featureSql(layer: LayerDefinition, asOf: string, profile: Profil
     'properties', json_build_object(${pairs.join(', ')}))`;
 }
 
-/** The bbox test runs on the published geometry: narrowing a bbox cannot reveal more than the profile shows. */
+/**
+ * The bbox test runs on the published geometry: narrowing a bbox cannot reveal more than the profile shows.
+ * A bbox whose west edge lies east of its east edge spans the antimeridian (OGC API Features
+ * /req/core/fc-bbox-definition); the layer API refuses those before they get here.
+ */
 export function bboxCondition(bbox: readonly number[], params: Params, layer?: LayerDefinition, profile: Profile = 'internal'): string {
-  const [minX, minY, maxX, maxY] = bbox.map((v) => params.add(v, 'float8'));
   const geometry = layer ? publishedGeometrySql(layer, profile) : 't.geom';
-  return `${geometry} && ST_MakeEnvelope(${minX}, ${minY}, ${maxX}, ${maxY}, 4326)`;
+  const [west, south, east, north] = bbox as [number, number, number, number];
+  const envelope = (minX: number, maxX: number) =>
+    `${geometry} && ST_MakeEnvelope(${params.add(minX, 'float8')}, ${params.add(south, 'float8')}, ${params.add(maxX, 'float8')}, ${params.add(north, 'float8')}, 4326)`;
+  return west <= east ? envelope(west, east) : `(${envelope(west, 180)} OR ${envelope(-180, east)})`;
 }
 
 /** Records in force on the date: started on or before it, not ended before it (on published dates). */
@@ -45,6 +51,38 @@ export function asOfCondition(layer: LayerDefinition, datePlaceholder: string, p
   const start = publishedPeriodSql(layer, profile, from);
   const started = `(${start} IS NULL OR ${start} <= ${datePlaceholder})`;
   return to ? `${started} AND (t.${to} IS NULL OR t.${to} >= ${datePlaceholder})` : started;
+}
+
+/**
+ * Records whose period overlaps the days from `start` to `end` (placeholders of dates, both
+ * inclusive; an absent one leaves that side open), on published dates like asOfCondition. A layer
+ * without an end column records events: the event's day must fall within the days. An unknown
+ * (null) bound is open, so a record with no dates at all always matches.
+ */
+export function periodOverlapConditions(layer: LayerDefinition, start: string | undefined, end: string | undefined, profile: Profile = 'internal'): string[] {
+  const from = publishedPeriodSql(layer, profile, layer.period.from);
+  const to = layer.period.to ? publishedPeriodSql(layer, profile, layer.period.to) : from;
+  const conditions: string[] = [];
+  if (start) conditions.push(`(${to} IS NULL OR ${to} >= ${start})`);
+  if (end) conditions.push(`(${from} IS NULL OR ${from} <= ${end})`);
+  return conditions;
+}
+
+/**
+ * One row: the extent of what the profile sees of the layer (published geometry and dates):
+ * west/south/east/north (null when no record has a geometry), the first and last day as text,
+ * and whether some record's period is open at either end.
+ */
+export function extentSql(layer: LayerDefinition, profile: Profile): string {
+  const from = publishedPeriodSql(layer, profile, layer.period.from);
+  const to = layer.period.to ? publishedPeriodSql(layer, profile, layer.period.to) : from;
+  return `SELECT ST_XMin(e.box)::float8 AS west, ST_YMin(e.box)::float8 AS south, ST_XMax(e.box)::float8 AS east, ST_YMax(e.box)::float8 AS north,
+                 e.first_day, e.last_day, e.open_start, e.open_end, e.records
+            FROM (SELECT ST_Extent(${publishedGeometrySql(layer, profile)}) AS box,
+                         to_char(min(${from}), 'YYYY-MM-DD') AS first_day, to_char(max(${to}), 'YYYY-MM-DD') AS last_day,
+                         coalesce(bool_or(${from} IS NULL), false) AS open_start, coalesce(bool_or(${to} IS NULL), false) AS open_end,
+                         count(*)::int AS records
+                    FROM ${layer.table} t) e`;
 }
 
 /** The SQL value for a column: arrays and JSON cast explicitly so both drivers agree. */

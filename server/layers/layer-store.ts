@@ -5,13 +5,17 @@ import { badRequest, notFound } from '../http/errors.js';
 import type { Profile } from '../sharing/profiles.js';
 import type { LayerDefinition } from './layer-definition.js';
 import { findUnclosedRing } from './unclosed-ring.js';
-import { Params, asOfCondition, bboxCondition, columnValue, featureSql, geometryValue, presentColumns } from './layer-sql.js';
+import { Params, asOfCondition, bboxCondition, columnValue, extentSql, featureSql, geometryValue, periodOverlapConditions, presentColumns } from './layer-sql.js';
 
 export interface ListFilters {
   /** minLon, minLat, maxLon, maxLat */
   bbox?: readonly number[];
   /** As-of date (YYYY-MM-DD): only records in force that day. */
   date?: string;
+  /** Only records whose period overlaps these days (YYYY-MM-DD, inclusive; an absent end is open). */
+  period?: { start?: string; end?: string };
+  /** Records without a geometry pass the bbox test too (as OGC API Features wants); default: they fail it. */
+  keepUnlocated?: boolean;
   limit: number;
   offset: number;
   /** Who is looking: decides fields and precision (server/sharing). Default internal. */
@@ -38,15 +42,14 @@ export async function listFeatures(db: Queryable, layer: LayerDefinition, filter
   const params = new Params();
   const asOf = params.add(filters.date ?? null, 'date');
   const profile = filters.profile ?? 'internal';
-  const conditions = [filters.date ? asOfCondition(layer, 'd.as_of', profile) : 'true'];
-  if (filters.bbox) conditions.push(bboxCondition(filters.bbox, params, layer, profile));
+  const conditions = filterConditions(layer, filters, params, 'd.as_of');
   const limit = params.add(filters.limit, 'int');
   const offset = params.add(filters.offset, 'int');
   const rows = await db.query<{ feature: Feature; matched: number }>(
     `SELECT ${featureSql(layer, 'd.as_of', profile)} AS feature, (count(*) OVER ())::int AS matched
        FROM ${layer.table} t ${asOfJoin(asOf)}
       WHERE ${conditions.join(' AND ')}
-      ORDER BY ${layer.orderBy ?? 't.id'}
+      ORDER BY ${layer.orderBy ? `${layer.orderBy}, t.id` : 't.id'}
       LIMIT ${limit} OFFSET ${offset}`,
     params.values,
   );
@@ -59,13 +62,44 @@ function asOfJoin(placeholder: string): string {
   return `CROSS JOIN (SELECT ${placeholder} AS as_of) d`;
 }
 
+/** The WHERE conditions of a listing, on what the profile sees; `asOf` is the placeholder of the as-of date. */
+function filterConditions(layer: LayerDefinition, filters: ListFilters, params: Params, asOf: string): string[] {
+  const profile = filters.profile ?? 'internal';
+  const conditions = filters.date ? [asOfCondition(layer, asOf, profile)] : [];
+  if (filters.bbox) {
+    const inBbox = bboxCondition(filters.bbox, params, layer, profile);
+    conditions.push(filters.keepUnlocated ? `(t.geom IS NULL OR ${inBbox})` : inBbox);
+  }
+  if (filters.period) {
+    const { start, end } = filters.period;
+    conditions.push(...periodOverlapConditions(layer, start && params.add(start, 'date'), end && params.add(end, 'date'), profile));
+  }
+  return conditions.length > 0 ? conditions : ['true'];
+}
+
 async function countFeatures(db: Queryable, layer: LayerDefinition, filters: ListFilters): Promise<number> {
   const params = new Params();
-  const profile = filters.profile ?? 'internal';
-  const conditions = [filters.date ? asOfCondition(layer, params.add(filters.date, 'date'), profile) : 'true'];
-  if (filters.bbox) conditions.push(bboxCondition(filters.bbox, params, layer, profile));
+  const conditions = filterConditions(layer, filters, params, filters.date ? params.add(filters.date, 'date') : 'NULL');
   const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${layer.table} t WHERE ${conditions.join(' AND ')}`, params.values);
   return row?.n ?? 0;
+}
+
+export interface LayerExtent {
+  /** west, south, east, north of the published geometries; null when none has one. */
+  bbox: [number, number, number, number] | null;
+  /** First and last day (YYYY-MM-DD) of the published periods; null at an end some record leaves open. */
+  interval: [string | null, string | null] | null;
+}
+
+/** The space and time the layer's records cover, as the profile sees them. */
+export async function layerExtent(db: Queryable, layer: LayerDefinition, profile: Profile = 'internal'): Promise<LayerExtent> {
+  const [row] = await db.query<{
+    west: number | null; south: number | null; east: number | null; north: number | null;
+    first_day: string | null; last_day: string | null; open_start: boolean; open_end: boolean; records: number;
+  }>(extentSql(layer, profile));
+  if (!row || row.records === 0) return { bbox: null, interval: null };
+  const bbox = row.west === null ? null : ([row.west, row.south, row.east, row.north] as [number, number, number, number]);
+  return { bbox, interval: [row.open_start ? null : row.first_day, row.open_end ? null : row.last_day] };
 }
 
 export async function getFeature(db: Queryable, layer: LayerDefinition, id: number, date?: string, profile: Profile = 'internal'): Promise<Feature | null> {

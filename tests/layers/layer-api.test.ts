@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import type { Feature, FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT } from '../../server/app.js';
@@ -50,7 +51,9 @@ describe('health', () => {
   it('reports the database kind and migration level', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', database: process.env.DATABASE_URL ? 'postgres' : 'pglite', migration: 1 });
+    // The level is the highest numbered migration in migrations/.
+    const latest = Math.max(...readdirSync(new URL('../../migrations/', import.meta.url)).map((f) => Number(/^(\d+)\.do\./.exec(f)?.[1] ?? 0)));
+    expect(res.json()).toMatchObject({ status: 'ok', database: process.env.DATABASE_URL ? 'postgres' : 'pglite', migration: latest });
   });
 });
 
