@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import type { Feature, Geometry } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +9,7 @@ import { loadDemoData } from '../../server/demo/load-demo.js';
 import { importGeoJson } from '../../server/import/import-geojson.js';
 import { LAYER_NAMES } from '../../server/layers/layer-definition.js';
 import { LAYERS } from '../../server/layers/registry.js';
+import { GDAL_INSTALL_HINT as INSTALL_HINT, gdal, gdalVersion as findGdal } from '../support/gdal.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -18,28 +17,8 @@ import { openTestApp, type TestApp } from '../support/test-app.js';
  * reads the layers straight from the running server, converts the zones to GeoPackage and
  * back, and the importer takes GDAL's GeoJSON.
  */
-const run = promisify(execFile);
-const INSTALL_HINT = 'install GDAL with `apt-get install -y gdal-bin` (Debian) so that ogrinfo and ogr2ogr are on the PATH';
-// A proxy set for the outside world must not intercept GDAL's requests to the local server.
-const GDAL_ENV = { ...process.env, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' };
-
-async function gdal(tool: 'ogrinfo' | 'ogr2ogr', args: string[]): Promise<{ stdout: string; stderr: string }> {
-  try {
-    return await run(tool, args, { env: GDAL_ENV, maxBuffer: 64 * 1024 * 1024 });
-  } catch (error) {
-    const { stderr, stdout } = error as { stderr?: string; stdout?: string };
-    throw new Error(`${tool} ${args.join(' ')} failed:\n${stderr ?? ''}${stdout ?? ''}`);
-  }
-}
-
-const gdalVersion = await run('ogrinfo', ['--version']).then(
-  ({ stdout }) => stdout.trim(),
-  () => null,
-);
-const hasOgr2ogr = await run('ogr2ogr', ['--version']).then(
-  () => true,
-  () => false,
-);
+const gdalVersion = await findGdal();
+const hasOgr2ogr = gdalVersion !== null;
 
 /** What `ogrinfo -so` says about the one layer of a data source. */
 interface OgrSummary {

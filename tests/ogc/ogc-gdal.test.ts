@@ -1,41 +1,20 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../server/demo/load-demo.js';
 import { LAYERS } from '../../server/layers/registry.js';
+import { GDAL_INSTALL_HINT as INSTALL_HINT, gdal, gdalVersion as findGdal } from '../support/gdal.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * What a GIS user gets from the OGC API: GDAL's OAPIF driver (the one QGIS builds on) lists
  * the collections from the landing page and copies a layer page by page, following next links.
  */
-const run = promisify(execFile);
-const INSTALL_HINT = 'install GDAL with `apt-get install -y gdal-bin` (Debian) so that ogrinfo and ogr2ogr are on the PATH';
-// A proxy set for the outside world must not intercept GDAL's requests to the local server.
-const GDAL_ENV = { ...process.env, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' };
-
-async function gdal(tool: 'ogrinfo' | 'ogr2ogr', args: string[]): Promise<{ stdout: string; stderr: string }> {
-  try {
-    return await run(tool, args, { env: GDAL_ENV, maxBuffer: 64 * 1024 * 1024 });
-  } catch (error) {
-    const { stderr, stdout } = error as { stderr?: string; stdout?: string };
-    throw new Error(`${tool} ${args.join(' ')} failed:\n${stderr ?? ''}${stdout ?? ''}`);
-  }
-}
-
-const gdalVersion = await run('ogrinfo', ['--version']).then(
-  ({ stdout }) => stdout.trim(),
-  () => null,
-);
-const hasOgr2ogr = await run('ogr2ogr', ['--version']).then(
-  () => true,
-  () => false,
-);
+const gdalVersion = await findGdal();
+const hasOgr2ogr = gdalVersion !== null;
 
 if (!(gdalVersion && hasOgr2ogr) && process.env.CI) {
   it('has GDAL for the OGC API interoperability tests', () => {

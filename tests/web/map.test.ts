@@ -135,7 +135,17 @@ describeInBrowser('the map page in Chromium', () => {
     await page.locator('#as-of-date').fill(date);
     await expect.poll(() => page.locator('#status').getAttribute('data-state')).toBe('ready');
     await expect.poll(() => page.locator('#status').innerText()).toContain(date);
-    expect(asked.sort()).toEqual(['/api/claims', '/api/cooperatives', '/api/incidents', '/api/presence', '/api/roadblocks', '/api/routes', '/api/sites', '/api/zones']);
+    expect(asked.sort()).toEqual([
+      '/api/analysis/contested',
+      '/api/claims',
+      '/api/cooperatives',
+      '/api/incidents',
+      '/api/presence',
+      '/api/roadblocks',
+      '/api/routes',
+      '/api/sites',
+      '/api/zones',
+    ]);
     expect(new URL(page.url()).searchParams.get('date')).toBe(date);
 
     // The map shows what the API holds for that date, no more.

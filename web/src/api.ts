@@ -28,29 +28,46 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    /** The server's own words (its `message`), for showing to the user without the path. */
+    readonly detail: string = message,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(new URL(path, document.baseURI), { headers: { accept: 'application/json' }, signal });
+async function readJson<T>(path: string, response: Response): Promise<T> {
   if (!response.ok) {
     // The server's errors carry a `message`; fall back to the status line when they do not.
     const body = (await response.json().catch(() => null)) as { message?: string } | null;
-    throw new ApiError(`${path}: ${body?.message ?? `${response.status} ${response.statusText}`}`, response.status);
+    const detail = body?.message ?? `${response.status} ${response.statusText}`;
+    throw new ApiError(`${path}: ${detail}`, response.status, detail);
   }
   return (await response.json()) as T;
+}
+
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(new URL(path, document.baseURI), { headers: { accept: 'application/json' }, signal });
+  return readJson<T>(path, response);
+}
+
+export async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(new URL(path, document.baseURI), {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal,
+  });
+  return readJson<T>(path, response);
 }
 
 export function fetchLayerList(signal?: AbortSignal): Promise<LayerInfo[]> {
   return getJson<LayerInfo[]>('api/layers', signal);
 }
 
-/** Every record of a layer in force on `date` (YYYY-MM-DD). */
-export async function fetchLayer(name: string, date: string, signal?: AbortSignal): Promise<LayerCollection> {
-  const query = new URLSearchParams({ date, limit: String(PAGE_LIMIT) });
+/** Every record of a layer in force on `date` (YYYY-MM-DD), or of every date when `date` is null. */
+export async function fetchLayer(name: string, date: string | null, signal?: AbortSignal): Promise<LayerCollection> {
+  const query = new URLSearchParams({ limit: String(PAGE_LIMIT), ...(date ? { date } : {}) });
   const collection = await getJson<LayerCollection>(`api/${encodeURIComponent(name)}?${query}`, signal);
   if (collection.numberMatched !== undefined && collection.numberMatched > collection.features.length) {
     // Silently drawing part of a layer would hide records; say so where a developer looks.

@@ -2,6 +2,8 @@
  * The page's languages: French first (the working language in South Kivu), English second.
  * Every string the page shows comes from here or from the data; the choice is remembered.
  */
+import { ANALYSIS_MESSAGES } from './messages-analysis.js';
+
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
@@ -74,6 +76,7 @@ const UI = {
   'popup.more': { fr: '… et {count} autre(s) élément(s) à cet endroit.', en: '… and {count} more record(s) here.' },
   'value.yes': { fr: 'oui', en: 'yes' },
   'value.no': { fr: 'non', en: 'no' },
+  ...ANALYSIS_MESSAGES,
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof UI;
@@ -124,6 +127,6 @@ export function localize(text: Localized): string {
 }
 
 /** Numbers written the way each language writes them (28,63 in French). */
-export function formatNumber(value: number): string {
-  return value.toLocaleString(current === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 });
+export function formatNumber(value: number, maximumFractionDigits = 2): string {
+  return value.toLocaleString(current === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits });
 }

@@ -21,7 +21,9 @@ export const DATA_LAYERS = ['zones', 'claims', 'cooperatives', 'routes', 'sites'
 export type DataLayerName = (typeof DATA_LAYERS)[number];
 /** Context drawn from the page itself, not from the API. */
 export const PLACES_SOURCE = 'places';
-export type ToggleableLayer = DataLayerName | typeof PLACES_SOURCE;
+/** The analysis overlay (contested-layer.ts), toggled from the legend like a layer. */
+export const CONTESTED_OVERLAY = 'contested';
+export type ToggleableLayer = DataLayerName | typeof PLACES_SOURCE | typeof CONTESTED_OVERLAY;
 
 export const HIDDEN_AT_START: ReadonlySet<ToggleableLayer> = new Set(['cooperatives']);
 
@@ -147,6 +149,8 @@ export function mapLayerIds(name: ToggleableLayer): string[] {
 
 /** Layers whose features open a popup when clicked: everything drawn from the API. */
 export const INTERACTIVE_LAYER_IDS = DRAWN_LAYERS.filter((l) => l.source !== PLACES_SOURCE && !l.id.endsWith('-label')).map((l) => l.id);
+/** Point records (incidents, sites…): a click on one is aimed at it, not at the area around it. */
+export const POINT_LAYER_IDS = DRAWN_LAYERS.filter((l) => INTERACTIVE_LAYER_IDS.includes(l.id) && (l.type === 'circle' || l.type === 'symbol')).map((l) => l.id);
 
 const emptyCollection = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 

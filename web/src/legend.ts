@@ -4,23 +4,58 @@
  * dashes and symbols as the map.
  */
 import { localize, onLangChange, t, type Localized, type MessageKey } from './i18n.js';
-import { PLACES_SOURCE, type ToggleableLayer } from './layers.js';
+import { CONTESTED_OVERLAY, PLACES_SOURCE, type ToggleableLayer } from './layers.js';
 import { COLOURS, LEGAL_STATUS_COLOURS } from './palette.js';
+import { SEVERITIES, SEVERITY_STYLES, patternSymbol } from './severity.js';
 import { symbolCanvas, type SymbolName } from './symbols.js';
 
 type Swatch =
-  | { kind: 'area'; fill?: string; fillOpacity?: number; patterns?: SymbolName[]; line: string; lineWidth: number; dash?: number[] }
+  | {
+      kind: 'area';
+      fill?: string;
+      fillOpacity?: number;
+      patterns?: SymbolName[];
+      line: string;
+      lineWidth: number;
+      dash?: number[];
+      /** A wider line under the outline, as the contested zones have. */
+      casing?: { colour: string; width: number };
+    }
   | { kind: 'line'; colour: string; width: number; casing?: string }
   | { kind: 'circle'; fill: string; stroke: string; radius: number; strokeWidth: number }
   | { kind: 'symbol'; name: SymbolName };
 
 interface LegendEntry {
   layer: ToggleableLayer;
+  /** For what is not an API layer (those take the API's title). */
+  title?: MessageKey;
   items: Array<{ key: MessageKey; swatch: Swatch }>;
 }
 
 /** Most alarming first: what an analyst scans for comes at the top. */
 const ENTRIES: LegendEntry[] = [
+  {
+    layer: CONTESTED_OVERLAY,
+    title: 'legend.contested.title',
+    items: [
+      ...SEVERITIES.map((severity) => {
+        const style = SEVERITY_STYLES[severity];
+        // Half the map's widths: at full width the casing would fill the small swatch.
+        const swatch: Swatch = {
+          kind: 'area',
+          fill: style.colour,
+          fillOpacity: 0.25,
+          patterns: [patternSymbol(severity)],
+          line: style.colour,
+          lineWidth: style.width / 2,
+          dash: style.dash,
+          casing: { colour: COLOURS.ink, width: style.width / 2 + 2 },
+        };
+        return { key: style.legend, swatch };
+      }),
+      { key: 'legend.contested.marker', swatch: { kind: 'symbol', name: 'contested-marker-critical' } },
+    ],
+  },
   {
     layer: 'presence',
     items: [
@@ -28,6 +63,8 @@ const ENTRIES: LegendEntry[] = [
       { key: 'legend.presence.pnc', swatch: { kind: 'symbol', name: 'presence-pnc' } },
       { key: 'legend.presence.pmh', swatch: { kind: 'symbol', name: 'presence-pmh' } },
       { key: 'legend.presence.other', swatch: { kind: 'symbol', name: 'presence-other' } },
+      // Drawn like the map's area presences: the actor's colour, faint fill, dashed outline.
+      { key: 'legend.presence.area', swatch: { kind: 'area', fill: COLOURS.vermillion, fillOpacity: 0.15, line: COLOURS.vermillion, lineWidth: 2, dash: [3, 1.5] } },
     ],
   },
   { layer: 'incidents', items: [{ key: 'legend.incidents.incident', swatch: { kind: 'circle', fill: COLOURS.ink, stroke: COLOURS.white, radius: 5.5, strokeWidth: 1.5 } }] },
@@ -83,7 +120,7 @@ function drawSwatch(swatch: Swatch): HTMLCanvasElement {
   const ctx = canvas.getContext('2d')!;
   ctx.scale(ratio, ratio);
   if (swatch.kind === 'area') {
-    const inset = swatch.lineWidth / 2 + 1;
+    const inset = Math.max(swatch.lineWidth, swatch.casing?.width ?? 0) / 2 + 1;
     const [x, y, w, h] = [inset, inset, SWATCH_WIDTH - 2 * inset, SWATCH_HEIGHT - 2 * inset];
     if (swatch.fill) {
       ctx.globalAlpha = swatch.fillOpacity ?? 1;
@@ -98,6 +135,11 @@ function drawSwatch(swatch: Swatch): HTMLCanvasElement {
       pattern?.setTransform(new DOMMatrix().scale(1 / ratio));
       ctx.fillStyle = pattern ?? swatch.line;
       ctx.fillRect(x, y, w, h);
+    }
+    if (swatch.casing) {
+      ctx.lineWidth = swatch.casing.width;
+      ctx.strokeStyle = swatch.casing.colour;
+      ctx.strokeRect(x, y, w, h);
     }
     ctx.setLineDash((swatch.dash ?? []).map((d) => d * swatch.lineWidth));
     ctx.lineCap = swatch.dash && swatch.dash[0]! < 1 ? 'round' : 'butt';
@@ -159,7 +201,8 @@ export function createLegend(container: HTMLElement, options: LegendOptions): Le
   const refreshers: Array<() => void> = [() => (heading.textContent = t('legend.title'))];
 
   for (const entry of ENTRIES) {
-    const title = () => (entry.layer === PLACES_SOURCE ? localize(PLACES_TITLE) : localize(options.titles.get(entry.layer) ?? { fr: entry.layer, en: entry.layer }));
+    const title = () =>
+      entry.title ? t(entry.title) : entry.layer === PLACES_SOURCE ? localize(PLACES_TITLE) : localize(options.titles.get(entry.layer) ?? { fr: entry.layer, en: entry.layer });
     const block = document.createElement('div');
     block.className = 'legend-layer';
     block.dataset.layer = entry.layer;

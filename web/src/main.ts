@@ -4,15 +4,29 @@
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
-import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type PointLike } from 'maplibre-gl';
 // Under Vite the worker is not found by itself ("Worker failed to load"); the file is self-contained.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { fetchLayer, fetchLayerList, type LayerCollection, type LayerFeature } from './api.js';
+import { createClaimEditor, type ClaimEditor } from './claim-editor.js';
+import { createContested, type Contested } from './contested.js';
+import { CONTESTED_MARKER_LAYER, addContestedLayers, isContestedVisible, setContestedVisible } from './contested-layer.js';
 import { createDateControl, dateFromAddress, today } from './date-control.js';
 import { boundsOf } from './extent.js';
 import { getLang, onLangChange, t, type Localized } from './i18n.js';
 import { createLanguageSwitch } from './language-switch.js';
-import { DATA_LAYERS, HIDDEN_AT_START, addDataLayers, isLayerVisible, setLayerData, setLayerVisible, type DataLayerName } from './layers.js';
+import {
+  CONTESTED_OVERLAY,
+  DATA_LAYERS,
+  HIDDEN_AT_START,
+  POINT_LAYER_IDS,
+  addDataLayers,
+  isLayerVisible,
+  setLayerData,
+  setLayerVisible,
+  type DataLayerName,
+  type ToggleableLayer,
+} from './layers.js';
 import { createLegend } from './legend.js';
 import { offlineStyle } from './map-style.js';
 import { createNotice } from './notice.js';
@@ -91,14 +105,33 @@ const popup = createFeaturePopup(map, {
 });
 // The popup's texts were written in the language of the moment it opened.
 onLangChange(() => popup.close());
-map.on('click', (event) => popup.openAt(event.point));
+/** Both exist once the map has loaded; until then a click has nothing to show. */
+let editor: ClaimEditor | undefined;
+let contested: Contested | undefined;
+/**
+ * Opens what lies at a pixel: the popup of the records there, and the details of a contested
+ * zone there. The map moves to the zone only when the click was aimed at it (its area, or its
+ * marker where no record is drawn over it): a click on an incident inside a small zone must
+ * not carry the incident off the screen.
+ */
+function openAt(point: PointLike): void {
+  popup.openAt(point);
+  const [top] = map.queryRenderedFeatures(point, { layers: [...POINT_LAYER_IDS, CONTESTED_MARKER_LAYER] });
+  contested?.selectAt(point, { fit: top === undefined || top.layer.id === CONTESTED_MARKER_LAYER });
+}
+map.on('click', (event) => {
+  // While a claim is being drawn, clicks place its vertices and show nothing.
+  if (editor?.handleClick(event)) return;
+  openAt(event.point);
+});
 map.getCanvas().addEventListener('keydown', (event) => {
+  if (editor?.handleMapKey(event)) return;
   // A keyboard user cannot click: Enter shows what lies at the centre of the map.
   if (event.key === 'Enter') {
     // Otherwise the keypress that follows lands on the popup's close button, focused on opening, and closes it.
     event.preventDefault();
     const { width, height } = map.getCanvas().getBoundingClientRect();
-    popup.openAt([width / 2, height / 2]);
+    openAt([width / 2, height / 2]);
   }
 });
 map.getContainer().addEventListener('keydown', (event) => {
@@ -125,10 +158,13 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
   currentLoad = load;
   shownDate = null;
   status.set({ kind: 'loading' });
-  const collections = await Promise.all(DATA_LAYERS.map(async (name) => [name, await fetchLayer(name, date, load.signal)] as [DataLayerName, LayerCollection]));
+  const [contestedCount, collections] = await Promise.all([
+    contested?.load(date, load.signal),
+    Promise.all(DATA_LAYERS.map(async (name) => [name, await fetchLayer(name, date, load.signal)] as [DataLayerName, LayerCollection])),
+  ]);
   if (load.signal.aborted) return;
 
-  const counts: Partial<Record<DataLayerName, number>> = {};
+  const counts: Partial<Record<ToggleableLayer, number>> = { [CONTESTED_OVERLAY]: contestedCount ?? 0 };
   for (const [name, collection] of collections) {
     records.set(name, new Map(collection.features.map((f) => [f.id, f])));
     setLayerData(map, name, collection);
@@ -162,16 +198,25 @@ const ready = (async () => {
   const [layerList] = await Promise.all([fetchLayerList(), map.once('load')]);
   for (const layer of layerList) titles.set(layer.name, layer.title);
   addDataLayers(map);
+  // Over the claims and routes, under the point records that must stay clickable.
+  addContestedLayers(map, { before: 'cooperatives-point' });
+  contested = createContested(map, { list: byId('contested'), details: byId('contested-details') });
   legend = createLegend(byId('legend'), {
     titles,
-    isVisible: (layer) => isLayerVisible(map, layer),
+    isVisible: (layer) => (layer === CONTESTED_OVERLAY ? isContestedVisible(map) : isLayerVisible(map, layer)),
     onToggle: (layer, visible) => {
-      setLayerVisible(map, layer, visible);
+      if (layer === CONTESTED_OVERLAY) setContestedVisible(map, visible);
+      else setLayerVisible(map, layer, visible);
       if (shownDate) summarise(shownDate);
     },
   });
   const dateControl = createDateControl(byId('date-control'), dateFromAddress() ?? today(), (date) => {
     loadLayers(date, { fit: false }).catch(showLoadError);
+  });
+  editor = createClaimEditor(byId('claim-editor'), map, {
+    asOfDate: () => dateControl.value,
+    onStart: () => popup.close(),
+    onSaved: () => loadLayers(dateControl.value, { fit: false }).catch(showLoadError),
   });
   await loadLayers(dateControl.value, { fit: true });
 })();

@@ -4,6 +4,7 @@
  */
 import { Popup, type Map as MapLibreMap, type MapGeoJSONFeature, type PointLike } from 'maplibre-gl';
 import type { LayerFeature } from './api.js';
+import { el } from './dom.js';
 import { fieldLabel, valueLabel } from './field-labels.js';
 import { formatNumber, localize, t, type Localized } from './i18n.js';
 import { INTERACTIVE_LAYER_IDS, type DataLayerName } from './layers.js';
@@ -44,13 +45,6 @@ const MAX_RECORDS = 6;
 
 /** The heading of a record: the first of these properties it has. */
 const NAME_FIELDS = ['name', 'code', 'cooperative_name', 'actor_name', 'operator_name'];
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  if (className) element.className = className;
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
 
 function isEmpty(value: unknown): boolean {
   return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
@@ -143,6 +137,19 @@ export function recordsAt(map: MapLibreMap, point: PointLike, context: PopupCont
   return records;
 }
 
+/** Room taken by the popup's tip, padding and a margin from the map's edge, px. */
+const POPUP_CHROME = 48;
+
+/**
+ * The tallest the popup's content may be: the larger of the spaces above and below the point,
+ * so that with the anchor chosen automatically it always fits inside the map and scrolls.
+ */
+function popupMaxHeight(map: MapLibreMap, point: PointLike): number {
+  const y = Array.isArray(point) ? point[1] : point.y;
+  const height = map.getContainer().clientHeight;
+  return Math.max(120, Math.max(y, height - y) - POPUP_CHROME);
+}
+
 export interface FeaturePopup {
   /** Opens the details of whatever lies at the pixel; closes the popup when nothing does. */
   openAt(point: PointLike): boolean;
@@ -162,8 +169,10 @@ export function createFeaturePopup(map: MapLibreMap, context: PopupContext): Fea
       content.setAttribute('aria-label', t('popup.label'));
       for (const [layer, record] of records.slice(0, MAX_RECORDS)) content.append(recordSection(layer, record, context));
       if (records.length > MAX_RECORDS) content.append(el('p', 'popup-more', t('popup.more', { count: records.length - MAX_RECORDS })));
+      content.style.maxHeight = `${popupMaxHeight(map, point)}px`;
       // A new popup each time: re-adding one during the click that opens it lets its own
       // close-on-click handler, already queued for that click, close it again at once.
+      // No fixed anchor: MapLibre puts the popup on the side where it fits.
       popup = new Popup({ maxWidth: '360px', focusAfterOpen: true, closeOnClick: true, className: 'feature-popup' });
       popup.setLngLat(map.unproject(point)).setDOMContent(content).addTo(map);
       const close = popup.getElement()?.querySelector<HTMLButtonElement>('.maplibregl-popup-close-button');

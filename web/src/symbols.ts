@@ -3,6 +3,10 @@
  * server, and the legend shows exactly what the map draws.
  */
 import { COLOURS, LEGAL_STATUS_COLOURS } from './palette.js';
+import { SEVERITY_STYLES, type Severity } from './severity.js';
+
+type Draw = (c: CanvasRenderingContext2D, s: number) => void;
+const marker = (severity: Severity): Draw => (c, s) => drawSeverityMarker(c, s, severity);
 
 export const SYMBOLS = {
   'presence-danger': { size: 24, draw: drawTriangle },
@@ -14,6 +18,16 @@ export const SYMBOLS = {
   'roadblock-other': { size: 18, draw: (c: CanvasRenderingContext2D, s: number) => drawBarrier(c, s, '#4D4D4D', 2.5) },
   'hatch-pending': { size: 12, draw: (c: CanvasRenderingContext2D, s: number) => drawHatch(c, s, LEGAL_STATUS_COLOURS.pending, 'rising') },
   'hatch-unrecognised': { size: 12, draw: (c: CanvasRenderingContext2D, s: number) => drawHatch(c, s, LEGAL_STATUS_COLOURS.unrecognised, 'falling') },
+  // Contested zones: an octagon, a shape no other layer uses, so it reads as "contested" at once.
+  'contested-marker-critical': { size: 28, draw: marker('critical') },
+  'contested-marker-high': { size: 28, draw: marker('high') },
+  'contested-marker-medium': { size: 28, draw: marker('medium') },
+  'contested-marker-low': { size: 28, draw: marker('low') },
+  // Ink patterns over the claims' coloured hatching: denser means more severe, in greyscale too.
+  'contested-pattern-critical': { size: 8, draw: (c: CanvasRenderingContext2D, s: number) => drawCrossHatch(c, s, 1.5) },
+  'contested-pattern-high': { size: 14, draw: (c: CanvasRenderingContext2D, s: number) => drawCrossHatch(c, s, 1.25) },
+  'contested-pattern-medium': { size: 8, draw: drawHorizontalLines },
+  'contested-pattern-low': { size: 10, draw: drawDots },
 } satisfies Record<string, { size: number; draw: (ctx: CanvasRenderingContext2D, size: number) => void }>;
 
 export type SymbolName = keyof typeof SYMBOLS;
@@ -126,4 +140,63 @@ function drawHatch(ctx: CanvasRenderingContext2D, size: number, colour: string, 
     }
   }
   ctx.stroke();
+}
+
+/** Both diagonals: reads as "two claims at once" over the claims' single-direction hatching. */
+function drawCrossHatch(ctx: CanvasRenderingContext2D, size: number, width: number): void {
+  ctx.strokeStyle = COLOURS.ink;
+  ctx.lineWidth = width;
+  ctx.beginPath();
+  for (const offset of [-size, 0, size]) {
+    ctx.moveTo(offset, size);
+    ctx.lineTo(offset + size, 0);
+    ctx.moveTo(offset, 0);
+    ctx.lineTo(offset + size, size);
+  }
+  ctx.stroke();
+}
+
+function drawHorizontalLines(ctx: CanvasRenderingContext2D, size: number): void {
+  ctx.fillStyle = COLOURS.ink;
+  ctx.fillRect(0, size / 2 - 0.75, size, 1.5);
+}
+
+function drawDots(ctx: CanvasRenderingContext2D, size: number): void {
+  ctx.fillStyle = COLOURS.ink;
+  ctx.beginPath();
+  ctx.arc(size / 2, size / 2, 1.4, 0, Math.PI * 2);
+  ctx.fill();
+}
+
+/** An octagon in the severity's colour with 1–4 rising bars: the rank survives without colour. */
+function drawSeverityMarker(ctx: CanvasRenderingContext2D, size: number, severity: Severity): void {
+  const { colour, bars } = SEVERITY_STYLES[severity];
+  const r = size / 2 - 1.5;
+  const c = size / 2;
+  ctx.beginPath();
+  for (let i = 0; i < 8; i += 1) {
+    const angle = Math.PI / 8 + (i * Math.PI) / 4;
+    const [x, y] = [c + r * Math.cos(angle), c + r * Math.sin(angle)];
+    if (i === 0) ctx.moveTo(x, y);
+    else ctx.lineTo(x, y);
+  }
+  ctx.closePath();
+  ctx.fillStyle = colour;
+  ctx.fill();
+  outline(ctx, 2);
+  const [barWidth, gap] = [3, 1.5];
+  const total = 4 * barWidth + 3 * gap;
+  const base = c + 5;
+  for (let i = 0; i < 4; i += 1) {
+    const height = 4 + i * 2.5;
+    const x = c - total / 2 + i * (barWidth + gap);
+    ctx.beginPath();
+    ctx.rect(x, base - height, barWidth, height);
+    // Unlit bars stay as outlines so that "2 of 4" reads as a level, not as a different shape.
+    ctx.fillStyle = i < bars ? COLOURS.white : 'transparent';
+    ctx.fill();
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = COLOURS.ink;
+    ctx.stroke();
+  }
 }

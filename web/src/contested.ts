@@ -1,0 +1,88 @@
+/**
+ * Contested zones as one feature of the page: fetches them for the date, draws them, lists
+ * them and opens a zone's details from the list or from the map, keeping the three in step.
+ */
+import type { Map as MapLibreMap, PointLike } from 'maplibre-gl';
+import { fetchContested, type ContestedZone } from './contested-api.js';
+import { createContestedDetails } from './contested-details.js';
+import { contestedIdAt, fitContested, highlightContested, setContestedData } from './contested-layer.js';
+import { createContestedList } from './contested-list.js';
+
+export interface Contested {
+  /** Fetches and shows the zones of `date`; resolves with how many there are. */
+  load(date: string, signal: AbortSignal): Promise<number>;
+  /** Opens the details of the zone drawn at a pixel, if any; says whether there was one. */
+  selectAt(point: PointLike, options: { fit: boolean }): boolean;
+}
+
+/** Zone ids are ranks within one answer; the same dispute on another date is the same set of claims. */
+const claimKey = (zone: ContestedZone) => zone.properties.claimants.map((c) => c.claim_id).sort((a, b) => a - b).join(',');
+
+export function createContested(map: MapLibreMap, containers: { list: HTMLElement; details: HTMLElement }): Contested {
+  let zones: ContestedZone[] = [];
+  const details = createContestedDetails(containers.details, {
+    onClose(id) {
+      select(null);
+      list.focusRow(id);
+    },
+    onZoom(id) {
+      const zone = zones.find((z) => z.id === id);
+      if (zone) fitContested(map, zone, { onlyIfNeeded: false });
+    },
+  });
+  const list = createContestedList(containers.list, containers.details.id, (id) => open(id, { from: 'list' }));
+
+  function select(zone: ContestedZone | null): void {
+    highlightContested(map, zone?.id ?? null);
+    list.setSelected(zone?.id ?? null);
+  }
+
+  function open(id: number, options: { from: 'list' } | { from: 'map'; fit: boolean }): void {
+    const zone = zones.find((z) => z.id === id);
+    if (!zone) return;
+    select(zone);
+    // From the map the user's eyes and focus are there (and maybe on a popup): leave the focus.
+    details.show(zone, { focus: options.from === 'list' });
+    if (options.from === 'list') fitContested(map, zone, { onlyIfNeeded: false });
+    else if (options.fit) fitContested(map, zone, { onlyIfNeeded: true });
+  }
+
+  return {
+    async load(date, signal) {
+      list.set({ kind: 'loading' });
+      try {
+        const next = await fetchContested(date, signal);
+        if (signal.aborted) return 0;
+        const previous = zones.find((z) => z.id === details.zoneId);
+        zones = next;
+        setContestedData(map, zones);
+        list.set({ kind: 'ready', date, zones });
+        const same = previous && zones.find((z) => claimKey(z) === claimKey(previous));
+        if (same) {
+          select(same);
+          details.show(same, { focus: false });
+        } else {
+          select(null);
+          details.hide();
+        }
+        return zones.length;
+      } catch (error) {
+        if (signal.aborted) return 0;
+        // The other layers still load: a failed analysis must not blank the map.
+        zones = [];
+        setContestedData(map, zones);
+        select(null);
+        details.hide();
+        list.set({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+        console.error(error);
+        return 0;
+      }
+    },
+    selectAt(point, options) {
+      const id = contestedIdAt(map, point);
+      if (id === undefined) return false;
+      open(id, { from: 'map', fit: options.fit });
+      return true;
+    },
+  };
+}
