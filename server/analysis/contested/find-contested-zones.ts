@@ -22,6 +22,8 @@ export function severityOf(rules: RuleHit[], zone: ContestedCandidate, params: C
   return { severity: 'low', reason: 'R5 contested zone only: no security actor or legality issue found' };
 }
 
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
 function toFeature(zone: ContestedCandidate, rules: RuleHit[], params: ContestedParams): Feature<Polygon> {
   const { severity, reason } = severityOf(rules, zone, params);
   return {
@@ -35,12 +37,18 @@ function toFeature(zone: ContestedCandidate, rules: RuleHit[], params: Contested
       severity_reason: reason,
       rules: rules.map((r) => r.rule),
       rule_hits: rules,
-      claimants: (zone.claimants ?? []).map((c) => ({ ...c, contested_share: Math.round(contestedShare(c) * 10_000) / 10_000 })),
+      // Hundredths of a hectare and tens of metres: as precise as the digitised claims, no more.
+      claimants: (zone.claimants ?? []).map((c) => ({
+        ...c,
+        claim_ha: round(c.claim_ha, 2),
+        contested_ha: round(c.contested_ha, 2),
+        contested_share: round(contestedShare(c), 4),
+      })),
       cooperative_count: new Set((zone.claimants ?? []).map((c) => c.cooperative_id)).size,
-      zones: zone.zones ?? [],
-      outside_zea_ha: Math.round(zone.outside_zea_ha * 100) / 100,
-      presence: zone.presence ?? [],
-      incidents: zone.incidents ?? [],
+      zones: (zone.zones ?? []).map((z) => ({ ...z, overlap_ha: round(z.overlap_ha, 2) })),
+      outside_zea_ha: round(zone.outside_zea_ha, 2),
+      presence: (zone.presence ?? []).map((p) => ({ ...p, distance_km: round(p.distance_km, 2) })),
+      incidents: (zone.incidents ?? []).map((i) => ({ ...i, distance_km: round(i.distance_km, 2) })),
       label: [zone.label_lon, zone.label_lat],
     },
   };
