@@ -7,7 +7,7 @@ import { openTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * DOMAIN.md sharing rules 1–3, tested from outside: for every sensitive incident category,
- * no path a partner or the public can take returns the exact point, the exact day, or a
+ * no path a partner or the public can take (layer API, export, OGC API items and item) returns the exact point, the exact day, or a
  * field outside the allowlist, whether in its own field or hidden in another.
  */
 const EXACT = { lon: 28.6123457, lat: -2.2345678, day: '2019-05-17' };
@@ -52,6 +52,8 @@ describe.each([['partner' as const], ['public' as const]])('the %s profile', (pr
     `/api/incidents/${id}?profile=${profile}`,
     `/api/export?layers=incidents&profile=${profile}`,
     `/api/export?layers=incidents&profile=${profile}&format=csv`,
+    `/ogc/collections/incidents/items?profile=${profile}`,
+    `/ogc/collections/incidents/items/${id}?profile=${profile}`,
   ];
 
   it.each(SENSITIVE_CATEGORIES.map((c) => [c]))('never returns the exact place, day or internal fields of a %s', async (category) => {
@@ -75,6 +77,7 @@ describe.each([['partner' as const], ['public' as const]])('the %s profile', (pr
     const tight = `${EXACT.lon - 0.001},${EXACT.lat - 0.001},${EXACT.lon + 0.001},${EXACT.lat + 0.001}`;
     expect(JSON.parse(await body(`/api/incidents?profile=${profile}&bbox=${tight}`)).features).toEqual([]);
     expect(JSON.parse(await body(`/api/export?layers=incidents&profile=${profile}&bbox=${tight}`)).features).toEqual([]);
+    expect(JSON.parse(await body(`/ogc/collections/incidents/items?profile=${profile}&bbox=${tight}`)).features).toEqual([]);
     // As of the day before: the month-coarsened date (the 1st) says it had happened already.
     const before = JSON.parse(await body(`/api/incidents?profile=${profile}&date=2019-05-16`)).features;
     expect(before.length).toBe(SENSITIVE_CATEGORIES.length);
