@@ -1,0 +1,52 @@
+import { circle, distance, booleanClockwise } from '@turf/turf';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_WEIGHTS as SERVER_WEIGHTS, FACTORS as SERVER_FACTORS, PRIORITY_DEFAULTS } from '../../server/analysis/priorities/priority-params.js';
+import { circlePolygon } from '../../web/src/priorities/circle.js';
+import { csvCell, csvText, neutraliseFormula as pageNeutralise } from '../../web/src/priorities/csv.js';
+import { DEFAULT_HALF_LIFE_DAYS, DEFAULT_RADIUS_KM, DEFAULT_WEIGHTS, FACTORS } from '../../web/src/priorities/factors.js';
+import { neutraliseFormula as serverNeutralise } from '../../server/export/csv-writer.js';
+
+/** The pure parts of the priorities page, without a browser. */
+describe('the priorities page, piece by piece', () => {
+  it('knows the API’s factors and defaults, in the same order', () => {
+    expect(FACTORS).toEqual(SERVER_FACTORS);
+    expect(DEFAULT_WEIGHTS).toEqual(SERVER_WEIGHTS);
+    expect(DEFAULT_RADIUS_KM).toBe(PRIORITY_DEFAULTS.radius_km);
+    expect(DEFAULT_HALF_LIFE_DAYS).toBe(PRIORITY_DEFAULTS.half_life_days);
+  });
+
+  it('draws the same coverage circle as @turf/circle, counter-clockwise and closed', () => {
+    for (const [center, radius] of [
+      [[28.86, -1.94], 10],
+      [[28.635, -2.1975], 2.5],
+      [[0, 60], 100],
+    ] as Array<[[number, number], number]>) {
+      const ours = circlePolygon(center, radius, 64).coordinates[0]!;
+      const turf = circle(center, radius, { steps: 64, units: 'kilometers' }).geometry.coordinates[0]!;
+      expect(ours).toHaveLength(turf.length);
+      ours.forEach((p, i) => {
+        expect(p[0]).toBeCloseTo(turf[i]![0]!, 9);
+        expect(p[1]).toBeCloseTo(turf[i]![1]!, 9);
+        expect(distance(center, p, { units: 'kilometers' })).toBeCloseTo(radius, 6);
+      });
+      expect(ours[0]).toEqual(ours.at(-1));
+      expect(booleanClockwise(ours)).toBe(false);
+    }
+  });
+
+  it('defuses spreadsheet formulas as the server exports do, and quotes what CSV needs quoted', () => {
+    for (const text of ['=HYPERLINK("http://x")', '+1', '-2+3', '@SUM(A1)', '\tTab', '\rCR', 'Kibuye', '', "'already"]) {
+      expect(pageNeutralise(text)).toBe(serverNeutralise(text));
+    }
+    expect(csvCell('=1+1')).toBe("'=1+1");
+    expect(csvCell('=cmd|"/C calc"!A0')).toBe(`"'=cmd|""/C calc""!A0"`);
+    expect(csvCell('a, b')).toBe('"a, b"');
+    expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
+    // A negative contribution is a number, not a formula.
+    expect(csvCell(-2)).toBe('-2');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(true)).toBe('true');
+    expect(csvCell(['-a', 'b'])).toBe("'-a; b");
+    expect(csvText(['name', 'need'], [['@x', 1.5]])).toBe("name,need\n'@x,1.5\n");
+  });
+});

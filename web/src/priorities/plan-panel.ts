@@ -1,0 +1,188 @@
+/**
+ * Plan mode: how many units and how far each reaches; the placements come back in order,
+ * each with the need it adds and the share of all need covered so far.
+ */
+import { el } from '../dom.js';
+import type { Plan } from './api.js';
+import { markInvalid, numberField } from './fields.js';
+import { placeTitle } from './ranking-table.js';
+import { formatNumber, formatPercent, onLangChange, t } from './translate.js';
+
+export const DEFAULT_UNITS = 3;
+
+export interface PlanPanel {
+  setRunning(): void;
+  setPlan(plan: Plan | null): void;
+  setError(message: string): void;
+  /** The settings changed under a shown plan: it no longer answers them. */
+  setStale(): void;
+}
+
+export interface PlanPanelOptions {
+  radiusKm: number;
+  onPlan(units: number, radiusKm: number): void;
+  onClear(): void;
+  onSelect(placeKey: string): void;
+}
+
+type Note = { kind: 'idle' } | { kind: 'running' } | { kind: 'invalid' } | { kind: 'error'; message: string } | { kind: 'stale' } | { kind: 'done' };
+
+export function createPlanPanel(container: HTMLElement, options: PlanPanelOptions): PlanPanel {
+  const heading = el('h2', 'panel-heading');
+  const form = el('form', 'plan-form');
+  form.noValidate = true;
+  const units = numberField('plan-units', DEFAULT_UNITS, { min: 1, max: 200, step: 1 });
+  const radius = numberField('plan-radius', options.radiusKm, { min: 0, max: 100, step: 0.5 });
+  const radiusHelp = el('p', 'help');
+  radiusHelp.id = 'plan-radius-help';
+  radius.input.setAttribute('aria-describedby', radiusHelp.id);
+  radius.field.append(radiusHelp);
+  const run = el('button', 'primary');
+  run.type = 'submit';
+  run.id = 'plan-run';
+  const clear = el('button', 'secondary');
+  clear.type = 'button';
+  clear.id = 'plan-clear';
+  const buttons = el('div', 'button-row');
+  buttons.append(run, clear);
+  form.append(units.field, radius.field, buttons);
+  const status = el('p', 'plan-status');
+  status.id = 'plan-status';
+  status.setAttribute('role', 'status');
+  const results = el('div', 'plan-results');
+  results.id = 'plan-results';
+  container.replaceChildren(heading, form, status, results);
+
+  let plan: Plan | null = null;
+  let note: Note = { kind: 'idle' };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const u = Number(units.input.value);
+    const r = Number(radius.input.value);
+    // Number('') is 0: an emptied field must not pass as a reach of 0 km.
+    const unitsValid = units.input.value !== '' && Number.isInteger(u) && u >= 1 && u <= 200;
+    const radiusValid = radius.input.value !== '' && Number.isFinite(r) && r >= 0 && r <= 100;
+    markInvalid(units.input, !unitsValid);
+    markInvalid(radius.input, !radiusValid);
+    if (!unitsValid || !radiusValid) {
+      note = { kind: 'invalid' };
+      renderStatus();
+      return;
+    }
+    options.onPlan(u, r);
+  });
+  clear.addEventListener('click', () => options.onClear());
+
+  const renderStatus = () => {
+    status.dataset.state = note.kind;
+    if (note.kind === 'running') status.textContent = t('plan.running');
+    else if (note.kind === 'invalid') status.textContent = t('plan.invalid');
+    else if (note.kind === 'error') status.textContent = t('plan.error', { message: note.message });
+    else if (note.kind === 'stale') status.textContent = t('plan.stale');
+    else status.textContent = '';
+  };
+
+  const renderResults = () => {
+    clear.disabled = plan === null;
+    if (!plan) {
+      results.replaceChildren();
+      return;
+    }
+    const summary = el(
+      'p',
+      'plan-summary',
+      t('plan.summary', {
+        placed: plan.units_placed,
+        requested: plan.units_requested,
+        share: formatPercent(plan.covered_share),
+        covered: formatNumber(plan.covered_need),
+        total: formatNumber(plan.total_need),
+      }),
+    );
+    const parts: Node[] = [summary];
+    if (plan.units_placed < plan.units_requested) parts.push(el('p', 'help', t('plan.short')));
+
+    const table = el('table', 'plan-table');
+    const caption = el('caption', undefined, t('plan.caption'));
+    const head = el('tr');
+    for (const [key, num] of [
+      ['plan.order', true],
+      ['plan.place', false],
+      ['plan.marginal', true],
+      ['plan.cumulative', true],
+    ] as const) {
+      const th = el('th', num ? 'num' : undefined, t(key));
+      th.scope = 'col';
+      head.append(th);
+    }
+    const thead = el('thead');
+    thead.append(head);
+    const tbody = el('tbody');
+    let cumulative = 0;
+    for (const feature of plan.features) {
+      const p = feature.properties;
+      cumulative += p.marginal_need;
+      const tr = el('tr');
+      tr.dataset.order = String(p.order);
+      tr.dataset.place = p.place;
+      const title = placeTitle(p);
+      const button = el('button', 'place-button');
+      button.type = 'button';
+      button.append(el('span', 'place-name', title.main));
+      if (title.sub) button.append(el('span', 'place-label', title.sub));
+      button.append(el('span', 'place-label', t('plan.covers', { count: p.covers.length })));
+      button.addEventListener('click', () => options.onSelect(p.place));
+      const place = el('th');
+      place.scope = 'row';
+      place.append(button);
+      tr.append(
+        el('td', 'num', String(p.order)),
+        place,
+        el('td', 'num', formatNumber(p.marginal_need)),
+        el('td', 'num', formatPercent(plan.total_need > 0 ? cumulative / plan.total_need : 0)),
+      );
+      tbody.append(tr);
+    }
+    table.append(caption, thead, tbody);
+    parts.push(table, el('p', 'help', t('plan.method')));
+    results.replaceChildren(...parts);
+  };
+
+  const translate = () => {
+    heading.textContent = t('plan.title');
+    units.label.textContent = t('plan.units');
+    radius.label.textContent = t('plan.radius');
+    radiusHelp.textContent = t('plan.radiusHelp');
+    run.textContent = t('plan.run');
+    clear.textContent = t('plan.clear');
+    renderStatus();
+    renderResults();
+  };
+  onLangChange(translate);
+  translate();
+
+  return {
+    setRunning() {
+      note = { kind: 'running' };
+      renderStatus();
+    },
+    setPlan(next) {
+      plan = next;
+      note = { kind: next ? 'done' : 'idle' };
+      renderStatus();
+      renderResults();
+    },
+    setError(message) {
+      note = { kind: 'error', message };
+      renderStatus();
+    },
+    setStale() {
+      if (!plan) return;
+      plan = null;
+      note = { kind: 'stale' };
+      renderStatus();
+      renderResults();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * What the ranking is asked for — date, weights, a unit's reach — and how it travels: as the
+ * API's query string, and in the page address so that a meeting's settings can be shared
+ * and reopened as they were.
+ */
+import { DEFAULT_RADIUS_KM, DEFAULT_WEIGHTS, FACTORS, weightParam, type Weights } from './factors.js';
+
+export interface RankingQuery {
+  date: string;
+  weights: Weights;
+  radiusKm: number;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** Today where the user is: at 23:00 in Bukavu it is still today, not tomorrow in UTC. */
+export function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The API's bounds on a weight and on radius_km: the address cannot ask for what the API refuses. */
+const inRange = (value: number, max: number) => Number.isFinite(value) && value >= 0 && value <= max;
+
+export function queryFromAddress(search: string): RankingQuery {
+  const params = new URLSearchParams(search);
+  const date = params.get('date') ?? '';
+  const weights = { ...DEFAULT_WEIGHTS };
+  for (const factor of FACTORS) {
+    const raw = params.get(weightParam(factor));
+    const value = raw === null || raw === '' ? NaN : Number(raw);
+    if (inRange(value, 100)) weights[factor] = value;
+  }
+  const radius = Number(params.get('radius_km') ?? NaN);
+  return { date: isIsoDate(date) ? date : today(), weights, radiusKm: inRange(radius, 100) ? radius : DEFAULT_RADIUS_KM };
+}
+
+/** The API's query string: every weight sent, so the answer does not depend on server defaults. */
+export function rankingSearch(query: RankingQuery): string {
+  const params = new URLSearchParams({ date: query.date, radius_km: String(query.radiusKm) });
+  for (const factor of FACTORS) params.set(weightParam(factor), String(query.weights[factor]));
+  return params.toString();
+}
+
+/** Writes the query into the address, leaving defaults out so ordinary links stay short. */
+export function writeAddress(query: RankingQuery): void {
+  const url = new URL(location.href);
+  url.searchParams.set('date', query.date);
+  for (const factor of FACTORS) {
+    if (query.weights[factor] === DEFAULT_WEIGHTS[factor]) url.searchParams.delete(weightParam(factor));
+    else url.searchParams.set(weightParam(factor), String(query.weights[factor]));
+  }
+  if (query.radiusKm === DEFAULT_RADIUS_KM) url.searchParams.delete('radius_km');
+  else url.searchParams.set('radius_km', String(query.radiusKm));
+  history.replaceState(null, '', url);
+}
+
+export function sameQuery(a: RankingQuery, b: RankingQuery): boolean {
+  return rankingSearch(a) === rankingSearch(b);
+}
