@@ -11,7 +11,11 @@ export interface SecurityObservation {
   actor_type: ActorType;
   actor_name: string | null;
   behaviours: Behaviour[];
-  /** When it was seen: the visit date, or the presence's observed_on (else its valid_from). */
+  /**
+   * When it was seen: the visit date, or the presence's observed_on; its valid_from when
+   * there is none, or when the observation is later than the date looked at (what was seen
+   * in July cannot be cited as seen on a June date).
+   */
   observed_on: string;
 }
 

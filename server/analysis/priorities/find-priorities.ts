@@ -41,9 +41,9 @@ function factorsOf(row: PlaceRow, p: PriorityParams): FactorResult[] {
   const nearby = row.nearby ?? [];
   const of = (kind: string) => nearby.filter((e) => e.kind === kind);
   const sum = (items: EvidenceItem[]) => items.reduce((s, e) => s + e.weight, 0);
-  const result = (factor: Factor, value: number, unit: string, score: number, evidence: EvidenceItem[], sign = 1): FactorResult => ({
+  const result = (factor: Factor, value: number | null, unit: string, score: number, evidence: EvidenceItem[], sign = 1): FactorResult => ({
     factor,
-    value: Math.round(value * 1000) / 1000,
+    value: value === null ? null : Math.round(value * 1000) / 1000,
     unit,
     score: Math.round(score * 1000) / 1000,
     weight: p.weights[factor],
@@ -65,10 +65,17 @@ function factorsOf(row: PlaceRow, p: PriorityParams): FactorResult[] {
       pressure,
       `severity-weighted incidents, half-life ${p.halfLifeDays} days`,
       saturate(pressure, 2),
-      incidents.map((i) => ({ kind: 'incident', layer: 'incidents', id: i.id, weight: Math.round(pressure * 1000) / 1000, why: `${i.category} on ${i.occurred_on} (${i.age_days} days before)` })),
+      // Each incident with its own weight today: severity halved once per half-life of age.
+      incidents.map((i) => ({
+        kind: 'incident',
+        layer: 'incidents',
+        id: i.id,
+        weight: Math.round(incidentPressure([i], p.halfLifeDays) * 1000) / 1000,
+        why: `${i.category} on ${i.occurred_on} (${i.age_days} days before)`,
+      })),
     ),
     result('militarised_routes', sum(routes), 'km of militarised route nearby', capped(sum(routes), 5), routes),
-    result('activity', activity.value, 'workers', activity.score, []),
+    result('activity', activity.value, activity.value === null ? 'workers unknown: neutral score' : 'workers', activity.score, []),
     result('certification', certificationScore(row.qualification, illegal.length > 0), 'at risk (0–1)', certificationScore(row.qualification, illegal.length > 0), []),
     result('pmh_coverage', coverage.length, `lawful Mining Police within ${p.radiusKm} km`, capped(coverage.length, 1), coverage, -1),
   ];

@@ -53,7 +53,7 @@ export async function gatherEvidence(db: Queryable, p: PriorityParams): Promise<
     if (pmh) evidence.push({ kind: 'pmh_coverage', layer: 'sites', id: site.id!, geometry: site.geometry, weight: 1, why: pmh.reason });
   }
   const presence = await db.query<SecurityObservation & { geometry: Geometry }>(
-    `SELECT 'presence' AS layer, id, actor_type, actor_name, behaviours, COALESCE(observed_on, valid_from)::text AS observed_on, ST_AsGeoJSON(geom, 7)::json AS geometry
+    `SELECT 'presence' AS layer, id, actor_type, actor_name, behaviours, (CASE WHEN observed_on <= $1::date THEN observed_on ELSE valid_from END)::text AS observed_on, ST_AsGeoJSON(geom, 7)::json AS geometry
      FROM security_presence WHERE valid_from <= $1::date AND (valid_to IS NULL OR valid_to >= $1::date)`,
     [p.date],
   );

@@ -15,8 +15,8 @@ export interface EvidenceItem {
 
 export interface FactorResult {
   factor: Factor;
-  /** In the factor's own unit (flags, incident weight, km, …). */
-  value: number;
+  /** In the factor's own unit (flags, incident weight, km, …); null when the data says nothing. */
+  value: number | null;
   unit: string;
   /** 0–1. */
   score: number;
@@ -58,12 +58,12 @@ export interface PlaceFacts {
  * Activity from production level and workers, whichever are known; unknown is neutral (0.5),
  * so a place the data says nothing about is neither pushed up nor hidden.
  */
-export function activityScore(facts: PlaceFacts): { value: number; score: number } {
+export function activityScore(facts: PlaceFacts): { value: number | null; score: number } {
   const parts: number[] = [];
   if (facts.production_level && facts.production_level in PRODUCTION) parts.push(PRODUCTION[facts.production_level]!);
   if (facts.workers !== null && facts.workers !== undefined) parts.push(capped(Math.log10(1 + facts.workers), 3));
   const score = parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : 0.5;
-  return { value: facts.workers ?? 0, score };
+  return { value: facts.workers ?? null, score };
 }
 
 /** Red qualification, or yellow, or a green site with red flags on it: its certification is at risk. */

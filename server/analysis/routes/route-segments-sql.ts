@@ -40,7 +40,7 @@ export function routeSegmentsSql(p: RouteParams): { text: string; values: unknow
        FROM roadblocks b
        WHERE b.valid_from <= ${date} AND (b.valid_to IS NULL OR b.valid_to >= ${date}) AND ${within('b', buffer)}) AS roadblocks,
       (SELECT json_agg(json_build_object('layer', 'presence', 'id', p.id, 'actor_type', p.actor_type, 'actor_name', p.actor_name,
-                 'behaviours', p.behaviours, 'observed_on', COALESCE(p.observed_on, p.valid_from), 'distance_m', ${distance('p')}) ORDER BY p.id)
+                 'behaviours', p.behaviours, 'observed_on', CASE WHEN p.observed_on <= ${date} THEN p.observed_on ELSE p.valid_from END, 'distance_m', ${distance('p')}) ORDER BY p.id)
        FROM security_presence p
        WHERE p.valid_from <= ${date} AND (p.valid_to IS NULL OR p.valid_to >= ${date}) AND ${within('p', buffer)}) AS presence,
       (SELECT json_agg(json_build_object('id', i.id, 'category', i.category, 'occurred_on', i.occurred_on,

@@ -23,7 +23,7 @@ export function siteFlagsSql(p: SecurityParams): { text: string; values: unknown
                  'behaviours', a.behaviours, 'observed_on', l.visited_on) ORDER BY a.position)
        FROM site_visit_actors a WHERE a.visit_id = l.id) AS visit_actors,
       (SELECT json_agg(json_build_object('layer', 'presence', 'id', p.id, 'actor_type', p.actor_type, 'actor_name', p.actor_name,
-                 'behaviours', p.behaviours, 'observed_on', COALESCE(p.observed_on, p.valid_from)) ORDER BY p.id)
+                 'behaviours', p.behaviours, 'observed_on', CASE WHEN p.observed_on <= ${date} THEN p.observed_on ELSE p.valid_from END) ORDER BY p.id)
        FROM security_presence p
        WHERE p.valid_from <= ${date} AND (p.valid_to IS NULL OR p.valid_to >= ${date})
          AND (p.site_id = s.id OR (p.geom && s.geom AND ST_Intersects(p.geom, s.geom)))) AS presence

@@ -31,7 +31,7 @@ function zoneFlagsSql(p: SecurityParams): { text: string; values: unknown[] } {
     )
     SELECT z.id AS zone_id, z.code, z.name, z.illustrative, ST_AsGeoJSON(ST_ForcePolygonCCW(z.geom), 7)::json AS geometry,
       (SELECT json_agg(o ORDER BY o.observed_on DESC) FROM (
-         SELECT 'presence' AS layer, p.id, p.actor_type, p.actor_name, p.behaviours, COALESCE(p.observed_on, p.valid_from) AS observed_on
+         SELECT 'presence' AS layer, p.id, p.actor_type, p.actor_name, p.behaviours, CASE WHEN p.observed_on <= ${date} THEN p.observed_on ELSE p.valid_from END AS observed_on
          FROM security_presence p
          WHERE p.valid_from <= ${date} AND (p.valid_to IS NULL OR p.valid_to >= ${date})
            AND (p.zone_id = z.id OR (p.geom && z.geom AND ST_Intersects(p.geom, z.geom)))

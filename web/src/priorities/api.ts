@@ -16,7 +16,8 @@ export interface Evidence {
 
 export interface FactorResult {
   factor: Factor;
-  value: number;
+  /** null when the data says nothing (unknown workers: the activity score is then neutral). */
+  value: number | null;
   unit: string;
   score: number;
   weight: number;

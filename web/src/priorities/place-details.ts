@@ -35,7 +35,7 @@ export function createPlaceDetails(container: HTMLElement, params: () => { halfL
     nameInner.append(factorSwatch(f.factor, 16), el('span', undefined, t(`factor.${f.factor}`)));
     name.append(nameInner);
     const value = el('td', 'factor-value');
-    value.append(el('span', 'value-number', formatNumber(f.value)), ' ', el('span', 'value-unit', unitText(f, params())));
+    value.append(el('span', 'value-number', f.value === null ? '—' : formatNumber(f.value)), ' ', el('span', 'value-unit', unitText(f, params())));
     tr.append(
       name,
       value,
