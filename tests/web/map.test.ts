@@ -137,6 +137,7 @@ describeInBrowser('the map page in Chromium', () => {
     await expect.poll(() => page.locator('#status').innerText()).toContain(date);
     expect(asked.sort()).toEqual([
       '/api/analysis/contested',
+      '/api/analysis/routes',
       '/api/claims',
       '/api/cooperatives',
       '/api/incidents',

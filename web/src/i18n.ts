@@ -3,6 +3,8 @@
  * Every string the page shows comes from here or from the data; the choice is remembered.
  */
 import { ANALYSIS_MESSAGES } from './messages-analysis.js';
+import { EXPORT_MESSAGES } from './messages-export.js';
+import { ROUTE_MESSAGES } from './messages-routes.js';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -16,6 +18,7 @@ const UI = {
   'app.title': { fr: 'Carte des risques autour des zones minières artisanales', en: 'Risk map around artisanal mining zones' },
   'app.subtitle': { fr: 'Sud-Kivu, RD Congo — sécurité et droits humains', en: 'South Kivu, DR Congo — security and human rights' },
   'skip.map': { fr: 'Aller à la carte', en: 'Skip to the map' },
+  'nav.priorities': { fr: 'Priorités pour la Police des mines →', en: 'Mining Police priorities →' },
   'lang.group': { fr: 'Langue', en: 'Language' },
   'lang.fr': { fr: 'Français', en: 'Français' },
   'lang.en': { fr: 'English', en: 'English' },
@@ -77,6 +80,8 @@ const UI = {
   'value.yes': { fr: 'oui', en: 'yes' },
   'value.no': { fr: 'non', en: 'no' },
   ...ANALYSIS_MESSAGES,
+  ...EXPORT_MESSAGES,
+  ...ROUTE_MESSAGES,
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof UI;

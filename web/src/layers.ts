@@ -23,7 +23,9 @@ export type DataLayerName = (typeof DATA_LAYERS)[number];
 export const PLACES_SOURCE = 'places';
 /** The analysis overlay (contested-layer.ts), toggled from the legend like a layer. */
 export const CONTESTED_OVERLAY = 'contested';
-export type ToggleableLayer = DataLayerName | typeof PLACES_SOURCE | typeof CONTESTED_OVERLAY;
+/** The militarised-route overlay (route-risk.ts), toggled from the legend like a layer. */
+export const ROUTE_RISK_OVERLAY = 'militarised-routes';
+export type ToggleableLayer = DataLayerName | typeof PLACES_SOURCE | typeof CONTESTED_OVERLAY | typeof ROUTE_RISK_OVERLAY;
 
 export const HIDDEN_AT_START: ReadonlySet<ToggleableLayer> = new Set(['cooperatives']);
 

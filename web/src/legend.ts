@@ -4,8 +4,9 @@
  * dashes and symbols as the map.
  */
 import { localize, onLangChange, t, type Localized, type MessageKey } from './i18n.js';
-import { CONTESTED_OVERLAY, PLACES_SOURCE, type ToggleableLayer } from './layers.js';
+import { CONTESTED_OVERLAY, PLACES_SOURCE, ROUTE_RISK_OVERLAY, type ToggleableLayer } from './layers.js';
 import { COLOURS, LEGAL_STATUS_COLOURS } from './palette.js';
+import { ROUTE_RISK_STYLE } from './route-risk.js';
 import { SEVERITIES, SEVERITY_STYLES, patternSymbol } from './severity.js';
 import { symbolCanvas, type SymbolName } from './symbols.js';
 
@@ -21,7 +22,7 @@ type Swatch =
       /** A wider line under the outline, as the contested zones have. */
       casing?: { colour: string; width: number };
     }
-  | { kind: 'line'; colour: string; width: number; casing?: string }
+  | { kind: 'line'; colour: string; width: number; casing?: string; dash?: readonly number[] }
   | { kind: 'circle'; fill: string; stroke: string; radius: number; strokeWidth: number }
   | { kind: 'symbol'; name: SymbolName };
 
@@ -55,6 +56,11 @@ const ENTRIES: LegendEntry[] = [
       }),
       { key: 'legend.contested.marker', swatch: { kind: 'symbol', name: 'contested-marker-critical' } },
     ],
+  },
+  {
+    layer: ROUTE_RISK_OVERLAY,
+    title: 'routeRisk.title',
+    items: [{ key: 'routeRisk.legend', swatch: { kind: 'line', colour: ROUTE_RISK_STYLE.colour, width: 4, casing: ROUTE_RISK_STYLE.casing, dash: ROUTE_RISK_STYLE.dash } }],
   },
   {
     layer: 'presence',
@@ -160,9 +166,12 @@ function drawSwatch(swatch: Swatch): HTMLCanvasElement {
       ctx.stroke();
     }
     path();
+    ctx.setLineDash((swatch.dash ?? []).map((d) => d * swatch.width));
+    ctx.lineCap = swatch.dash ? 'butt' : 'round';
     ctx.lineWidth = swatch.width;
     ctx.strokeStyle = swatch.colour;
     ctx.stroke();
+    ctx.setLineDash([]);
   } else {
     ctx.beginPath();
     ctx.arc(SWATCH_WIDTH / 2, SWATCH_HEIGHT / 2, swatch.radius, 0, Math.PI * 2);

@@ -12,11 +12,13 @@ import { createClaimEditor, type ClaimEditor } from './claim-editor.js';
 import { createContested, type Contested } from './contested.js';
 import { CONTESTED_MARKER_LAYER, addContestedLayers, isContestedVisible, setContestedVisible } from './contested-layer.js';
 import { createDateControl, dateFromAddress, today } from './date-control.js';
+import { createExportDialog } from './export-dialog.js';
 import { boundsOf } from './extent.js';
 import { getLang, onLangChange, t, type Localized } from './i18n.js';
 import { createLanguageSwitch } from './language-switch.js';
 import {
   CONTESTED_OVERLAY,
+  ROUTE_RISK_OVERLAY,
   DATA_LAYERS,
   HIDDEN_AT_START,
   POINT_LAYER_IDS,
@@ -28,6 +30,8 @@ import {
   type ToggleableLayer,
 } from './layers.js';
 import { createLegend } from './legend.js';
+import { createPresenceFilter } from './presence-filter.js';
+import { createRouteRisk, type RouteRisk } from './route-risk.js';
 import { offlineStyle } from './map-style.js';
 import { createNotice } from './notice.js';
 import { createFeaturePopup } from './popup.js';
@@ -56,6 +60,7 @@ function translatePage(): void {
   byId('app-subtitle').textContent = t('app.subtitle');
   byId('panel').setAttribute('aria-label', t('panel.label'));
   byId('skip-to-map').textContent = t('skip.map');
+  byId('priorities-link').textContent = t('nav.priorities');
 }
 translatePage();
 onLangChange(translatePage);
@@ -102,12 +107,14 @@ const notice = createNotice(byId('notice'));
 const popup = createFeaturePopup(map, {
   title: (layer) => titles.get(layer) ?? { fr: layer, en: layer },
   record: (layer, id) => records.get(layer)?.get(id),
+  sectionsAt: (point) => routeRisk?.sectionsAt(point) ?? [],
 });
 // The popup's texts were written in the language of the moment it opened.
 onLangChange(() => popup.close());
 /** Both exist once the map has loaded; until then a click has nothing to show. */
 let editor: ClaimEditor | undefined;
 let contested: Contested | undefined;
+let routeRisk: RouteRisk | undefined;
 /**
  * Opens what lies at a pixel: the popup of the records there, and the details of a contested
  * zone there. The map moves to the zone only when the click was aimed at it (its area, or its
@@ -158,13 +165,14 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
   currentLoad = load;
   shownDate = null;
   status.set({ kind: 'loading' });
-  const [contestedCount, collections] = await Promise.all([
+  const [contestedCount, collections, routeRiskCount] = await Promise.all([
     contested?.load(date, load.signal),
     Promise.all(DATA_LAYERS.map(async (name) => [name, await fetchLayer(name, date, load.signal)] as [DataLayerName, LayerCollection])),
+    routeRisk?.load(date, load.signal),
   ]);
   if (load.signal.aborted) return;
 
-  const counts: Partial<Record<ToggleableLayer, number>> = { [CONTESTED_OVERLAY]: contestedCount ?? 0 };
+  const counts: Partial<Record<ToggleableLayer, number>> = { [CONTESTED_OVERLAY]: contestedCount ?? 0, [ROUTE_RISK_OVERLAY]: routeRiskCount ?? 0 };
   for (const [name, collection] of collections) {
     records.set(name, new Map(collection.features.map((f) => [f.id, f])));
     setLayerData(map, name, collection);
@@ -201,11 +209,16 @@ const ready = (async () => {
   // Over the claims and routes, under the point records that must stay clickable.
   addContestedLayers(map, { before: 'cooperatives-point' });
   contested = createContested(map, { list: byId('contested'), details: byId('contested-details') });
+  // Over the ordinary routes (and the contested zones), under the point records.
+  routeRisk = createRouteRisk(map, { before: 'cooperatives-point' });
+  createPresenceFilter(byId('presence-filter'), map);
   legend = createLegend(byId('legend'), {
     titles,
-    isVisible: (layer) => (layer === CONTESTED_OVERLAY ? isContestedVisible(map) : isLayerVisible(map, layer)),
+    isVisible: (layer) =>
+      layer === CONTESTED_OVERLAY ? isContestedVisible(map) : layer === ROUTE_RISK_OVERLAY ? routeRisk!.isVisible() : isLayerVisible(map, layer),
     onToggle: (layer, visible) => {
       if (layer === CONTESTED_OVERLAY) setContestedVisible(map, visible);
+      else if (layer === ROUTE_RISK_OVERLAY) routeRisk?.setVisible(visible);
       else setLayerVisible(map, layer, visible);
       if (shownDate) summarise(shownDate);
     },
@@ -227,5 +240,8 @@ function showLoadError(error: unknown): void {
   console.error(error);
 }
 ready.catch(showLoadError);
+
+// Layer titles come with the layer list; until then the dialog names layers as the API does.
+createExportDialog(byId('export'), { map, title: (layer) => titles.get(layer) });
 
 window.__riskmap = { map, ready };

@@ -15,6 +15,8 @@ export interface PopupContext {
   title(layer: DataLayerName): Localized;
   /** The full record as the API sent it (the map's copy has nested properties flattened). */
   record(layer: DataLayerName, id: number): LayerFeature | undefined;
+  /** Sections of analysis overlays drawn at the pixel (militarised routes…), shown first. */
+  sectionsAt?(point: PointLike): HTMLElement[];
 }
 
 /** Shown as the heading or badge, or not useful to a reader. */
@@ -163,10 +165,12 @@ export function createFeaturePopup(map: MapLibreMap, context: PopupContext): Fea
       popup?.remove();
       popup = null;
       const records = recordsAt(map, point, context);
-      if (records.length === 0) return false;
+      const extra = context.sectionsAt?.(point) ?? [];
+      if (records.length === 0 && extra.length === 0) return false;
       const content = el('div', 'popup-content');
       content.setAttribute('role', 'dialog');
       content.setAttribute('aria-label', t('popup.label'));
+      content.append(...extra);
       for (const [layer, record] of records.slice(0, MAX_RECORDS)) content.append(recordSection(layer, record, context));
       if (records.length > MAX_RECORDS) content.append(el('p', 'popup-more', t('popup.more', { count: records.length - MAX_RECORDS })));
       content.style.maxHeight = `${popupMaxHeight(map, point)}px`;
