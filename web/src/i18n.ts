@@ -6,13 +6,12 @@ import { ANALYSIS_MESSAGES } from './messages-analysis.js';
 import { EXPORT_MESSAGES } from './messages-export.js';
 import { ROUTE_MESSAGES } from './messages-routes.js';
 
-export const LANGUAGES = ['fr', 'en'] as const;
-export type Lang = (typeof LANGUAGES)[number];
+import { fill, getLang, type Lang } from './language.js';
+
+export { LANGUAGES, formatNumber, getLang, onLangChange, setLang, type Lang } from './language.js';
 
 /** A text in both languages, for labels that travel with the data (layer titles…). */
 export type Localized = Record<Lang, string>;
-
-const STORAGE_KEY = 'riskmap.lang';
 
 const UI = {
   'app.title': { fr: 'Carte des risques autour des zones minières artisanales', en: 'Risk map around artisanal mining zones' },
@@ -86,52 +85,12 @@ const UI = {
 
 export type MessageKey = keyof typeof UI;
 
-function stored(): Lang | null {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return (LANGUAGES as readonly string[]).includes(value ?? '') ? (value as Lang) : null;
-  } catch {
-    // Storage can be refused (privacy settings, file:// pages); the page still works in French.
-    return null;
-  }
-}
-
-let current: Lang = stored() ?? 'fr';
-const listeners = new Set<(lang: Lang) => void>();
-
-export function getLang(): Lang {
-  return current;
-}
-
-export function setLang(lang: Lang): void {
-  if (lang === current) return;
-  current = lang;
-  try {
-    localStorage.setItem(STORAGE_KEY, lang);
-  } catch {
-    // Not remembering the choice is acceptable; failing to switch is not.
-  }
-  document.documentElement.lang = lang;
-  for (const listener of listeners) listener(lang);
-}
-
-/** Calls `listener` on every language switch; returns the unsubscribe function. */
-export function onLangChange(listener: (lang: Lang) => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
 /** A UI message in the current language, with `{name}` placeholders filled in. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return UI[key][current].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fill(UI[key][getLang()], params);
 }
 
 /** A text that came in both languages (e.g. a layer title from the API). */
 export function localize(text: Localized): string {
-  return text[current];
-}
-
-/** Numbers written the way each language writes them (28,63 in French). */
-export function formatNumber(value: number, maximumFractionDigits = 2): string {
-  return value.toLocaleString(current === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits });
+  return text[getLang()];
 }
