@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
+import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { PROJECT_ROOT } from './config.js';
@@ -9,6 +10,10 @@ import { refuseUnstorableText } from './http/text-hygiene.js';
 import { validatorCompiler } from './http/validation.js';
 import { analysisRoutes } from './analysis/analysis-routes.js';
 import { auditRoutes } from './audit/audit-routes.js';
+import { accountRoutes } from './auth/account-routes.js';
+import { installAuth, type AuthOptions } from './auth/auth-hooks.js';
+import { sessionRoutes } from './auth/session-routes.js';
+import { CONTENT_SECURITY_POLICY } from './http/security-headers.js';
 import { priorityRoutes } from './analysis/priorities/priority-routes.js';
 import { exportRoutes } from './export/export-routes.js';
 import { healthRoutes } from './health.js';
@@ -20,13 +25,17 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built web app; served at `/` when it exists. */
   webRoot?: string;
+  /** Accounts or the local demo mode; always said explicitly (README, "Accounts"). */
+  auth: AuthOptions;
+  /** Behind a TLS-terminating proxy: believe its X-Forwarded-* headers (address, https). */
+  trustProxy?: boolean;
 }
 
 /** Largest request body: a detailed ZEA polygon fits many times over; a runaway upload does not. */
 export const BODY_LIMIT = 2 * 1024 * 1024;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy: options.trustProxy ?? false });
   app.setValidatorCompiler(validatorCompiler);
   // GeoJSON's own media type is JSON too.
   // Every body here is JSON; text would only reach the schema check and fail there less clearly.
@@ -34,6 +43,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addContentTypeParser('application/geo+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   installErrorHandler(app);
   app.addHook('preValidation', refuseUnstorableText);
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } });
+  // API answers hold records a shared computer's cache must not keep.
+  app.addHook('onSend', async (request, reply) => {
+    if (!request.url.startsWith('/assets/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+  // Before any route: each route's access level is attached as it is registered.
+  await installAuth(app, options.db, options.auth);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -43,6 +59,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes, { db: options.db });
+  await app.register(sessionRoutes, { db: options.db, demo: options.auth.demo, loginPerMinute: options.auth.loginPerMinute });
+  await app.register(accountRoutes, { db: options.db });
   await app.register(layerRoutes, { db: options.db });
   await app.register(analysisRoutes, { db: options.db });
   await app.register(priorityRoutes, { db: options.db });

@@ -8,16 +8,59 @@ export interface AppConfig {
   /** Unset: the embedded database under `dataDir`. */
   databaseUrl?: string;
   dataDir: string;
+  /** The local demo mode: no sign-in, every visitor acts as an admin named "demo". */
+  demo: boolean;
+  /** Lets the demo mode listen on a non-local address. Only ever by explicit choice. */
+  demoOnNetwork: boolean;
+  trustProxy: boolean;
+  loginPerMinute: number;
+  tokenRequestsPerMinute: number;
 }
 
-/** Configuration from the environment, each with the default the README documents. */
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
+const yes = (value: string | undefined) => value === '1' || value === 'true' || value === 'yes';
+
+function positiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`${name} must be a whole number above 0, not '${value}'`);
+  return number;
+}
+
+/**
+ * Configuration from the environment and the command line, each with the default the README
+ * documents. `--demo` (what `npm start` passes) or DEMO=1 turns the local demo mode on.
+ */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = []): AppConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number, not '${env.PORT}'`);
+  const unknown = argv.filter((arg) => arg !== '--demo' && arg !== '--demo-on-network');
+  if (unknown.length) throw new Error(`unknown option ${unknown.join(' ')}: the options are --demo and --demo-on-network`);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.DATA_DIR ?? `${PROJECT_ROOT}.data/pglite`,
+    demo: argv.includes('--demo') || yes(env.DEMO),
+    demoOnNetwork: argv.includes('--demo-on-network') || yes(env.DEMO_ON_NETWORK),
+    trustProxy: yes(env.TRUST_PROXY),
+    loginPerMinute: positiveInteger('LOGIN_RATE_LIMIT', env.LOGIN_RATE_LIMIT, 10),
+    tokenRequestsPerMinute: positiveInteger('TOKEN_RATE_LIMIT', env.TOKEN_RATE_LIMIT, 600),
   };
+}
+
+/** Addresses only this machine can reach. */
+export function isLocalAddress(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/**
+ * Why the configuration must not start, or null. The demo mode opens everything to whoever
+ * reaches the port, so it stays on this machine unless the operator says otherwise, in words.
+ */
+export function demoModeProblem(config: Pick<AppConfig, 'demo' | 'demoOnNetwork' | 'host'>): string | null {
+  if (!config.demo || config.demoOnNetwork || isLocalAddress(config.host)) return null;
+  return (
+    `refusing to start the demo mode on ${config.host}: it lets anyone who reaches this address read and change everything. ` +
+    `Listen on 127.0.0.1 (HOST unset), use accounts (npm run serve), or if you really mean it add --demo-on-network (DEMO_ON_NETWORK=1).`
+  );
 }

@@ -1,12 +1,14 @@
 import { buildApp } from './app.js';
-import { configFromEnv } from './config.js';
+import { configFromEnv, demoModeProblem } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open-database.js';
 import { isEmpty, loadDemoData } from './demo/load-demo.js';
 
-/** Starts the app: open the database, migrate, load the demo data on first start, listen. */
+/** Starts the app: check the mode, open the database, migrate, load the demo data on first start, listen. */
 async function main(): Promise<void> {
-  const config = configFromEnv();
+  const config = configFromEnv(process.env, process.argv.slice(2));
+  const problem = demoModeProblem(config);
+  if (problem) throw new Error(problem);
   const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   console.log(`Opening the database: ${where}…`);
   const db = await openDatabase(config);
@@ -16,7 +18,12 @@ async function main(): Promise<void> {
     console.log('Empty database: loading the demo data (CAMI zones, IPIS visits, illustrative Bitale scenario)…');
     await loadDemoData(db, undefined, (line) => console.log(`  ${line}`));
   }
-  const app = await buildApp({ db, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+  const app = await buildApp({
+    db,
+    logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+    trustProxy: config.trustProxy,
+    auth: { demo: config.demo, loginPerMinute: config.loginPerMinute, tokenRequestsPerMinute: config.tokenRequestsPerMinute },
+  });
   const shutdown = async () => {
     await app.close();
     await db.close();
@@ -27,6 +34,12 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  if (config.demo) {
+    console.log(`DEMO MODE: no sign-in; every visitor acts as an admin named "demo". For the demo data on ${config.host} only — use \`npm run serve\` with accounts for real data.`);
+  } else {
+    const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM accounts WHERE role = 'admin' AND disabled_at IS NULL`);
+    if (!row?.n) console.log('No admin account yet: create one with `npm run accounts -- create <username> --role admin` (README, "Accounts").');
+  }
   console.log(`Kivu mining risk map ready: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`);
 }
 

@@ -18,3 +18,23 @@ export async function logExport(db: Queryable, entry: { request: ExportRequest; 
     ],
   );
 }
+
+export interface ExportLogRow {
+  id: number;
+  exported_at: string;
+  requested_by: string;
+  client_address: string | null;
+  profile: string;
+  format: string;
+  layers: string[];
+  filters: Record<string, unknown>;
+  feature_count: number;
+}
+
+export async function readExportLog(db: Queryable, page: { limit: number; offset: number }): Promise<ExportLogRow[]> {
+  return db.query<ExportLogRow>(
+    `SELECT id, exported_at, requested_by, client_address, profile, format, layers, filters, feature_count
+     FROM export_log ORDER BY id DESC LIMIT $1::int OFFSET $2::int`,
+    [page.limit, page.offset],
+  );
+}

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { ZipArchive } from 'archiver';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
+import { actorName, profileFor } from '../auth/caller.js';
 import { badRequest } from '../http/errors.js';
 import { assertValidGeometry } from '../layers/layer-store.js';
 import { parseBbox } from '../layers/layer-routes.js';
@@ -14,23 +15,22 @@ import { exportQuerySchema, parsePolygon, type ExportQuery, type ExportRequest }
 import { exportColumns, exportFeatures, exportSummary } from './export-query.js';
 import { geojsonText } from './geojson-writer.js';
 
-/** Until accounts exist every caller is anonymous; the log still says so, with the address. */
-const requester = (_request: FastifyRequest) => 'anonymous';
 
-async function exportRequestFrom(db: Database, q: ExportQuery): Promise<ExportRequest> {
-  const request: ExportRequest = {
+async function exportRequestFrom(db: Database, request: FastifyRequest, q: ExportQuery): Promise<ExportRequest> {
+  const profile = profileFor(request, q.profile);
+  const exportRequest: ExportRequest = {
     layers: [...new Set(q.layers.split(',') as LayerName[])],
     bbox: q.bbox ? parseBbox(q.bbox) : undefined,
     polygon: q.polygon ? parsePolygon(q.polygon) : undefined,
     from: q.from,
     to: q.to,
-    profile: q.profile,
+    profile,
     format: q.format,
   };
-  if (request.from && request.to && request.to < request.from) throw badRequest('to must not be before from');
+  if (exportRequest.from && exportRequest.to && exportRequest.to < exportRequest.from) throw badRequest('to must not be before from');
   // An invalid polygon would fail inside the query, half-way through a download.
-  if (request.polygon) await assertValidGeometry(db, LAYERS.zones, request.polygon as never);
-  return request;
+  if (exportRequest.polygon) await assertValidGeometry(db, LAYERS.zones, exportRequest.polygon as never);
+  return exportRequest;
 }
 
 function fileText(db: Database, layer: LayerName, request: ExportRequest, summary: { bbox: number[] | null }, metadata: object): AsyncGenerator<string> {
@@ -49,7 +49,7 @@ export async function exportRoutes(app: FastifyInstance, options: { db: Database
     '/api/export/count',
     { schema: { tags: ['export'], summary: 'How many records an export with these filters would hold, per layer', querystring: exportQuerySchema } },
     async (request) => {
-      const exportRequest = await exportRequestFrom(options.db, request.query);
+      const exportRequest = await exportRequestFrom(options.db, request, request.query);
       const counts: Record<string, number> = {};
       for (const layer of exportRequest.layers) counts[layer] = (await exportSummary(options.db, LAYERS[layer], exportRequest)).count;
       return { profile: exportRequest.profile, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
@@ -60,13 +60,13 @@ export async function exportRoutes(app: FastifyInstance, options: { db: Database
     '/api/export',
     { schema: { tags: ['export'], summary: 'Export layers for sharing, through a sharing profile (GeoJSON or CSV; several layers as a zip)', querystring: exportQuerySchema } },
     async (request, reply) => {
-      const exportRequest = await exportRequestFrom(options.db, request.query);
+      const exportRequest = await exportRequestFrom(options.db, request, request.query);
       const generatedAt = new Date();
-      const metadata = exportMetadata(exportRequest, requester(request), generatedAt);
+      const metadata = exportMetadata(exportRequest, actorName(request.caller), generatedAt);
       const summaries = new Map<LayerName, { count: number; bbox: number[] | null }>();
       for (const layer of exportRequest.layers) summaries.set(layer, await exportSummary(options.db, LAYERS[layer], exportRequest));
       const featureCount = [...summaries.values()].reduce((s, x) => s + x.count, 0);
-      await logExport(options.db, { request: exportRequest, requestedBy: requester(request), clientAddress: request.ip, featureCount });
+      await logExport(options.db, { request: exportRequest, requestedBy: actorName(request.caller), clientAddress: request.ip, featureCount });
 
       const stamp = generatedAt.toISOString().slice(0, 10);
       const extension = exportRequest.format === 'csv' ? 'csv' : 'geojson';

@@ -30,11 +30,14 @@ export function installErrorHandler(app: FastifyInstance): void {
 function httpReason(status: number): string {
   const reasons: Record<number, string> = {
     400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
     404: 'Not Found',
     405: 'Method Not Allowed',
     409: 'Conflict',
     413: 'Payload Too Large',
     415: 'Unsupported Media Type',
+    429: 'Too Many Requests',
   };
   return reasons[status] ?? (status < 500 ? 'Client Error' : 'Internal Server Error');
 }

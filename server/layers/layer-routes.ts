@@ -9,16 +9,16 @@ import { createFeature, deleteFeature, getFeature, listFeatures, updateFeature }
 import { LAYERS } from './registry.js';
 import { PROFILES, type Profile } from '../sharing/profiles.js';
 import { recordChange } from '../audit/audit-log.js';
-
-/** Until accounts exist (issue 7) every writer is anonymous; the audit log says so. */
-const ACTOR = 'anonymous';
+import { actorName, profileFor } from '../auth/caller.js';
 
 export const DEFAULT_LIMIT = 1_000;
 export const MAX_LIMIT = 10_000;
 
 const NUMBER = '-?\\d+(\\.\\d+)?';
-/** Until accounts decide it (issue 7), the caller names the sharing profile; default internal. */
-export const profileParam = Type.Enum([...PROFILES], { default: 'internal', description: 'sharing profile: which fields, at which precision (README, "Sharing")' });
+/** Left out: the most the caller's role may see (README, "Accounts"). */
+export const profileParam = Type.Optional(
+  Type.Enum([...PROFILES], { description: 'sharing profile: which fields, at which precision (README, "Sharing"); default: the most your role may see' }),
+);
 const listQuery = Type.Object(
   {
     bbox: Type.Optional(Type.String({ pattern: `^${NUMBER}(,${NUMBER}){3}$`, description: 'minLon,minLat,maxLon,maxLat (WGS84)' })),
@@ -58,21 +58,21 @@ function registerLayer(app: FastifyInstance, db: Database, layer: LayerDefinitio
   const base = `/api/${layer.name}`;
   const tags = [layer.name];
 
-  app.get<{ Querystring: { bbox?: string; date?: string; limit: number; offset: number; profile: Profile } }>(
+  app.get<{ Querystring: { bbox?: string; date?: string; limit: number; offset: number; profile?: Profile } }>(
     base,
     { schema: { tags, summary: `List ${layer.title.en}`, querystring: listQuery } },
     async (request, reply) => {
       const { bbox, date, limit, offset, profile } = request.query;
-      const page = await listFeatures(db, layer, { bbox: bbox ? parseBbox(bbox) : undefined, date, limit, offset, profile });
+      const page = await listFeatures(db, layer, { bbox: bbox ? parseBbox(bbox) : undefined, date, limit, offset, profile: profileFor(request, profile) });
       return reply.type('application/geo+json').send(page);
     },
   );
 
-  app.get<{ Params: { id: number }; Querystring: { date?: string; profile: Profile } }>(
+  app.get<{ Params: { id: number }; Querystring: { date?: string; profile?: Profile } }>(
     `${base}/:id`,
     { schema: { tags, summary: `One of ${layer.title.en}`, params: idParams, querystring: oneQuery } },
     async (request, reply) => {
-      const feature = await getFeature(db, layer, request.params.id, request.query.date, request.query.profile);
+      const feature = await getFeature(db, layer, request.params.id, request.query.date, profileFor(request, request.query.profile));
       if (!feature) throw notFound(`no ${layer.name} record with id ${request.params.id}`);
       return reply.type('application/geo+json').send(feature);
     },
@@ -84,7 +84,7 @@ function registerLayer(app: FastifyInstance, db: Database, layer: LayerDefinitio
     async (request, reply) => {
       const feature = await db.transaction(async (tx) => {
         const created = await createFeature(tx, layer, request.body);
-        await recordChange(tx, { actor: ACTOR, action: 'create', layer: layer.name, recordId: Number(created.id), before: null, after: created });
+        await recordChange(tx, { actor: actorName(request.caller), action: 'create', layer: layer.name, recordId: Number(created.id), before: null, after: created });
         return created;
       });
       return reply.status(201).header('location', `${base}/${feature.id}`).type('application/geo+json').send(feature);
@@ -98,7 +98,7 @@ function registerLayer(app: FastifyInstance, db: Database, layer: LayerDefinitio
       const feature = await db.transaction(async (tx) => {
         const before = await getFeature(tx, layer, request.params.id);
         const after = await updateFeature(tx, layer, request.params.id, request.body);
-        await recordChange(tx, { actor: ACTOR, action: 'update', layer: layer.name, recordId: request.params.id, before, after });
+        await recordChange(tx, { actor: actorName(request.caller), action: 'update', layer: layer.name, recordId: request.params.id, before, after });
         return after;
       });
       return reply.type('application/geo+json').send(feature);
@@ -112,7 +112,7 @@ function registerLayer(app: FastifyInstance, db: Database, layer: LayerDefinitio
       await db.transaction(async (tx) => {
         const before = await getFeature(tx, layer, request.params.id);
         await deleteFeature(tx, layer, request.params.id);
-        await recordChange(tx, { actor: ACTOR, action: 'delete', layer: layer.name, recordId: request.params.id, before, after: null });
+        await recordChange(tx, { actor: actorName(request.caller), action: 'delete', layer: layer.name, recordId: request.params.id, before, after: null });
       });
       return reply.status(204).send();
     },

@@ -5,6 +5,7 @@ import { notFound } from '../http/errors.js';
 import type { LayerDefinition, LayerName } from '../layers/layer-definition.js';
 import { LAYERS } from '../layers/registry.js';
 import type { Profile } from '../sharing/profiles.js';
+import { profileFor } from '../auth/caller.js';
 import { collectionDocument, preferredLanguage } from './collections.js';
 import { itemsPage, oneItem } from './items.js';
 import { conformance, landingPage } from './landing.js';
@@ -67,7 +68,7 @@ export async function ogcRoutes(app: FastifyInstance, options: { db: Database })
     async (request, reply) => {
       const base = ogcBase(request);
       const language = preferredLanguage(request.headers['accept-language']);
-      const profile = request.query.profile ?? DEFAULT_PROFILE;
+      const profile = profileFor(request, request.query.profile, DEFAULT_PROFILE);
       const collections = [];
       for (const layer of Object.values(LAYERS)) collections.push(await collectionDocument(db, layer, base, profile, language, carried(request.query)));
       reply.header('content-language', language).header('vary', 'Accept-Language');
@@ -82,7 +83,7 @@ export async function ogcRoutes(app: FastifyInstance, options: { db: Database })
     async (request, reply) => {
       const layer = layerOf(request.params.collectionId);
       const language = preferredLanguage(request.headers['accept-language']);
-      const profile = request.query.profile ?? DEFAULT_PROFILE;
+      const profile = profileFor(request, request.query.profile, DEFAULT_PROFILE);
       const collection = await collectionDocument(db, layer, ogcBase(request), profile, language, carried(request.query));
       reply.header('content-language', language).header('vary', 'Accept-Language');
       return json(reply, collection);
@@ -94,7 +95,7 @@ export async function ogcRoutes(app: FastifyInstance, options: { db: Database })
     { schema: { tags, summary: 'Features of a layer, a page at a time', params: collectionParams, querystring: itemsQuery } },
     async (request, reply) => {
       const layer = layerOf(request.params.collectionId);
-      const page = await itemsPage(db, layer, ogcBase(request), request.query, request.query.profile ?? DEFAULT_PROFILE);
+      const page = await itemsPage(db, layer, ogcBase(request), request.query, profileFor(request, request.query.profile, DEFAULT_PROFILE));
       return reply.type(GEOJSON_TYPE).send(page);
     },
   );
@@ -105,7 +106,7 @@ export async function ogcRoutes(app: FastifyInstance, options: { db: Database })
     async (request, reply) => {
       const layer = layerOf(request.params.collectionId);
       const { featureId } = request.params;
-      const feature = await oneItem(db, layer, ogcBase(request), featureId, request.query.profile ?? DEFAULT_PROFILE, carried(request.query));
+      const feature = await oneItem(db, layer, ogcBase(request), featureId, profileFor(request, request.query.profile, DEFAULT_PROFILE), carried(request.query));
       return reply.type(GEOJSON_TYPE).send(feature);
     },
   );

@@ -31,7 +31,7 @@ describe('the audit log', () => {
     expect(updated!.after.properties.name).toBe('Audit B');
     expect(deleted!.before.properties.name).toBe('Audit B');
     expect(deleted!.after).toBeNull();
-    for (const e of entries) expect(e.actor).toBe('anonymous');
+    for (const e of entries) expect(e.actor).toBe('demo (local demo mode)');
   });
 
   it('records nothing for a refused write', async () => {

@@ -48,7 +48,7 @@ const pad = (v: string | number, width: number) => String(v).padStart(width);
 
 async function main(): Promise<void> {
   const { db, label, close } = await openBenchDatabase();
-  const app = await buildApp({ db, webRoot: '/nonexistent' });
+  const app = await buildApp({ db, webRoot: '/nonexistent', auth: { demo: true } });
   const params = { date: DATE, minAreaHa: CONTESTED_DEFAULTS.min_area_ha, minShare: CONTESTED_DEFAULTS.min_share, nearKm: CONTESTED_DEFAULTS.near_km, incidentDays: CONTESTED_DEFAULTS.incident_days };
   const url = `/api/analysis/contested?date=${DATE}`;
   console.log(`Contested zones benchmark on ${label}; median of 5 interleaved runs per figure`);

@@ -39,7 +39,7 @@ function download(url: string): Promise<{ bytes: number; ms: number; peakGrowthM
 
 async function main(): Promise<void> {
   const { db, label, close } = await openBenchDatabase();
-  const app = await buildApp({ db, webRoot: '/nonexistent' });
+  const app = await buildApp({ db, webRoot: '/nonexistent', auth: { demo: true } });
   try {
     await db.query('SELECT setseed(0.7)');
     await db.query(

@@ -155,7 +155,7 @@ describe('streaming and the export log', () => {
     await get('/api/export?layers=zones,incidents&profile=partner&from=2019-01-01');
     const [row] = await t.db.query<Record<string, unknown>>('SELECT * FROM export_log ORDER BY id DESC LIMIT 1');
     expect(await countRows(t.db, 'export_log')).toBe(before + 1);
-    expect(row).toMatchObject({ requested_by: 'anonymous', profile: 'partner', format: 'geojson', layers: ['zones', 'incidents'] });
+    expect(row).toMatchObject({ requested_by: 'demo (local demo mode)', profile: 'partner', format: 'geojson', layers: ['zones', 'incidents'] });
     expect((row!.filters as { from: string }).from).toBe('2019-01-01');
     expect(row!.feature_count).toBeGreaterThan(0);
   });

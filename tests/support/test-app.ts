@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.js';
+import type { AuthOptions } from '../../server/auth/auth-hooks.js';
 import type { Database } from '../../server/db/database.js';
 import { openTestDatabase } from './test-database.js';
 
@@ -9,10 +10,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a test database of its own, for `inject`. */
-export async function openTestApp(): Promise<TestApp> {
+/**
+ * The real app on a test database of its own, for `inject`. In the local demo mode unless
+ * told otherwise: most tests are about data, not about who asks (tests/auth/ is about that).
+ */
+export async function openTestApp(auth: AuthOptions = { demo: true }): Promise<TestApp> {
   const db = await openTestDatabase();
-  const app = await buildApp({ db, webRoot: '/nonexistent' });
+  const app = await buildApp({ db, webRoot: '/nonexistent', auth });
   return {
     app,
     db,

@@ -66,6 +66,8 @@ export interface MapPageOptions<T> {
   seed(app: FastifyInstance, db: Database): Promise<T>;
   /** Path and query the page opens at. */
   path?: string;
+  /** Accounts instead of the local demo mode (the default here): the page then opens at the sign-in. */
+  demo?: boolean;
 }
 
 /**
@@ -97,7 +99,7 @@ export async function openMapPage<T>(options: MapPageOptions<T>): Promise<MapPag
     await build({ configFile: VITE_CONFIG, mode: 'production', logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } });
 
     db = await openTestDatabase();
-    app = await buildApp({ db, webRoot });
+    app = await buildApp({ db, webRoot, auth: { demo: options.demo ?? true } });
     const seeded = await options.seed(app, db);
     await app.listen({ host: '127.0.0.1', port: 0 });
     const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

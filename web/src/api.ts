@@ -51,14 +51,38 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   return readJson<T>(path, response);
 }
 
-export async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+/**
+ * The CSRF token of a browser session: the server puts it in a cookie that scripts of this
+ * origin can read and another site cannot, and wants it back in a header on every write.
+ * Empty in the local demo mode and for token callers, which have no session cookie.
+ */
+export function csrfToken(): string {
+  const match = /(?:^|;\s*)riskmap_csrf=([^;]+)/.exec(document.cookie);
+  return match ? decodeURIComponent(match[1]!) : '';
+}
+
+/** Headers for a write: JSON in, JSON out, and the session's CSRF token. */
+export function writeHeaders(): Record<string, string> {
+  const token = csrfToken();
+  return { accept: 'application/json', 'content-type': 'application/json', ...(token ? { 'x-csrf-token': token } : {}) };
+}
+
+/** A write (POST, PATCH, DELETE) with a JSON body; answers the parsed reply, or null for 204. */
+export async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const headers = writeHeaders();
+  if (body === undefined) delete headers['content-type'];
   const response = await fetch(new URL(path, document.baseURI), {
-    method: 'POST',
-    headers: { accept: 'application/json', 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
     signal,
   });
+  if (response.status === 204) return null as T;
   return readJson<T>(path, response);
+}
+
+export function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return sendJson<T>('POST', path, body, signal);
 }
 
 export function fetchLayerList(signal?: AbortSignal): Promise<LayerInfo[]> {

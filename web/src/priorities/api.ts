@@ -4,6 +4,7 @@
  */
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import type { Factor } from './factors.js';
+import { writeHeaders } from '../api.js';
 import { rankingSearch, type RankingQuery } from './query.js';
 
 export interface Evidence {
@@ -91,6 +92,6 @@ export async function fetchPlan(query: RankingQuery, units: number, signal?: Abo
   const body: Record<string, unknown> = { units, date: query.date, radius_km: query.radiusKm };
   for (const [factor, weight] of Object.entries(query.weights)) body[`w_${factor}`] = weight;
   return answer<Plan>(
-    await fetch('api/analysis/deployment-plan', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal }),
+    await fetch('api/analysis/deployment-plan', { method: 'POST', headers: writeHeaders(), body: JSON.stringify(body), signal }),
   );
 }

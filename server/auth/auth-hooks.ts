@@ -1,0 +1,132 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Database } from '../db/database.js';
+import { forbidden, unauthorized } from '../http/errors.js';
+import { accountForToken } from './api-tokens.js';
+import type { Caller } from './caller.js';
+import { ACCESS_ROLES, OPEN_ACCESS, accessFor, isOpenFile, type Access } from './route-access.js';
+import { sameSecret } from './secrets.js';
+import { accountForSession } from './sessions.js';
+
+export const SESSION_COOKIE = 'riskmap_session';
+export const CSRF_COOKIE = 'riskmap_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export interface AuthOptions {
+  /**
+   * The local demo mode (README, "Demo mode"): a caller without credentials acts as an
+   * admin named "demo". Only for the demo data on the machine's own address; main.ts refuses it elsewhere.
+   */
+  demo: boolean;
+  /** Sign-in attempts per minute from one address (default 10). */
+  loginPerMinute?: number;
+  /** Requests per minute with one API token (default 600). */
+  tokenRequestsPerMinute?: number;
+}
+
+/** One registered route and the access level route-access.ts gave it (undefined: closed to all). */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its access level, in registration order: for the route-by-role test and the README table. */
+    accessTable: RouteAccess[];
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const DEMO_CALLER: Caller = { accountId: null, username: 'demo', role: 'admin', via: 'demo' };
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw unauthorized('the Authorization header must be "Bearer <API token>"');
+  return match[1];
+}
+
+/** Credentials → caller: a token first (scripts), then the session cookie (browsers), then the demo mode. */
+async function callerOf(db: Database, request: FastifyRequest, demo: boolean): Promise<Caller | null> {
+  const token = bearerToken(request);
+  if (token !== undefined) {
+    const holder = await accountForToken(db, token);
+    // A presented token that does not work is an error even in the demo mode: the script should know.
+    if (!holder) throw unauthorized('this API token is unknown, revoked or expired, or its account is disabled');
+    return { accountId: holder.accountId, username: holder.username, role: holder.role, via: 'token', tokenId: holder.tokenId };
+  }
+  const sessionId = request.cookies[SESSION_COOKIE];
+  if (sessionId) {
+    const holder = await accountForSession(db, sessionId);
+    if (holder) {
+      // The cookie travels with any request the browser makes, even one another site starts;
+      // the CSRF token in a header proves the page itself asked (SameSite=Strict is the first wall).
+      if (!SAFE_METHODS.has(request.method)) {
+        const sent = request.headers[CSRF_HEADER];
+        if (typeof sent !== 'string' || !sameSecret(sent, holder.csrfToken)) {
+          throw forbidden(`a change made with a browser session needs the session's CSRF token in the ${CSRF_HEADER} header`);
+        }
+      }
+      return { accountId: holder.accountId, username: holder.username, role: holder.role, via: 'session' };
+    }
+  }
+  return demo ? DEMO_CALLER : null;
+}
+
+const wantsPage = (request: FastifyRequest) => {
+  const path = request.url.split('?')[0]!;
+  return path === '/' || path.endsWith('.html');
+};
+
+/**
+ * Installs authentication and the access policy on the whole app. Call before any route is
+ * registered: each route's access level is attached as it is registered.
+ */
+export async function installAuth(app: FastifyInstance, db: Database, options: AuthOptions): Promise<void> {
+  await app.register(fastifyCookie);
+  // Token callers only: browsers are limited at sign-in, and the map asks for many layers at once.
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: options.tokenRequestsPerMinute ?? 600,
+    timeWindow: '1 minute',
+    allowList: (request) => !request.headers.authorization,
+    keyGenerator: (request) => `token:${request.headers.authorization ?? ''}`,
+  });
+  app.decorateRequest('caller', null);
+  const table: RouteAccess[] = [];
+  app.decorate('accessTable', table);
+
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const levels = new Set(methods.map((method) => accessFor(method, route.url ?? route.path)));
+    // One route with several methods must not end up with the loosest of their levels.
+    const access = levels.size === 1 ? [...levels][0] : undefined;
+    route.config = { ...(route.config ?? {}), access };
+    for (const method of methods) table.push({ method, url: route.url ?? route.path, access });
+  });
+
+  // preParsing: after the rate limit (onRequest), before any body is read.
+  app.addHook('preParsing', async (request, reply) => {
+    const access = request.routeOptions.config?.access;
+    request.caller = await callerOf(db, request, options.demo);
+    if (request.is404) {
+      // An unknown path tells an outsider nothing either.
+      if (!request.caller) throw unauthorized('sign in, or present an API token in the Authorization header');
+      return;
+    }
+    if (access === undefined) throw forbidden('this route has no access rule, so it is closed to everyone (server/auth/route-access.ts)');
+    if (access === 'page' && !request.caller && !isOpenFile(request.url.split('?')[0]!)) {
+      if (wantsPage(request)) return reply.redirect(`login.html?next=${encodeURIComponent(request.url)}`, 303);
+      throw unauthorized('sign in to see this page');
+    }
+    if (OPEN_ACCESS.includes(access)) return;
+    if (!request.caller) throw unauthorized('sign in, or present an API token in the Authorization header');
+    if (!ACCESS_ROLES[access].includes(request.caller.role)) {
+      throw forbidden(`a ${request.caller.role} may not ${request.method === 'GET' ? 'read' : 'use'} ${request.routeOptions.url}`);
+    }
+  });
+}

@@ -1,0 +1,81 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Database } from '../db/database.js';
+import { forbidden, unauthorized } from '../http/errors.js';
+import { passwordHashOf } from './accounts.js';
+import { CSRF_COOKIE, SESSION_COOKIE } from './auth-hooks.js';
+import type { Caller } from './caller.js';
+import { UNMATCHABLE_HASH, verifyPassword } from './passwords.js';
+import { ROLE_PROFILE } from './roles.js';
+import { SESSION_HOURS, closeSession, openSession } from './sessions.js';
+
+const loginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 100 }),
+    password: Type.String({ minLength: 1, maxLength: 1000 }),
+  },
+  { additionalProperties: false },
+);
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+function describe(caller: Caller | null, demo: boolean) {
+  return {
+    demo,
+    account: caller && caller.via !== 'demo' ? { username: caller.username, role: caller.role } : null,
+    role: caller?.role ?? null,
+    profile: caller ? ROLE_PROFILE[caller.role] : null,
+  };
+}
+
+function cookieOptions(request: FastifyRequest, httpOnly: boolean) {
+  return { path: '/', httpOnly, sameSite: 'strict' as const, secure: request.protocol === 'https', maxAge: SESSION_HOURS * 3600 };
+}
+
+function clearCookies(request: FastifyRequest, reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, cookieOptions(request, true)).clearCookie(CSRF_COOKIE, cookieOptions(request, false));
+}
+
+/** Signing in and out of the browser app; `GET` says who the page is talking as. */
+export async function sessionRoutes(app: FastifyInstance, options: { db: Database; demo: boolean; loginPerMinute?: number }): Promise<void> {
+  const { db, demo } = options;
+
+  app.get('/api/session', { schema: { tags: ['session'], summary: 'Who is calling: account, role, sharing profile, and whether this is the local demo mode' } }, async (request) =>
+    describe(request.caller, demo),
+  );
+
+  app.post<{ Body: { username: string; password: string } }>(
+    '/api/session',
+    {
+      schema: { tags: ['session'], summary: 'Sign in: sets an HttpOnly session cookie and a CSRF cookie', body: loginBody },
+      config: {
+        // Per address, whatever the credentials: guessing passwords takes years at this pace.
+        rateLimit: { max: options.loginPerMinute ?? 10, timeWindow: '1 minute', allowList: () => false, keyGenerator: (request: FastifyRequest) => `login:${request.ip}` },
+      },
+    },
+    async (request, reply) => {
+      // Over plain HTTP from another machine the session cookie could be read on the way.
+      if (request.protocol !== 'https' && !LOOPBACK.test(request.ip)) {
+        throw forbidden('sign-in needs HTTPS; behind a TLS proxy set TRUST_PROXY=1 (README, "Accounts")');
+      }
+      const { username, password } = request.body;
+      const stored = await passwordHashOf(db, username);
+      // The hash is checked even for an unknown name, so the answer's timing does not say which names exist.
+      const matches = await verifyPassword(password, stored?.hash ?? UNMATCHABLE_HASH);
+      if (!stored || !stored.hash || stored.disabled || !matches) throw unauthorized('wrong username or password');
+      const session = await openSession(db, stored.id);
+      reply.setCookie(SESSION_COOKIE, session.id, cookieOptions(request, true));
+      reply.setCookie(CSRF_COOKIE, session.csrfToken, cookieOptions(request, false));
+      request.log.info({ username }, 'signed in');
+      const [account] = await db.query<{ username: string; role: Caller['role'] }>(`SELECT username, role FROM accounts WHERE id = $1::bigint`, [stored.id]);
+      return describe({ accountId: stored.id, username: account!.username, role: account!.role, via: 'session' }, demo);
+    },
+  );
+
+  app.delete('/api/session', { schema: { tags: ['session'], summary: 'Sign out: ends the session on the server and clears its cookies' } }, async (request, reply) => {
+    const sessionId = request.cookies[SESSION_COOKIE];
+    if (sessionId) await closeSession(db, sessionId);
+    clearCookies(request, reply);
+    return reply.status(204).send();
+  });
+}
