@@ -27,14 +27,14 @@ export interface AuthFixture {
  * The real app in accounts mode (not the demo mode), with one account and one token per role
  * (usernames = role names, password PASSWORD), and a tiny web root so the page routes exist.
  */
-export async function openAuthFixture(auth: Partial<AuthOptions> = {}): Promise<AuthFixture> {
+export async function openAuthFixture(auth: Partial<AuthOptions> = {}, server: { trustProxy?: boolean } = {}): Promise<AuthFixture> {
   const webRoot = await mkdtemp(join(tmpdir(), 'riskmap-auth-web-'));
   await mkdir(join(webRoot, 'assets'));
   for (const page of ['index.html', 'login.html', 'priorities.html']) await writeFile(join(webRoot, page), `<!doctype html><title>${page}</title>`);
   await writeFile(join(webRoot, 'assets', 'app.js'), 'export {};');
 
   const db = await openTestDatabase();
-  const app = await buildApp({ db, webRoot, auth: { demo: false, loginPerMinute: 1000, tokenRequestsPerMinute: 10_000, ...auth } });
+  const app = await buildApp({ db, webRoot, trustProxy: server.trustProxy, auth: { demo: false, loginPerMinute: 1000, tokenRequestsPerMinute: 10_000, ...auth } });
   const tokens = {} as Record<Role, string>;
   const accountIds = {} as Record<Role, number>;
   for (const role of ROLES) {
