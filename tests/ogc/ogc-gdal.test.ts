@@ -8,6 +8,8 @@ import { loadDemoData } from '../../server/demo/load-demo.js';
 import { LAYERS } from '../../server/layers/registry.js';
 import { GDAL_INSTALL_HINT as INSTALL_HINT, gdal, gdalVersion as findGdal } from '../support/gdal.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';
+import { openAuthFixture, type AuthFixture } from '../auth/auth-fixture.js';
+import { createFeature } from '../../server/layers/layer-store.js';
 
 /**
  * What a GIS user gets from the OGC API: GDAL's OAPIF driver (the one QGIS builds on) lists
@@ -96,6 +98,38 @@ if (!(gdalVersion && hasOgr2ogr) && process.env.CI) {
       expect(copy.features).toHaveLength(await matched('sites', 'partner'));
       // A field the public profile does not have, on the last page as on the first.
       expect(copy.features.at(-1)!.properties).toHaveProperty('collectivite');
+    });
+  });
+
+  describe('the OGC API read by GDAL with an API token, outside the demo mode', () => {
+    let f: AuthFixture;
+    let ogc: string;
+    beforeAll(async () => {
+      f = await openAuthFixture();
+      await createFeature(f.db, LAYERS.presence, {
+        geometry: { type: 'Point', coordinates: [28.7, -2.1] },
+        properties: { actor_type: 'fardc', actor_name: 'Nom interne du commandant', valid_from: '2019-01-01', source: 'test' },
+      });
+      await f.app.listen({ host: '127.0.0.1', port: 0 });
+      ogc = `http://127.0.0.1:${(f.app.server.address() as AddressInfo).port}/ogc`;
+    });
+    afterAll(() => f?.close());
+
+    const withToken = (token: string) => ['--config', 'GDAL_HTTP_HEADERS', `Authorization: Bearer ${token}`];
+
+    it('opens nothing without a token', async () => {
+      await expect(gdal('ogrinfo', ['-ro', '-so', `OAPIF:${ogc}`])).rejects.toThrow(/401|Unauthorized|failed/);
+    });
+
+    it("reads a partner's layers with a partner token, through the partner profile at most", async () => {
+      const { stdout } = await gdal('ogrinfo', [...withToken(f.tokens.partner), '-ro', '-al', `OAPIF:${ogc}?profile=partner`, 'presence']);
+      expect(stdout).toMatch(/^Feature Count: 1$/m);
+      expect(stdout).toMatch(/actor_type \(String\) = fardc/);
+      expect(stdout).not.toContain('Nom interne du commandant');
+      await expect(gdal('ogrinfo', [...withToken(f.tokens.partner), '-ro', '-so', `OAPIF:${ogc}?profile=working-group`])).rejects.toThrow(/403|Forbidden|failed/);
+      // The same request as a viewer does see the name: the check above can fail.
+      const viewer = await gdal('ogrinfo', [...withToken(f.tokens.viewer), '-ro', '-al', `OAPIF:${ogc}?profile=working-group`, 'presence']);
+      expect(viewer.stdout).toContain('Nom interne du commandant');
     });
   });
 }
