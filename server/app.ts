@@ -13,6 +13,7 @@ import { auditRoutes } from './audit/audit-routes.js';
 import { accountRoutes } from './auth/account-routes.js';
 import { installAuth, type AuthOptions } from './auth/auth-hooks.js';
 import { sessionRoutes } from './auth/session-routes.js';
+import { SECURITY_SCHEMES } from './auth/security-schemes.js';
 import { CONTENT_SECURITY_POLICY } from './http/security-headers.js';
 import { priorityRoutes } from './analysis/priorities/priority-routes.js';
 import { exportRoutes } from './export/export-routes.js';
@@ -54,6 +55,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Kivu mining risk map API', version: '0.1.0', description: 'Layers, analysis and exports for artisanal mining zones in South Kivu' },
+      components: { securitySchemes: SECURITY_SCHEMES },
+      security: [{ bearer: [] }, { session: [] }],
     },
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,6 +1,7 @@
 import { GEOJSON_TYPE, JSON_TYPE, OGC_PREFIX, OPENAPI_TYPE } from './ogc-links.js';
 import { DEFAULT_LIMIT, DEFAULT_PROFILE, MAX_LIMIT } from './ogc-query.js';
 import { TITLE } from './landing.js';
+import { SECURITY_SCHEMES } from '../auth/security-schemes.js';
 
 interface Parameter {
   name: string;
@@ -20,6 +21,8 @@ function responses(path: string): Record<string, unknown> {
   const out: Record<string, unknown> = {
     200: { description: 'success', content: { [type]: { schema: { type: 'object' } } } },
     400: error('an unknown query parameter, or a bad value for one'),
+    401: error('no credentials, or an API token that is unknown, revoked or expired'),
+    403: error("a profile beyond what the caller's role may see"),
   };
   if (path.includes('{collectionId}')) out[404] = error('no such collection or feature');
   return out;
@@ -56,6 +59,8 @@ export function ogcApiDefinition(full: Record<string, unknown>, base: string): R
     },
     servers: [{ url: base }],
     tags: [{ name: 'OGC API - Features' }],
+    components: { securitySchemes: SECURITY_SCHEMES },
+    security: [{ bearer: [] }, { session: [] }],
     paths,
   };
 }
