@@ -4,7 +4,7 @@ import { recordChange } from '../audit/audit-log.js';
 import type { Database, Queryable } from '../db/database.js';
 import { conflict } from '../http/errors.js';
 import { createAccount, getAccount, listAccounts, updateAccount, type AccountChange, type NewAccount } from './accounts.js';
-import { issueToken, listTokens, revokeToken } from './api-tokens.js';
+import { getToken, issueToken, listTokens, revokeToken } from './api-tokens.js';
 import { actorName } from './caller.js';
 import { ROLES } from './roles.js';
 
@@ -100,8 +100,9 @@ export async function accountRoutes(app: FastifyInstance, options: { db: Databas
 
   app.delete<{ Params: { id: number } }>('/api/tokens/:id', { schema: { tags, summary: 'Revoke an API token: it stops working at once', params: idParams } }, async (request) =>
     db.transaction(async (tx) => {
+      const before = await getToken(tx, request.params.id);
       const after = await revokeToken(tx, request.params.id);
-      await recordChange(tx, { actor: actorName(request.caller), action: 'update', layer: 'api_tokens', recordId: after.id, before: null, after });
+      await recordChange(tx, { actor: actorName(request.caller), action: 'update', layer: 'api_tokens', recordId: after.id, before, after });
       return after;
     }),
   );

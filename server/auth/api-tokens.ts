@@ -41,6 +41,12 @@ export async function listTokens(db: Queryable, accountId?: number): Promise<Api
   return db.query<ApiToken>(`SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE $1::bigint IS NULL OR account_id = $1::bigint ORDER BY id`, [accountId ?? null]);
 }
 
+export async function getToken(db: Queryable, id: number): Promise<ApiToken> {
+  const [row] = await db.query<ApiToken>(`SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE id = $1::bigint`, [id]);
+  if (!row) throw notFound(`no API token with id ${id}`);
+  return row;
+}
+
 export async function revokeToken(db: Queryable, id: number): Promise<ApiToken> {
   const [row] = await db.query<ApiToken>(
     `UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1::bigint RETURNING ${TOKEN_COLUMNS}`,

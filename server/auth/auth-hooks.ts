@@ -65,7 +65,8 @@ async function callerOf(db: Database, request: FastifyRequest, demo: boolean): P
     if (holder) {
       // The cookie travels with any request the browser makes, even one another site starts;
       // the CSRF token in a header proves the page itself asked (SameSite=Strict is the first wall).
-      if (!SAFE_METHODS.has(request.method)) {
+      // Signing in again is exempt: it uses no power of the current session, and a stale page has no token to send.
+      if (!SAFE_METHODS.has(request.method) && !(request.method === 'POST' && request.routeOptions.url === '/api/session')) {
         const sent = request.headers[CSRF_HEADER];
         if (typeof sent !== 'string' || !sameSecret(sent, holder.csrfToken)) {
           throw forbidden(`a change made with a browser session needs the session's CSRF token in the ${CSRF_HEADER} header`);

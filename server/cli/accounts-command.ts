@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { recordChange } from '../audit/audit-log.js';
 import { createAccount, findAccountByName, listAccounts, updateAccount } from '../auth/accounts.js';
-import { issueToken, listTokens, revokeToken } from '../auth/api-tokens.js';
+import { getToken, issueToken, listTokens, revokeToken } from '../auth/api-tokens.js';
 import { ROLES, type Role } from '../auth/roles.js';
 import type { Database } from '../db/database.js';
 import { HttpError } from '../http/errors.js';
@@ -115,8 +115,9 @@ export async function runAccountsCommand(db: Database, argv: readonly string[], 
         const id = Number(subject);
         if (!Number.isInteger(id) || id < 1) throw new Error('revoke needs the token id (see `npm run accounts -- tokens`)');
         const after = await db.transaction(async (tx) => {
+          const before = await getToken(tx, id);
           const revoked = await revokeToken(tx, id);
-          await recordChange(tx, { actor, action: 'update', layer: 'api_tokens', recordId: id, before: null, after: revoked });
+          await recordChange(tx, { actor, action: 'update', layer: 'api_tokens', recordId: id, before, after: revoked });
           return revoked;
         });
         io.out(`Token #${after.id} revoked at ${after.revoked_at}.`);

@@ -39,6 +39,12 @@ describe('an API token', () => {
     const res = await asToken(token);
     expect(res.statusCode).toBe(401);
     expect(res.json().message).toMatch(/revoked/);
+    const [entry] = await f.db.query<{ before: { revoked_at: string | null }; after: { revoked_at: string | null } }>(
+      `SELECT before, after FROM audit_log WHERE layer = 'api_tokens' AND record_id = $1 AND action = 'update'`,
+      [record.id],
+    );
+    expect(entry!.before.revoked_at).toBeNull();
+    expect(entry!.after.revoked_at).not.toBeNull();
   });
 
   it('stops working once expired', async () => {

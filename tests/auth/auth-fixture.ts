@@ -47,7 +47,7 @@ export async function openAuthFixture(auth: Partial<AuthOptions> = {}, server: {
     db,
     tokens,
     accountIds,
-    as: (who) => (who === 'anonymous' ? {} : { authorization: `Bearer ${tokens[who]}` }),
+    as: (who): Record<string, string> => (who === 'anonymous' ? {} : { authorization: `Bearer ${tokens[who]}` }),
     async close() {
       await app.close();
       await db.close();

@@ -68,6 +68,13 @@ describe('signing in', () => {
     }
   });
 
+  it('signs in again over a live session without its CSRF token (a stale page has none)', async () => {
+    const { cookie } = await signIn('viewer');
+    const again = await f.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'editor', password: PASSWORD }, headers: { cookie } });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().account.username).toBe('editor');
+  });
+
   it('is case-blind on the username', async () => {
     await signIn('EDITOR');
   });

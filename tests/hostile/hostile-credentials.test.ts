@@ -34,7 +34,7 @@ async function tableCounts(): Promise<Record<string, number>> {
   return counts;
 }
 
-function expectRefusedInWords(res: { statusCode: number; body: string }): void {
+function expectRefusedInWords(res: { statusCode: number; body: string; json(): { message?: unknown } }): void {
   expect(res.statusCode, res.body.slice(0, 200)).toBeGreaterThanOrEqual(400);
   expect(res.statusCode).toBeLessThan(500);
   expect(res.json().message).toEqual(expect.any(String));
