@@ -12,12 +12,14 @@ export default defineConfig({
     emptyOutDir: true,
     // MapLibre alone is about 1 MB minified; it is served from the app itself, so the warning is not actionable.
     chunkSizeWarningLimit: 1_500,
-    // Two pages: the map, and the working group's priorities. (`rolldownOptions` is Vite 8's
+    // Four pages: the map, the working group's priorities, signing in and the administration. (`rolldownOptions` is Vite 8's
     // name for what was `rollupOptions`, which it still accepts but marks deprecated.)
     rolldownOptions: {
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         priorities: fileURLToPath(new URL('./priorities.html', import.meta.url)),
+        login: fileURLToPath(new URL('./login.html', import.meta.url)),
+        admin: fileURLToPath(new URL('./admin.html', import.meta.url)),
       },
     },
   },

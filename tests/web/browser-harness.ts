@@ -68,13 +68,47 @@ export interface MapPageOptions<T> {
   path?: string;
   /** Accounts instead of the local demo mode (the default here): the page then opens at the sign-in. */
   demo?: boolean;
+  /**
+   * Signs in through the real sign-in page first: opens `login.html?next=<path>`, fills the
+   * form, submits and follows the redirect. Creates nothing: the seed makes the account.
+   */
+  signIn?: Credentials;
+  /**
+   * What to wait for once the page is open: the map's `window.__riskmap` (the default), or
+   * nothing (the sign-in or administration pages, or a page the test expects to be refused).
+   */
+  waitForMap?: boolean;
+  /** Sign-in attempts per minute from one address (the server's default is 10). */
+  loginPerMinute?: number;
+}
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/**
+ * Signs in on the sign-in page the browser shows now (or opens it at `next`), and waits
+ * until the page has gone on to where it was sent.
+ */
+export async function signInOnPage(page: Page, origin: string, credentials: Credentials, next?: string): Promise<void> {
+  if (next !== undefined || !new URL(page.url()).pathname.endsWith('/login.html')) {
+    await page.goto(`${origin}/login.html?next=${encodeURIComponent(next ?? '/')}`);
+  }
+  await page.locator('#username').fill(credentials.username);
+  await page.locator('#password').fill(credentials.password);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.endsWith('/login.html'), { timeout: 60_000 }),
+    page.locator('#login-submit').click(),
+  ]);
 }
 
 /**
  * Builds web/ with Vite, starts the real app on a test database of its own, seeds it and
  * opens the map page in headless Chromium, recording every console error, page error,
  * dialog, failed response and request that leaves the app. Resolves once the page says
- * its layers are loaded and drawn.
+ * its layers are loaded and drawn (unless `waitForMap` is false), after signing in through
+ * the sign-in page when `signIn` is given.
  */
 export async function openMapPage<T>(options: MapPageOptions<T>): Promise<MapPage<T>> {
   const tempDirs: string[] = [];
@@ -99,7 +133,7 @@ export async function openMapPage<T>(options: MapPageOptions<T>): Promise<MapPag
     await build({ configFile: VITE_CONFIG, mode: 'production', logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } });
 
     db = await openTestDatabase();
-    app = await buildApp({ db, webRoot, auth: { demo: options.demo ?? true } });
+    app = await buildApp({ db, webRoot, auth: { demo: options.demo ?? true, loginPerMinute: options.loginPerMinute } });
     const seeded = await options.seed(app, db);
     await app.listen({ host: '127.0.0.1', port: 0 });
     const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -132,9 +166,12 @@ export async function openMapPage<T>(options: MapPageOptions<T>): Promise<MapPag
       if (response.status() >= 400) failedResponses.push(`${response.status()} ${response.url()}`);
     });
 
-    await page.goto(`${origin}${options.path ?? '/'}`);
-    await page.waitForFunction(() => window.__riskmap !== undefined);
-    await page.evaluate(() => window.__riskmap!.ready);
+    if (options.signIn) await signInOnPage(page, origin, options.signIn, options.path ?? '/');
+    else await page.goto(`${origin}${options.path ?? '/'}`);
+    if (options.waitForMap ?? true) {
+      await page.waitForFunction(() => window.__riskmap !== undefined);
+      await page.evaluate(() => window.__riskmap!.ready);
+    }
 
     return {
       app,

@@ -13,6 +13,8 @@ export interface Contested {
   load(date: string, signal: AbortSignal): Promise<number>;
   /** Opens the details of the zone drawn at a pixel, if any; says whether there was one. */
   selectAt(point: PointLike, options: { fit: boolean }): boolean;
+  /** The zone drawn at a pixel, if any. */
+  zoneAt(point: PointLike): ContestedZone | undefined;
 }
 
 /** Zone ids are ranks within one answer; the same dispute on another date is the same set of claims. */
@@ -83,6 +85,10 @@ export function createContested(map: MapLibreMap, containers: { list: HTMLElemen
       if (id === undefined) return false;
       open(id, { from: 'map', fit: options.fit });
       return true;
+    },
+    zoneAt(point) {
+      const id = contestedIdAt(map, point);
+      return zones.find((z) => z.id === id);
     },
   };
 }

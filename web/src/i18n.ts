@@ -4,6 +4,7 @@
  */
 import { ANALYSIS_MESSAGES } from './messages-analysis.js';
 import { EXPORT_MESSAGES } from './messages-export.js';
+import { INCIDENT_MESSAGES } from './messages-incidents.js';
 import { ROUTE_MESSAGES } from './messages-routes.js';
 
 import { fill, getLang, type Lang } from './language.js';
@@ -81,6 +82,7 @@ const UI = {
   ...ANALYSIS_MESSAGES,
   ...EXPORT_MESSAGES,
   ...ROUTE_MESSAGES,
+  ...INCIDENT_MESSAGES,
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof UI;

@@ -22,7 +22,7 @@ type Swatch =
       /** A wider line under the outline, as the contested zones have. */
       casing?: { colour: string; width: number };
     }
-  | { kind: 'line'; colour: string; width: number; casing?: string; dash?: readonly number[] }
+  | { kind: 'line'; colour: string; width: number; casing?: string; dash?: readonly number[]; pattern?: SymbolName }
   | { kind: 'circle'; fill: string; stroke: string; radius: number; strokeWidth: number }
   | { kind: 'symbol'; name: SymbolName };
 
@@ -60,7 +60,10 @@ const ENTRIES: LegendEntry[] = [
   {
     layer: ROUTE_RISK_OVERLAY,
     title: 'routeRisk.title',
-    items: [{ key: 'routeRisk.legend', swatch: { kind: 'line', colour: ROUTE_RISK_STYLE.colour, width: 4, casing: ROUTE_RISK_STYLE.casing, dash: ROUTE_RISK_STYLE.dash } }],
+    items: [
+      { key: 'routeRisk.legend', swatch: { kind: 'line', colour: ROUTE_RISK_STYLE.colour, width: 4, casing: ROUTE_RISK_STYLE.casing, dash: ROUTE_RISK_STYLE.dash } },
+      { key: 'routeRisk.legendFar', swatch: { kind: 'line', colour: ROUTE_RISK_STYLE.colour, width: 8, pattern: ROUTE_RISK_STYLE.halo } },
+    ],
   },
   {
     layer: 'presence',
@@ -169,7 +172,10 @@ function drawSwatch(swatch: Swatch): HTMLCanvasElement {
     ctx.setLineDash((swatch.dash ?? []).map((d) => d * swatch.width));
     ctx.lineCap = swatch.dash ? 'butt' : 'round';
     ctx.lineWidth = swatch.width;
-    ctx.strokeStyle = swatch.colour;
+    const pattern = swatch.pattern ? ctx.createPattern(symbolCanvas(swatch.pattern), 'repeat') : null;
+    // The tile is drawn at twice its CSS size; scale it back to match the map.
+    pattern?.setTransform(new DOMMatrix().scale(1 / ratio));
+    ctx.strokeStyle = pattern ?? swatch.colour;
     ctx.stroke();
     ctx.setLineDash([]);
   } else {

@@ -15,7 +15,11 @@ import { createDateControl, dateFromAddress, today } from './date-control.js';
 import { createExportDialog } from './export-dialog.js';
 import { boundsOf } from './extent.js';
 import { getLang, onLangChange, t, type Localized } from './i18n.js';
+import { createIncidentChart, type IncidentChart } from './incident-chart.js';
+import { createIncidentEditor, type IncidentEditor } from './incident-editor.js';
+import { createIncidentFilter, type IncidentFilter } from './incident-filter.js';
 import { createLanguageSwitch } from './language-switch.js';
+import { createSessionBar } from './session-bar.js';
 import {
   CONTESTED_OVERLAY,
   ROUTE_RISK_OVERLAY,
@@ -29,6 +33,7 @@ import {
   type DataLayerName,
   type ToggleableLayer,
 } from './layers.js';
+import type { RecordFilter } from './layer-filter.js';
 import { createLegend } from './legend.js';
 import { createPresenceFilter } from './presence-filter.js';
 import { createRouteRisk, type RouteRisk } from './route-risk.js';
@@ -65,6 +70,7 @@ function translatePage(): void {
 translatePage();
 onLangChange(translatePage);
 createLanguageSwitch(byId('language-switch'));
+const sessionBar = createSessionBar(byId('session-bar'), { page: 'map' });
 
 // South Kivu's mining areas, until the data says where to look.
 const map = new MapLibreMap({
@@ -108,6 +114,7 @@ const popup = createFeaturePopup(map, {
   title: (layer) => titles.get(layer) ?? { fr: layer, en: layer },
   record: (layer, id) => records.get(layer)?.get(id),
   sectionsAt: (point) => routeRisk?.sectionsAt(point) ?? [],
+  actions: (layer, record) => (layer === 'incidents' ? (incidentEditor?.popupActions(record) ?? []) : []),
 });
 // The popup's texts were written in the language of the moment it opened.
 onLangChange(() => popup.close());
@@ -115,6 +122,19 @@ onLangChange(() => popup.close());
 let editor: ClaimEditor | undefined;
 let contested: Contested | undefined;
 let routeRisk: RouteRisk | undefined;
+let incidentEditor: IncidentEditor | undefined;
+let incidentFilter: IncidentFilter | undefined;
+let incidentChart: IncidentChart | undefined;
+/** The panel's filters, by the layer they filter: what the legend and the status line count. */
+const filters: Partial<Record<DataLayerName, RecordFilter>> = {};
+/** The records of a layer that its filter lets through: what the map draws. */
+const shown = (name: DataLayerName) => [...(records.get(name)?.values() ?? [])].filter((f) => filters[name]?.matches(f) ?? true);
+/** A filter changed: the counts, the status line and the chart follow what is drawn. */
+function filtersChanged(): void {
+  legend?.setCounts(Object.fromEntries(DATA_LAYERS.map((name) => [name, shown(name).length])));
+  if (shownDate) summarise(shownDate);
+  incidentChart?.refresh();
+}
 /**
  * Opens what lies at a pixel: the popup of the records there, and the details of a contested
  * zone there. The map moves to the zone only when the click was aimed at it (its area, or its
@@ -123,16 +143,17 @@ let routeRisk: RouteRisk | undefined;
  */
 function openAt(point: PointLike): void {
   popup.openAt(point);
+  incidentChart?.selectAt(point);
   const [top] = map.queryRenderedFeatures(point, { layers: [...POINT_LAYER_IDS, CONTESTED_MARKER_LAYER] });
   contested?.selectAt(point, { fit: top === undefined || top.layer.id === CONTESTED_MARKER_LAYER });
 }
 map.on('click', (event) => {
   // While a claim is being drawn, clicks place its vertices and show nothing.
-  if (editor?.handleClick(event)) return;
+  if (editor?.handleClick(event) || incidentEditor?.handleClick(event)) return;
   openAt(event.point);
 });
 map.getCanvas().addEventListener('keydown', (event) => {
-  if (editor?.handleMapKey(event)) return;
+  if (editor?.handleMapKey(event) || incidentEditor?.handleMapKey(event)) return;
   // A keyboard user cannot click: Enter shows what lies at the centre of the map.
   if (event.key === 'Enter') {
     // Otherwise the keypress that follows lands on the popup's close button, focused on opening, and closes it.
@@ -171,12 +192,13 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
     routeRisk?.load(date, load.signal),
   ]);
   if (load.signal.aborted) return;
+  incidentFilter?.setAsOf(date);
 
   const counts: Partial<Record<ToggleableLayer, number>> = { [CONTESTED_OVERLAY]: contestedCount ?? 0, [ROUTE_RISK_OVERLAY]: routeRiskCount ?? 0 };
   for (const [name, collection] of collections) {
     records.set(name, new Map(collection.features.map((f) => [f.id, f])));
     setLayerData(map, name, collection);
-    counts[name] = collection.features.length;
+    counts[name] = shown(name).length;
   }
   legend?.setCounts(counts);
   popup.close();
@@ -191,11 +213,12 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
   if (load.signal.aborted) return;
   shownDate = date;
   summarise(date);
+  incidentChart?.refresh();
 }
 
 /** Counts only what can be seen: a hidden layer's records are neither "shown" nor flagged. */
 function summarise(date: string): void {
-  const visible = DATA_LAYERS.filter((name) => isLayerVisible(map, name)).flatMap((name) => [...(records.get(name)?.values() ?? [])]);
+  const visible = DATA_LAYERS.filter((name) => isLayerVisible(map, name)).flatMap(shown);
   status.set({ kind: 'ready', count: visible.length, date });
   notice.setIllustrativeCount(visible.filter((f) => f.properties.illustrative === true).length);
 }
@@ -211,7 +234,14 @@ const ready = (async () => {
   contested = createContested(map, { list: byId('contested'), details: byId('contested-details') });
   // Over the ordinary routes (and the contested zones), under the point records.
   routeRisk = createRouteRisk(map, { before: 'cooperatives-point' });
-  createPresenceFilter(byId('presence-filter'), map);
+  filters.presence = createPresenceFilter(byId('presence-filter'), map, filtersChanged);
+  filters.incidents = incidentFilter = createIncidentFilter(byId('incident-filter'), map, filtersChanged);
+  incidentChart = createIncidentChart(byId('incident-chart'), map, {
+    incidents: () => [...(records.get('incidents')?.values() ?? [])].filter((f) => incidentFilter!.matchesKind(f)),
+    asOfDate: () => shownDate,
+    zone: (id) => records.get('zones')?.get(id),
+    contestedAt: (point) => contested?.zoneAt(point),
+  });
   legend = createLegend(byId('legend'), {
     titles,
     isVisible: (layer) =>
@@ -227,6 +257,17 @@ const ready = (async () => {
     loadLayers(date, { fit: false }).catch(showLoadError);
   });
   editor = createClaimEditor(byId('claim-editor'), map, {
+    asOfDate: () => dateControl.value,
+    onStart: () => popup.close(),
+    onSaved: () => loadLayers(dateControl.value, { fit: false }).catch(showLoadError),
+  });
+  // The server refuses writes from other roles anyway; this spares viewers and partners a tool that cannot work for them.
+  const mayEdit = sessionBar.session.then((session) => session?.role === 'editor' || session?.role === 'admin');
+  void mayEdit.then((may) => {
+    if (!may) byId('claim-editor').hidden = true;
+  });
+  incidentEditor = createIncidentEditor(byId('incident-editor'), map, {
+    mayEdit,
     asOfDate: () => dateControl.value,
     onStart: () => popup.close(),
     onSaved: () => loadLayers(dateControl.value, { fit: false }).catch(showLoadError),

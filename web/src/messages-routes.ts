@@ -10,6 +10,10 @@ export const ROUTE_MESSAGES = {
     fr: 'Tronçon militarisé : barrière armée, acteur armé ou incidents à proximité (R8, R9) — trait épais vermillon, tirets, bord sombre',
     en: 'Militarised segment: armed roadblock, armed actor or incidents nearby (R8, R9) — thick vermillion dashes, dark edge',
   },
+  'routeRisk.legendFar': {
+    fr: 'Vu de loin : large bande rayée vermillon et noir sous le tronçon',
+    en: 'Seen from afar: a wide vermillion-and-black striped band under the segment',
+  },
   'routeRisk.popupLayer': { fr: 'Tronçon de route militarisé', en: 'Militarised route segment' },
   'routeRisk.segment': { fr: 'Tronçon {segment} sur {segments}', en: 'Segment {segment} of {segments}' },
   'routeRisk.rules': { fr: 'Règles déclenchées : {rules}', en: 'Rules fired: {rules}' },

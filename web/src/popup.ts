@@ -17,6 +17,8 @@ export interface PopupContext {
   record(layer: DataLayerName, id: number): LayerFeature | undefined;
   /** Sections of analysis overlays drawn at the pixel (militarised routes…), shown first. */
   sectionsAt?(point: PointLike): HTMLElement[];
+  /** Controls that act on a record (change an incident…), shown under its heading. */
+  actions?(layer: DataLayerName, record: LayerFeature): HTMLElement[];
 }
 
 /** Shown as the heading or badge, or not useful to a reader. */
@@ -117,6 +119,12 @@ function recordSection(layer: DataLayerName, record: LayerFeature, context: Popu
   const heading = nameField ? String(record.properties[nameField]) : fallback;
   section.append(el('p', 'popup-layer', localize(context.title(layer))), el('h3', 'popup-name', heading));
   if (record.properties.illustrative === true) section.append(el('p', 'popup-illustrative', t('popup.illustrative')));
+  const actions = context.actions?.(layer, record) ?? [];
+  if (actions.length) {
+    const bar = el('p', 'popup-actions');
+    bar.append(...actions);
+    section.append(bar);
+  }
   // The heading already says the name; listing it again only lengthens the popup.
   section.append(propertyList(record.properties, context, new Set(nameField ? [nameField] : [])));
   return section;

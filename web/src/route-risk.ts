@@ -2,13 +2,18 @@
  * Militarised route segments (`GET /api/analysis/routes`, rules R8 and R9): drawn over the
  * ordinary routes as a thick vermillion dashed line on a dark casing, so that they stand out
  * in colour and in greyscale alike, and explained in the feature popup (route, rules, evidence).
+ * At the zooms where a whole territory is in view a segment is a few pixels long, under the
+ * symbols of the town it runs through: there the line widens and a wide band of vermillion and
+ * ink stripes lies under it (a pattern, so that it reads in greyscale too), fading out as the
+ * map zooms in to where the dashes read by themselves.
  */
 import type { FeatureCollection, LineString, Feature } from 'geojson';
-import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap, PointLike } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap, PointLike } from 'maplibre-gl';
 import { getJson } from './api.js';
 import { el } from './dom.js';
 import { formatNumber, t } from './i18n.js';
 import { COLOURS } from './palette.js';
+import type { SymbolName } from './symbols.js';
 
 export interface SegmentEvidence {
   rule: string;
@@ -41,25 +46,42 @@ export type RouteRiskCollection = FeatureCollection<LineString, RouteSegmentProp
 
 export const ROUTE_RISK_SOURCE = 'militarised-routes';
 export const ROUTE_RISK_LAYER_IDS = ['militarised-routes-casing', 'militarised-routes-line'] as const;
-/** The map's line: dashes in line widths, as MapLibre counts them. */
-export const ROUTE_RISK_STYLE = { colour: COLOURS.vermillion, width: 5, casing: COLOURS.ink, casingWidth: 9, dash: [2, 1] } as const;
+const HALO_LAYER_ID = 'militarised-routes-halo';
+const HALO_PATTERN: SymbolName = 'route-risk-stripes';
+/** The map's line at street zooms: dashes in line widths, as MapLibre counts them; the striped band seen from afar. */
+export const ROUTE_RISK_STYLE = { colour: COLOURS.vermillion, width: 5, casing: COLOURS.ink, casingWidth: 9, dash: [2, 1], halo: HALO_PATTERN } as const;
+
+/** Wider when zoomed out (a territory in view), the style's own widths from zoom 12 on. */
+const byZoom = (atTerritory: number, atStreet: number): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], 8, atTerritory, 12, atStreet];
 
 const LAYERS: LayerSpecification[] = [
+  {
+    id: HALO_LAYER_ID,
+    type: 'line',
+    source: ROUTE_RISK_SOURCE,
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: {
+      'line-pattern': ROUTE_RISK_STYLE.halo,
+      'line-width': byZoom(34, 14),
+      'line-opacity': ['interpolate', ['linear'], ['zoom'], 8, 0.9, 11, 0.6, 13, 0],
+    },
+  },
   {
     id: ROUTE_RISK_LAYER_IDS[0],
     type: 'line',
     source: ROUTE_RISK_SOURCE,
     layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: { 'line-color': ROUTE_RISK_STYLE.casing, 'line-width': ROUTE_RISK_STYLE.casingWidth },
+    paint: { 'line-color': ROUTE_RISK_STYLE.casing, 'line-width': byZoom(14, ROUTE_RISK_STYLE.casingWidth) },
   },
   {
     id: ROUTE_RISK_LAYER_IDS[1],
     type: 'line',
     source: ROUTE_RISK_SOURCE,
     layout: { 'line-join': 'round' },
-    paint: { 'line-color': ROUTE_RISK_STYLE.colour, 'line-width': ROUTE_RISK_STYLE.width, 'line-dasharray': [...ROUTE_RISK_STYLE.dash] },
+    paint: { 'line-color': ROUTE_RISK_STYLE.colour, 'line-width': byZoom(9, ROUTE_RISK_STYLE.width), 'line-dasharray': [...ROUTE_RISK_STYLE.dash] },
   },
 ];
+const ALL_LAYER_IDS = LAYERS.map((l) => l.id);
 
 export async function fetchRouteRisk(date: string, signal?: AbortSignal): Promise<RouteRiskCollection> {
   return getJson<RouteRiskCollection>(`api/analysis/routes?${new URLSearchParams({ date })}`, signal);
@@ -142,7 +164,7 @@ export function createRouteRisk(map: MapLibreMap, options: { before: string }): 
       });
     },
     setVisible(visible) {
-      for (const id of ROUTE_RISK_LAYER_IDS) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+      for (const id of ALL_LAYER_IDS) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
     },
     isVisible() {
       return map.getLayoutProperty(ROUTE_RISK_LAYER_IDS[0], 'visibility') !== 'none';

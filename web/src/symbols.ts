@@ -18,6 +18,8 @@ export const SYMBOLS = {
   'roadblock-other': { size: 18, draw: (c: CanvasRenderingContext2D, s: number) => drawBarrier(c, s, '#4D4D4D', 2.5) },
   'hatch-pending': { size: 12, draw: (c: CanvasRenderingContext2D, s: number) => drawHatch(c, s, LEGAL_STATUS_COLOURS.pending, 'rising') },
   'hatch-unrecognised': { size: 12, draw: (c: CanvasRenderingContext2D, s: number) => drawHatch(c, s, LEGAL_STATUS_COLOURS.unrecognised, 'falling') },
+  // Militarised route segments seen from afar: vermillion and ink stripes, a warning in greyscale too.
+  'route-risk-stripes': { size: 12, draw: drawHazardStripes },
   // Contested zones: an octagon, a shape no other layer uses, so it reads as "contested" at once.
   'contested-marker-critical': { size: 28, draw: marker('critical') },
   'contested-marker-high': { size: 28, draw: marker('high') },
@@ -138,6 +140,24 @@ function drawHatch(ctx: CanvasRenderingContext2D, size: number, colour: string, 
       ctx.moveTo(offset, 0);
       ctx.lineTo(offset + size, size);
     }
+  }
+  ctx.stroke();
+}
+
+/**
+ * Three diagonal ink stripes a tile on vermillion. MapLibre scales a line pattern to the line's
+ * width, so one tile spans the band across: three stripes keep it striped, not blotched.
+ */
+function drawHazardStripes(ctx: CanvasRenderingContext2D, size: number): void {
+  const period = size / 3;
+  ctx.fillStyle = COLOURS.vermillion;
+  ctx.fillRect(0, 0, size, size);
+  ctx.strokeStyle = COLOURS.ink;
+  ctx.lineWidth = period / 2;
+  ctx.beginPath();
+  for (let offset = -size; offset <= size; offset += period) {
+    ctx.moveTo(offset, size);
+    ctx.lineTo(offset + size, 0);
   }
   ctx.stroke();
 }

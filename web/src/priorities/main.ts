@@ -10,6 +10,7 @@ import { createExportPanel } from './export-panel.js';
 import { createFactorLegend } from './factor-legend.js';
 import { DEFAULT_HALF_LIFE_DAYS } from './factors.js';
 import { createLanguageSwitch } from './language-switch.js';
+import { createSessionBar } from '../session-bar.js';
 import { createMapLegend } from './map-legend.js';
 import { createMapView } from './map-view.js';
 import { createPatternDefs } from './patterns.js';
@@ -37,6 +38,7 @@ let pending: ReturnType<typeof setTimeout> | undefined;
 
 document.body.prepend(createPatternDefs());
 createLanguageSwitch(byId('language-switch'));
+createSessionBar(byId('session-bar'), { page: 'priorities' });
 const status = createStatus(byId('status'));
 createFactorLegend(byId('factor-legend'));
 const printSummary = createPrintSummary(byId('print-summary'), () => query);

@@ -1,0 +1,93 @@
+/** The administration endpoints (admins only on the server's side too). */
+import { getJson, sendJson } from '../api.js';
+import type { Role } from '../messages-session.js';
+
+export const AUDITED_LAYERS = ['zones', 'cooperatives', 'claims', 'presence', 'incidents', 'routes', 'roadblocks', 'sites', 'accounts', 'api_tokens'] as const;
+
+export interface AuditEntry {
+  id: number;
+  changed_at: string;
+  actor: string;
+  action: string;
+  layer: string;
+  record_id: number | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface ExportEntry {
+  id: number;
+  exported_at: string;
+  requested_by: string;
+  client_address: string | null;
+  profile: string;
+  format: string;
+  layers: string[];
+  filters: Record<string, unknown> | null;
+  feature_count: number;
+}
+
+export interface Account {
+  id: number;
+  username: string;
+  display_name: string | null;
+  role: Role;
+  created_at: string;
+  disabled_at: string | null;
+  has_password: boolean;
+}
+
+export interface ApiToken {
+  id: number;
+  account_id: number;
+  name: string;
+  prefix: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  return search.toString();
+}
+
+export async function fetchAudit(filters: Page & { layer?: string; recordId?: number }, signal?: AbortSignal): Promise<AuditEntry[]> {
+  const q = query({ layer: filters.layer, record_id: filters.recordId, limit: filters.limit, offset: filters.offset });
+  return (await getJson<{ entries: AuditEntry[] }>(`api/audit?${q}`, signal)).entries;
+}
+
+export async function fetchExports(page: Page, signal?: AbortSignal): Promise<ExportEntry[]> {
+  return (await getJson<{ entries: ExportEntry[] }>(`api/audit/exports?${query({ ...page })}`, signal)).entries;
+}
+
+export async function fetchAccounts(signal?: AbortSignal): Promise<Account[]> {
+  return (await getJson<{ accounts: Account[] }>('api/accounts', signal)).accounts;
+}
+
+export function createAccount(body: { username: string; role: Role; display_name?: string; password?: string }): Promise<Account> {
+  return sendJson<Account>('POST', 'api/accounts', body);
+}
+
+export function updateAccount(id: number, change: { role?: Role; display_name?: string | null; password?: string; disabled?: boolean }): Promise<Account> {
+  return sendJson<Account>('PATCH', `api/accounts/${id}`, change);
+}
+
+export async function fetchTokens(accountId: number, signal?: AbortSignal): Promise<ApiToken[]> {
+  return (await getJson<{ tokens: ApiToken[] }>(`api/accounts/${accountId}/tokens`, signal)).tokens;
+}
+
+export function issueToken(accountId: number, body: { name: string; expires_in_days?: number }): Promise<ApiToken & { token: string }> {
+  return sendJson<ApiToken & { token: string }>('POST', `api/accounts/${accountId}/tokens`, body);
+}
+
+export function revokeToken(id: number): Promise<ApiToken> {
+  return sendJson<ApiToken>('DELETE', `api/tokens/${id}`);
+}

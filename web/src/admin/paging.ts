@@ -1,0 +1,68 @@
+/**
+ * Previous / next for a log read newest first. The server gives no total: a page asks for
+ * one entry more than it shows, and that entry's presence says whether there is a next page.
+ */
+import { el } from '../dom.js';
+import { t } from './messages.js';
+
+export interface Paging {
+  element: HTMLElement;
+  readonly offset: number;
+  /** How many to ask the server for (one more than a page). */
+  readonly ask: number;
+  /** After a load: what came back; answers the entries to show. */
+  received<T>(entries: T[]): T[];
+  reset(): void;
+  refresh(): void;
+}
+
+export function createPaging(pageSize: number, onMove: () => void): Paging {
+  let offset = 0;
+  let shown = 0;
+  let more = false;
+  const element = el('nav', 'admin-paging');
+  const previous = el('button', 'paging-previous');
+  const next = el('button', 'paging-next');
+  const range = el('span', 'paging-range');
+  range.setAttribute('aria-live', 'polite');
+  previous.type = next.type = 'button';
+  previous.addEventListener('click', () => {
+    offset = Math.max(0, offset - pageSize);
+    onMove();
+  });
+  next.addEventListener('click', () => {
+    offset += pageSize;
+    onMove();
+  });
+  element.append(previous, range, next);
+
+  const refresh = () => {
+    element.setAttribute('aria-label', t('paging.label'));
+    previous.textContent = t('paging.previous');
+    next.textContent = t('paging.next');
+    previous.disabled = offset === 0;
+    next.disabled = !more;
+    range.textContent = shown === 0 ? t('paging.none') : t('paging.range', { from: offset + 1, to: offset + shown });
+  };
+  refresh();
+  return {
+    element,
+    get offset() {
+      return offset;
+    },
+    get ask() {
+      return pageSize + 1;
+    },
+    received(entries) {
+      more = entries.length > pageSize;
+      const page = entries.slice(0, pageSize);
+      shown = page.length;
+      refresh();
+      return page;
+    },
+    reset() {
+      offset = 0;
+    },
+    refresh,
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Two real buttons, one per language, each named in itself; the pressed one is the language
+ * shown. The sign-in and administration pages use this one; it knows no page's messages.
+ */
+import { LANGUAGES, getLang, onLangChange, setLang } from '../language.js';
+
+const NAMES = { fr: 'Français', en: 'English' } as const;
+const GROUP = { fr: 'Langue', en: 'Language' } as const;
+
+export function createLanguageSwitch(container: HTMLElement): void {
+  const buttons = LANGUAGES.map((lang) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.lang = lang;
+    button.dataset.lang = lang;
+    button.textContent = NAMES[lang];
+    button.addEventListener('click', () => setLang(lang));
+    container.append(button);
+    return button;
+  });
+  const refresh = () => {
+    container.setAttribute('aria-label', GROUP[getLang()]);
+    for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.lang === getLang()));
+  };
+  onLangChange(refresh);
+  refresh();
+}

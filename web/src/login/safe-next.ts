@@ -1,0 +1,23 @@
+/**
+ * Where to go after signing in. `next` comes from the address bar, which anyone can write
+ * into a link they send: only a path on this same site is followed, never another site
+ * (an open redirect would make our sign-in page lend its trust to a phishing page).
+ */
+export function safeNext(next: string | null, here: URL): string {
+  const fallback = './';
+  if (!next) return fallback;
+  // A scheme (https:, javascript:, data:…), a protocol-relative `//host`, backslashes that
+  // some browsers read as slashes, and control characters that URL parsing strips: all refused.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(next) || next.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(next)) return fallback;
+  if (!next.startsWith('/') && !next.startsWith('./')) return fallback;
+  let target: URL;
+  try {
+    target = new URL(next, here);
+  } catch {
+    return fallback;
+  }
+  if (target.origin !== here.origin) return fallback;
+  // Back to the sign-in page would only ask again.
+  if (/\/login\.html$/.test(target.pathname)) return fallback;
+  return target.pathname + target.search + target.hash;
+}
