@@ -19,9 +19,6 @@ const UI = {
   'app.subtitle': { fr: 'Sud-Kivu, RD Congo — sécurité et droits humains', en: 'South Kivu, DR Congo — security and human rights' },
   'skip.map': { fr: 'Aller à la carte', en: 'Skip to the map' },
   'nav.priorities': { fr: 'Priorités pour la Police des mines →', en: 'Mining Police priorities →' },
-  'lang.group': { fr: 'Langue', en: 'Language' },
-  'lang.fr': { fr: 'Français', en: 'Français' },
-  'lang.en': { fr: 'English', en: 'English' },
   'panel.label': { fr: 'Commandes et légende', en: 'Controls and legend' },
   'date.label': { fr: 'Situation au', en: 'Situation as of' },
   'date.help': {

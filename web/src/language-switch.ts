@@ -1,5 +1,12 @@
-/** Two real buttons, one per language; the pressed one is the language shown. */
-import { LANGUAGES, getLang, onLangChange, setLang, t } from './i18n.js';
+/**
+ * Two real buttons, one per language, each named in itself so a reader finds theirs whatever
+ * the page shows; the pressed one is the language shown. Every page uses this one: it knows
+ * no page's messages, only the shared language state.
+ */
+import { LANGUAGES, getLang, onLangChange, setLang } from './language.js';
+
+const NAMES = { fr: 'Français', en: 'English' } as const;
+const GROUP = { fr: 'Langue', en: 'Language' } as const;
 
 export function createLanguageSwitch(container: HTMLElement): void {
   const buttons = LANGUAGES.map((lang) => {
@@ -7,13 +14,13 @@ export function createLanguageSwitch(container: HTMLElement): void {
     button.type = 'button';
     button.lang = lang;
     button.dataset.lang = lang;
-    button.textContent = t(`lang.${lang}`);
+    button.textContent = NAMES[lang];
     button.addEventListener('click', () => setLang(lang));
     container.append(button);
     return button;
   });
   const refresh = () => {
-    container.setAttribute('aria-label', t('lang.group'));
+    container.setAttribute('aria-label', GROUP[getLang()]);
     for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.lang === getLang()));
   };
   onLangChange(refresh);

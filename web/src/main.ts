@@ -3,6 +3,7 @@
  * its own module; this one only connects them.
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
+import './base.css';
 import './styles.css';
 import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type PointLike } from 'maplibre-gl';
 // Under Vite the worker is not found by itself ("Worker failed to load"); the file is self-contained.

@@ -3,6 +3,7 @@
  * server refuses all of it to non-admins; this page asks who is calling first and, for
  * anyone else, says so and asks for nothing.
  */
+import '../base.css';
 import './admin.css';
 import { fetchLayerList } from '../api.js';
 import { el } from '../dom.js';
@@ -10,7 +11,7 @@ import { getLang, onLangChange } from '../language.js';
 import { roleName } from '../messages-session.js';
 import { signInAddress } from '../session-api.js';
 import { createSessionBar } from '../session-bar.js';
-import { createLanguageSwitch } from '../login/language-switch.js';
+import { createLanguageSwitch } from '../language-switch.js';
 import { createAccounts } from './accounts.js';
 import { createAuditLog } from './audit-log.js';
 import { createExportLog } from './export-log.js';

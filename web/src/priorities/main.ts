@@ -4,12 +4,13 @@
  * what is asked, what came back — and connects them.
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
+import '../base.css';
 import './priorities.css';
 import { fetchPlan, fetchRanking, placeKey, type PlaceFeature, type Plan, type Ranking } from './api.js';
 import { createExportPanel } from './export-panel.js';
 import { createFactorLegend } from './factor-legend.js';
 import { DEFAULT_HALF_LIFE_DAYS } from './factors.js';
-import { createLanguageSwitch } from './language-switch.js';
+import { createLanguageSwitch } from '../language-switch.js';
 import { createSessionBar } from '../session-bar.js';
 import { createMapLegend } from './map-legend.js';
 import { createMapView } from './map-view.js';

@@ -13,7 +13,6 @@ export const MESSAGES = {
   },
   'page.back': { fr: '← Retour à la carte des risques', en: '← Back to the risk map' },
   'skip.table': { fr: 'Aller au classement', en: 'Skip to the ranking' },
-  'lang.group': { fr: 'Langue', en: 'Language' },
   'notice.illustrative': {
     fr: 'Les lieux marqués « illustratif » (scénario de Bitale) sont dessinés à la main pour la démonstration : ce ne sont pas des observations.',
     en: 'Places marked “illustrative” (the Bitale scenario) are drawn by hand for the demonstration: they are not observed data.',
