@@ -46,6 +46,10 @@ export function coarseIncidentFields(profile: Profile): Record<string, string> {
     occurred_on: coarseDateSql(profile)!,
     time_precision: `CASE WHEN ${coarse} THEN 3 ELSE t.time_precision END`,
     geo_precision: `CASE WHEN ${coarse} THEN 3 ELSE t.geo_precision END`,
+    // A zone or a road is often far smaller than a grid cell: naming it would undo the grid.
+    zone_id: `CASE WHEN ${coarse} THEN NULL ELSE t.zone_id END`,
+    route_id: `CASE WHEN ${coarse} THEN NULL ELSE t.route_id END`,
+    site_id: `CASE WHEN ${coarse} THEN NULL ELSE t.site_id END`,
     victims: suppressed('victims'),
     killed: suppressed('killed'),
     injured: suppressed('injured'),

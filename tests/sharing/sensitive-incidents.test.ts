@@ -17,8 +17,19 @@ const FORBIDDEN_TEXT = ['28.6123', '28.612', '-2.2345', '-2.234', EXACT.day, ...
 
 let t: TestApp;
 const ids = new Map<string, number>();
+/** A small zone and a road at the place: naming either would narrow the grid cell down to them. */
+const near = { zone_id: 0, route_id: 0 };
 beforeAll(async () => {
   t = await openTestApp();
+  const zone = await createFeature(t.db, LAYERS.zones, {
+    geometry: { type: 'Polygon', coordinates: [[[28.611, -2.235], [28.614, -2.235], [28.614, -2.233], [28.611, -2.235]]] },
+    properties: { code: 'SMALL-ZONE', name: 'Petite zone' },
+  });
+  const route = await createFeature(t.db, LAYERS.routes, {
+    geometry: { type: 'LineString', coordinates: [[28.61, -2.236], [28.615, -2.233]] },
+    properties: { name: 'Piste courte' },
+  });
+  Object.assign(near, { zone_id: Number(zone.id), route_id: Number(route.id) });
   for (const category of SENSITIVE_CATEGORIES) {
     const feature = await createFeature(t.db, LAYERS.incidents, {
       geometry: { type: 'Point', coordinates: [EXACT.lon, EXACT.lat] },
@@ -33,6 +44,7 @@ beforeAll(async () => {
         sources: [{ type: 'witness', reference: SECRETS.reference }],
         source: 'test',
         source_id: category,
+        ...near,
       },
     });
     ids.set(category, Number(feature.id));
@@ -68,6 +80,9 @@ describe.each([['partner' as const], ['public' as const]])('the %s profile', (pr
     expect(feature.properties.occurred_on).toBe('2019-05-01');
     expect(feature.properties.victims).toBeNull();
     expect(feature.properties.small_counts_suppressed).toBe(true);
+    // The zone and the road it happened on would locate it better than the grid does.
+    expect(feature.properties.zone_id ?? null).toBeNull();
+    expect(feature.properties.route_id ?? null).toBeNull();
     expect(feature.properties.location_precision).toContain('grid');
     const [lon, lat] = feature.geometry.coordinates as [number, number];
     expect(Math.hypot(lon - EXACT.lon, lat - EXACT.lat)).toBeGreaterThan(0.005);
@@ -88,6 +103,6 @@ describe('the internal profile', () => {
   it('keeps everything, exact', async () => {
     const feature = JSON.parse(await body(`/api/incidents/${ids.get('torture')}`));
     expect(feature.geometry.coordinates).toEqual([EXACT.lon, EXACT.lat]);
-    expect(feature.properties).toMatchObject({ occurred_on: EXACT.day, perpetrator_name: SECRETS.perpetrator_name, victims: 2 });
+    expect(feature.properties).toMatchObject({ occurred_on: EXACT.day, perpetrator_name: SECRETS.perpetrator_name, victims: 2, ...near });
   });
 });
