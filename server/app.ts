@@ -28,15 +28,18 @@ export interface AppOptions {
   webRoot?: string;
   /** Accounts or the local demo mode; always said explicitly (README, "Accounts"). */
   auth: AuthOptions;
-  /** Behind a TLS-terminating proxy: believe its X-Forwarded-* headers (address, https). */
-  trustProxy?: boolean;
+  /** Behind a TLS-terminating proxy: whose X-Forwarded-* headers to believe (hops or addresses; config.ts). */
+  trustProxy?: false | number | string;
 }
 
 /** Largest request body: a detailed ZEA polygon fits many times over; a runaway upload does not. */
 export const BODY_LIMIT = 2 * 1024 * 1024;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy: options.trustProxy ?? false });
+  const proxies = options.trustProxy ?? false;
+  // A number of hops: believe that many proxies nearest the server, the way proxy-addr counts them.
+  const trustProxy = typeof proxies === 'number' ? (_address: string, hop: number) => hop < proxies : proxies;
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy });
   app.setValidatorCompiler(validatorCompiler);
   // GeoJSON's own media type is JSON too.
   // Every body here is JSON; text would only reach the schema check and fail there less clearly.

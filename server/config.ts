@@ -12,7 +12,11 @@ export interface AppConfig {
   demo: boolean;
   /** Lets the demo mode listen on a non-local address. Only ever by explicit choice. */
   demoOnNetwork: boolean;
-  trustProxy: boolean;
+  /**
+   * Which proxies' X-Forwarded-* headers to believe: false (none), a number of hops, or
+   * addresses/CIDRs. Never "all": the client writes the left of X-Forwarded-For itself.
+   */
+  trustProxy: false | number | string;
   loginPerMinute: number;
   tokenRequestsPerMinute: number;
 }
@@ -42,10 +46,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
     dataDir: env.DATA_DIR ?? `${PROJECT_ROOT}.data/pglite`,
     demo: argv.includes('--demo') || yes(env.DEMO),
     demoOnNetwork: argv.includes('--demo-on-network') || yes(env.DEMO_ON_NETWORK),
-    trustProxy: yes(env.TRUST_PROXY),
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
     loginPerMinute: positiveInteger('LOGIN_RATE_LIMIT', env.LOGIN_RATE_LIMIT, 10),
     tokenRequestsPerMinute: positiveInteger('TOKEN_RATE_LIMIT', env.TOKEN_RATE_LIMIT, 600),
   };
+}
+
+/** TRUST_PROXY: `1`/`yes` = one proxy in front (the usual nginx), a number = that many, else a list of proxy addresses. */
+function trustProxyFrom(value: string | undefined): false | number | string {
+  if (value === undefined || value === '' || value === '0' || value === 'false' || value === 'no') return false;
+  if (value === 'yes' || value === 'true') return 1;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (!/^[0-9a-fA-F.:/, ]+$/.test(value)) throw new Error(`TRUST_PROXY must be a number of proxies or their addresses (e.g. 127.0.0.1,10.0.0.0/8), not '${value}'`);
+  return value;
 }
 
 /** Addresses only this machine can reach. */
@@ -57,8 +70,14 @@ export function isLocalAddress(host: string): boolean {
  * Why the configuration must not start, or null. The demo mode opens everything to whoever
  * reaches the port, so it stays on this machine unless the operator says otherwise, in words.
  */
-export function demoModeProblem(config: Pick<AppConfig, 'demo' | 'demoOnNetwork' | 'host'>): string | null {
-  if (!config.demo || config.demoOnNetwork || isLocalAddress(config.host)) return null;
+export function demoModeProblem(config: Pick<AppConfig, 'demo' | 'demoOnNetwork' | 'host' | 'trustProxy'>, accounts = 0): string | null {
+  if (!config.demo) return null;
+  // A proxy in front means visitors from elsewhere; accounts mean real users and real data.
+  if (config.trustProxy !== false) return 'refusing to start the demo mode behind a proxy (TRUST_PROXY is set): it would open everything to every visitor. Use `npm run serve`.';
+  if (accounts > 0) {
+    return `refusing to start the demo mode on a database with ${accounts} account(s): it holds real users, so it may hold real data. Use \`npm run serve\` and sign in.`;
+  }
+  if (config.demoOnNetwork || isLocalAddress(config.host)) return null;
   return (
     `refusing to start the demo mode on ${config.host}: it lets anyone who reaches this address read and change everything. ` +
     `Listen on 127.0.0.1 (HOST unset), use accounts (npm run serve), or if you really mean it add --demo-on-network (DEMO_ON_NETWORK=1).`

@@ -14,6 +14,14 @@ async function main(): Promise<void> {
   const db = await openDatabase(config);
   const migration = await migrate(db);
   console.log(`Schema at migration ${migration.version}${migration.applied.length ? ` (applied ${migration.applied.join(', ')})` : ''}.`);
+  if (config.demo) {
+    const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM accounts`);
+    const refusal = demoModeProblem(config, row?.n ?? 0);
+    if (refusal) {
+      await db.close();
+      throw new Error(refusal);
+    }
+  }
   if (process.env.LOAD_DEMO !== '0' && (await isEmpty(db))) {
     console.log('Empty database: loading the demo data (CAMI zones, IPIS visits, illustrative Bitale scenario)…');
     await loadDemoData(db, undefined, (line) => console.log(`  ${line}`));

@@ -6,7 +6,7 @@ import { LAYER_NAMES } from '../layers/layer-definition.js';
 import { readAuditLog } from './audit-log.js';
 
 /** Besides the layers, account and token changes are audited too. */
-export const AUDITED = [...LAYER_NAMES, 'accounts', 'api_tokens'] as const;
+export const AUDITED = [...LAYER_NAMES, 'accounts', 'api_tokens', 'sessions'] as const;
 
 const page = {
   limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),

@@ -1,8 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { recordChange } from '../audit/audit-log.js';
 import type { Database, Queryable } from '../db/database.js';
-import { conflict } from '../http/errors.js';
+import { conflict, forbidden } from '../http/errors.js';
 import { createAccount, getAccount, listAccounts, updateAccount, type AccountChange, type NewAccount } from './accounts.js';
 import { getToken, issueToken, listTokens, revokeToken } from './api-tokens.js';
 import { actorName } from './caller.js';
@@ -36,6 +36,14 @@ const newTokenBody = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * Accounts and tokens are made by people who signed in: a demo visitor is nobody in
+ * particular, and a token minted in the demo mode would outlive it (found in review).
+ */
+function refuseDemo(request: FastifyRequest): void {
+  if (request.caller?.via === 'demo') throw forbidden('accounts and tokens cannot be made in the local demo mode: sign in with an admin account, or use `npm run accounts`');
+}
+
 /** The last enabled admin cannot lock everyone out of managing accounts. */
 async function keepOneAdmin(db: Queryable, id: number, change: AccountChange): Promise<void> {
   const demoted = (change.role !== undefined && change.role !== 'admin') || change.disabled === true;
@@ -56,6 +64,7 @@ export async function accountRoutes(app: FastifyInstance, options: { db: Databas
   app.get('/api/accounts', { schema: { tags, summary: 'Every account, with its role; never a password' } }, async () => ({ accounts: await listAccounts(db) }));
 
   app.post<{ Body: NewAccount }>('/api/accounts', { schema: { tags, summary: 'Create an account', body: newAccountBody } }, async (request, reply) => {
+    refuseDemo(request);
     const account = await db.transaction(async (tx) => {
       const created = await createAccount(tx, request.body);
       await recordChange(tx, { actor: actorName(request.caller), action: 'create', layer: 'accounts', recordId: created.id, before: null, after: created });
@@ -67,15 +76,17 @@ export async function accountRoutes(app: FastifyInstance, options: { db: Databas
   app.patch<{ Params: { id: number }; Body: AccountChange }>(
     '/api/accounts/:id',
     { schema: { tags, summary: 'Change an account: role, name, password, or disable it (its sessions end, its tokens stop)', params: idParams, body: accountChangeBody } },
-    async (request) =>
-      db.transaction(async (tx) => {
+    async (request) => {
+      refuseDemo(request);
+      return db.transaction(async (tx) => {
         const before = await getAccount(tx, request.params.id);
         await keepOneAdmin(tx, request.params.id, request.body);
         const after = await updateAccount(tx, request.params.id, request.body);
         const passwordChanged = request.body.password !== undefined;
         await recordChange(tx, { actor: actorName(request.caller), action: 'update', layer: 'accounts', recordId: after.id, before, after: { ...after, ...(passwordChanged ? { password: 'changed' } : {}) } });
         return after;
-      }),
+      });
+    },
   );
 
   app.get<{ Params: { id: number } }>('/api/accounts/:id/tokens', { schema: { tags, summary: "An account's API tokens (never the secrets)", params: idParams } }, async (request) => {
@@ -87,6 +98,7 @@ export async function accountRoutes(app: FastifyInstance, options: { db: Databas
     '/api/accounts/:id/tokens',
     { schema: { tags, summary: 'Issue an API token; the secret is in this answer only', params: idParams, body: newTokenBody } },
     async (request, reply) => {
+      refuseDemo(request);
       const issued = await db.transaction(async (tx) => {
         const result = await issueToken(tx, request.params.id, request.body.name, request.body.expires_in_days);
         await recordChange(tx, { actor: actorName(request.caller), action: 'create', layer: 'api_tokens', recordId: result.record.id, before: null, after: result.record });

@@ -105,5 +105,9 @@ export async function updateAccount(db: Queryable, id: number, change: AccountCh
   if (change.password !== undefined || change.role !== undefined || change.disabled) {
     await db.query(`DELETE FROM sessions WHERE account_id = $1::bigint`, [id]);
   }
+  // Disabling revokes the tokens too: enabling the account again must not revive a forgotten one.
+  if (change.disabled) {
+    await db.query(`UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, now()) WHERE account_id = $1::bigint`, [id]);
+  }
   return row!;
 }

@@ -6,7 +6,7 @@ import { forbidden, unauthorized } from '../http/errors.js';
 import { accountForToken } from './api-tokens.js';
 import type { Caller } from './caller.js';
 import { ACCESS_ROLES, OPEN_ACCESS, accessFor, isOpenFile, type Access } from './route-access.js';
-import { sameSecret } from './secrets.js';
+import { sameSecret, secretHash } from './secrets.js';
 import { accountForSession } from './sessions.js';
 
 export const SESSION_COOKIE = 'riskmap_session';
@@ -75,7 +75,26 @@ async function callerOf(db: Database, request: FastifyRequest, demo: boolean): P
       return { accountId: holder.accountId, username: holder.username, role: holder.role, via: 'session' };
     }
   }
-  return demo ? DEMO_CALLER : null;
+  return demo && fromThisMachine(request) ? DEMO_CALLER : null;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+export const isLoopback = (address: string) => LOOPBACK.test(address);
+const LOCAL_NAMES = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|::1)$/;
+
+/**
+ * The demo mode serves this machine only: a request from elsewhere through a proxy on it
+ * (forwarded headers), or a page of another site reaching 127.0.0.1 through DNS rebinding
+ * (its own host name), is not the person at the keyboard.
+ */
+function fromThisMachine(request: FastifyRequest): boolean {
+  const headers = request.headers;
+  return (
+    LOOPBACK.test(request.socket.remoteAddress ?? '') &&
+    headers['x-forwarded-for'] === undefined &&
+    headers.forwarded === undefined &&
+    LOCAL_NAMES.test(request.hostname)
+  );
 }
 
 const wantsPage = (request: FastifyRequest) => {
@@ -95,7 +114,12 @@ export async function installAuth(app: FastifyInstance, db: Database, options: A
     max: options.tokenRequestsPerMinute ?? 600,
     timeWindow: '1 minute',
     allowList: (request) => !request.headers.authorization,
-    keyGenerator: (request) => `token:${request.headers.authorization ?? ''}`,
+    // Keyed on the token itself, so "bearer x" and "Bearer  x" share one count; a header that
+    // is not a bearer token at all counts against its address.
+    keyGenerator: (request) => {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+      return match ? `token:${secretHash(match[1]!)}` : `address:${request.ip}`;
+    },
   });
   app.decorateRequest('caller', null);
   const table: RouteAccess[] = [];

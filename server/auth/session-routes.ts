@@ -4,9 +4,11 @@ import type { Database } from '../db/database.js';
 import { forbidden, unauthorized } from '../http/errors.js';
 import { passwordHashOf } from './accounts.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from './auth-hooks.js';
-import type { Caller } from './caller.js';
+import { actorName, type Caller } from './caller.js';
+import { recordChange } from '../audit/audit-log.js';
 import { UNMATCHABLE_HASH, verifyPassword } from './passwords.js';
 import { ROLE_PROFILE } from './roles.js';
+import { isLoopback } from './auth-hooks.js';
 import { SESSION_HOURS, closeSession, openSession } from './sessions.js';
 
 const loginBody = Type.Object(
@@ -16,8 +18,6 @@ const loginBody = Type.Object(
   },
   { additionalProperties: false },
 );
-
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
 function describe(caller: Caller | null, demo: boolean) {
   return {
@@ -55,18 +55,25 @@ export async function sessionRoutes(app: FastifyInstance, options: { db: Databas
     },
     async (request, reply) => {
       // Over plain HTTP from another machine the session cookie could be read on the way.
-      if (request.protocol !== 'https' && !LOOPBACK.test(request.ip)) {
+      if (request.protocol !== 'https' && !isLoopback(request.ip)) {
         throw forbidden('sign-in needs HTTPS; behind a TLS proxy set TRUST_PROXY=1 (README, "Accounts")');
       }
       const { username, password } = request.body;
       const stored = await passwordHashOf(db, username);
       // The hash is checked even for an unknown name, so the answer's timing does not say which names exist.
       const matches = await verifyPassword(password, stored?.hash ?? UNMATCHABLE_HASH);
-      if (!stored || !stored.hash || stored.disabled || !matches) throw unauthorized('wrong username or password');
-      const session = await openSession(db, stored.id);
+      if (!stored || !stored.hash || stored.disabled || !matches) {
+        // At warn, the server's default level: repeated failures are what an operator must see.
+        request.log.warn({ username: username.slice(0, 100), address: request.ip }, 'sign-in refused');
+        throw unauthorized('wrong username or password');
+      }
+      const session = await db.transaction(async (tx) => {
+        const opened = await openSession(tx, stored.id);
+        await recordChange(tx, { actor: username.trim().toLowerCase(), action: 'create', layer: 'sessions', recordId: null, before: null, after: { address: request.ip, expires_at: opened.expiresAt.toISOString() } });
+        return opened;
+      });
       reply.setCookie(SESSION_COOKIE, session.id, cookieOptions(request, true));
       reply.setCookie(CSRF_COOKIE, session.csrfToken, cookieOptions(request, false));
-      request.log.info({ username }, 'signed in');
       const [account] = await db.query<{ username: string; role: Caller['role'] }>(`SELECT username, role FROM accounts WHERE id = $1::bigint`, [stored.id]);
       return describe({ accountId: stored.id, username: account!.username, role: account!.role, via: 'session' }, demo);
     },
@@ -74,7 +81,12 @@ export async function sessionRoutes(app: FastifyInstance, options: { db: Databas
 
   app.delete('/api/session', { schema: { tags: ['session'], summary: 'Sign out: ends the session on the server and clears its cookies' } }, async (request, reply) => {
     const sessionId = request.cookies[SESSION_COOKIE];
-    if (sessionId) await closeSession(db, sessionId);
+    if (sessionId) {
+      await db.transaction(async (tx) => {
+        await closeSession(tx, sessionId);
+        await recordChange(tx, { actor: actorName(request.caller), action: 'delete', layer: 'sessions', recordId: null, before: null, after: { address: request.ip } });
+      });
+    }
     clearCookies(request, reply);
     return reply.status(204).send();
   });

@@ -1,6 +1,10 @@
 import { Type, type Static } from 'typebox';
 import { DATE, LAYER_NAMES, type LayerName } from '../layers/layer-definition.js';
 import { badRequest } from '../http/errors.js';
+import { compileBodyValidator, describeIssue, type ValidationIssue } from '../http/validation.js';
+import { geometrySchema } from '../layers/geometry-schema.js';
+
+const isPolygon = compileBodyValidator(geometrySchema(['Polygon', 'MultiPolygon']));
 import { PROFILES, type Profile } from '../sharing/profiles.js';
 
 export const exportQuerySchema = Type.Object(
@@ -38,5 +42,11 @@ export function parsePolygon(text: string): object {
   }
   const type = (value as { type?: unknown } | null)?.type;
   if (type !== 'Polygon' && type !== 'MultiPolygon') throw badRequest('polygon must be a GeoJSON Polygon or MultiPolygon');
+  // The same shape check as a posted geometry: a polygon without coordinates, or with text for
+  // numbers, would otherwise reach PostGIS and fail there (found in review).
+  if (!isPolygon(value)) {
+    const issues = (isPolygon.errors ?? []) as ValidationIssue[];
+    throw badRequest(issues.slice(0, 3).map((issue) => describeIssue('polygon', issue)).join('; ') || 'polygon is not a valid GeoJSON geometry');
+  }
   return value as object;
 }

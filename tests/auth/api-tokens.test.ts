@@ -63,6 +63,9 @@ describe('an API token', () => {
     expect((await asToken(token)).statusCode).toBe(200);
     expect((await f.app.inject({ method: 'PATCH', url: `/api/accounts/${account.id}`, headers: f.as('admin'), payload: { disabled: true } })).statusCode).toBe(200);
     expect((await asToken(token)).statusCode).toBe(401);
+    // Enabling the account again does not revive its old tokens (found in review).
+    expect((await f.app.inject({ method: 'PATCH', url: `/api/accounts/${account.id}`, headers: f.as('admin'), payload: { disabled: false } })).statusCode).toBe(200);
+    expect((await asToken(token)).statusCode).toBe(401);
   });
 
   it.each([
@@ -93,6 +96,10 @@ describe('the token rate limit', () => {
       const statuses: number[] = [];
       for (let i = 0; i < 7; i++) statuses.push((await g.app.inject({ url: '/api/layers', headers: g.as('viewer') })).statusCode);
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+      // Writing the header another way is still the same token (found in review).
+      for (const authorization of [`bearer ${g.tokens.viewer}`, `Bearer  ${g.tokens.viewer}`, `BEARER ${g.tokens.viewer}`]) {
+        expect((await g.app.inject({ url: '/api/layers', headers: { authorization } })).statusCode, authorization.slice(0, 8)).toBe(429);
+      }
       expect((await g.app.inject({ url: '/api/layers', headers: g.as('editor') })).statusCode).toBe(200);
     } finally {
       await g.close();

@@ -27,7 +27,7 @@ export interface AuthFixture {
  * The real app in accounts mode (not the demo mode), with one account and one token per role
  * (usernames = role names, password PASSWORD), and a tiny web root so the page routes exist.
  */
-export async function openAuthFixture(auth: Partial<AuthOptions> = {}, server: { trustProxy?: boolean } = {}): Promise<AuthFixture> {
+export async function openAuthFixture(auth: Partial<AuthOptions> = {}, server: { trustProxy?: false | number | string } = {}): Promise<AuthFixture> {
   const webRoot = await mkdtemp(join(tmpdir(), 'riskmap-auth-web-'));
   await mkdir(join(webRoot, 'assets'));
   for (const page of ['index.html', 'login.html', 'priorities.html']) await writeFile(join(webRoot, page), `<!doctype html><title>${page}</title>`);

@@ -43,9 +43,9 @@ describe('signing in', () => {
   });
 
   it.each([
-    [true, true],
+    [1, true],
     [false, false],
-  ])('marks the cookies Secure when HTTPS came through a trusted proxy (TRUST_PROXY %s → Secure %s)', async (trustProxy, secure) => {
+  ] as const)('marks the cookies Secure when HTTPS came through a trusted proxy (TRUST_PROXY %s → Secure %s)', async (trustProxy, secure) => {
     // inject cannot speak TLS; a deployment behind a TLS proxy learns of HTTPS from this header, if it trusts the proxy.
     const g = await openAuthFixture({}, { trustProxy });
     try {
@@ -124,10 +124,13 @@ describe('writing with a session', () => {
 });
 
 describe('ending a session', () => {
-  it('signs out: the cookie no longer opens anything', async () => {
+  it('signs out: the cookie no longer opens anything; both ends are in the audit log', async () => {
+    const before = await f.db.query<{ id: number }>(`SELECT max(id)::int AS id FROM audit_log`);
     const { cookie, csrf } = await signIn('viewer');
     const out = await f.app.inject({ method: 'DELETE', url: '/api/session', headers: { cookie, 'x-csrf-token': csrf } });
     expect(out.statusCode).toBe(204);
+    const trail = await f.db.query<{ actor: string; action: string }>(`SELECT actor, action FROM audit_log WHERE layer = 'sessions' AND id > $1 ORDER BY id`, [before[0]!.id ?? 0]);
+    expect(trail).toEqual([{ actor: 'viewer', action: 'create' }, { actor: 'viewer', action: 'delete' }]);
     expect(String(out.headers['set-cookie'])).toMatch(/riskmap_session=;/);
     expect((await f.app.inject({ url: '/api/zones', headers: { cookie } })).statusCode).toBe(401);
   });
@@ -154,6 +157,24 @@ describe('ending a session', () => {
 });
 
 describe('the sign-in rate limit', () => {
+  it('behind one trusted proxy, counts the address the proxy saw, not what the client wrote before it', async () => {
+    const g = await openAuthFixture({ loginPerMinute: 3 }, { trustProxy: 1 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        // The client forges a new left-hand address each time; the proxy appends the one it saw.
+        const res = await g.app.inject({
+          method: 'POST', url: '/api/session', payload: { username: 'admin', password: 'guess guess guess' },
+          headers: { 'x-forwarded-for': `10.9.${i}.${i}, 203.0.113.7`, 'x-forwarded-proto': 'https' },
+        });
+        statuses.push(res.statusCode);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await g.close();
+    }
+  });
+
   it('answers 429 after the allowed attempts from one address, right password or not', async () => {
     const g = await openAuthFixture({ loginPerMinute: 3 });
     try {

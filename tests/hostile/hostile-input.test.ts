@@ -142,3 +142,23 @@ describe('broken, gigantic and strange bodies get a 4xx and write nothing', () =
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe('broken polygons for an export area get a 400 in words, never a 500', () => {
+  it.each([
+    ['{"type":"Polygon","coordinates":[]}'],
+    ['{"type":"Polygon","coordinates":"x"}'],
+    ['{"type":"Polygon"}'],
+    ['{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]],[]]}'],
+    ['{"type":"Polygon","coordinates":[[["a",0],[1,0],[1,1],["a",0]]]}'],
+    ['{"type":"Polygon","coordinates":[[[0,0],[1,0],[0,1],[1,1],[0,0]]]}'],
+  ])('%s', async (polygon) => {
+    const before = await countRows(t.db, 'export_log');
+    for (const path of ['/api/export/count', '/api/export']) {
+      const res = await t.app.inject({ method: 'GET', url: `${path}?layers=zones&polygon=${encodeURIComponent(polygon)}` });
+      expectNo500(res, polygon);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().message).toMatch(/polygon|geometry/);
+    }
+    expect(await countRows(t.db, 'export_log')).toBe(before);
+  });
+});

@@ -98,21 +98,24 @@ describeInBrowser('the administration page in Chromium', () => {
     expect(await newest.locator('.diff-item[data-field="status"]').textContent()).toBe('Statut avant : active → après : suspended');
     // Only what changed: the code and the geometry stayed.
     expect(await newest.locator('.diff-item').evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset.field).sort())).toEqual(['name', 'status']);
-    // The seed wrote with a token: the log says so.
-    expect(await auditRows().nth(1).locator('.cell-actor').textContent()).toBe(`${ADMIN.username} (token #1)`);
+    // Before the change: the sign-in, then the seed, which wrote with a token; the log says so.
+    expect(await auditRows().nth(1).getAttribute('data-layer')).toBe('sessions');
+    expect(await auditRows().nth(1).locator('.cell-layer').textContent()).toBe('Connexions');
+    expect(await auditRows().nth(1).locator('.cell-actor').textContent()).toBe(ADMIN.username);
+    expect(await auditRows().nth(2).locator('.cell-actor').textContent()).toBe(`${ADMIN.username} (token #1)`);
     await session.screenshot('admin-audit.png');
   });
 
   it('pages through the change log and filters it by layer and record', SLOW_TEST, async () => {
     const { page, seeded } = session;
     const range = page.locator('#audit .paging-range');
-    // 1 zone + 30 sites created, 1 zone changed: 32 entries, 25 a page.
+    // 1 zone + 30 sites created, 1 sign-in, 1 zone changed: 33 entries, 25 a page.
     expect(await auditRows().count()).toBe(25);
     expect(await range.innerText()).toBe('Entrées 1 à 25');
     const firstPageIds = await auditRows().evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.id));
     await page.locator('#audit').getByRole('button', { name: 'Suivantes →' }).click();
-    await poll(() => range.innerText()).toBe('Entrées 26 à 32');
-    expect(await auditRows().count()).toBe(7);
+    await poll(() => range.innerText()).toBe('Entrées 26 à 33');
+    expect(await auditRows().count()).toBe(8);
     const secondPageIds = await auditRows().evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.id));
     expect(secondPageIds.filter((id) => firstPageIds.includes(id))).toEqual([]);
     expect(await page.locator('#audit').getByRole('button', { name: 'Suivantes →' }).isDisabled()).toBe(true);

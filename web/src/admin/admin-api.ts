@@ -2,7 +2,7 @@
 import { getJson, sendJson } from '../api.js';
 import type { Role } from '../messages-session.js';
 
-export const AUDITED_LAYERS = ['zones', 'cooperatives', 'claims', 'presence', 'incidents', 'routes', 'roadblocks', 'sites', 'accounts', 'api_tokens'] as const;
+export const AUDITED_LAYERS = ['zones', 'cooperatives', 'claims', 'presence', 'incidents', 'routes', 'roadblocks', 'sites', 'accounts', 'api_tokens', 'sessions'] as const;
 
 export interface AuditEntry {
   id: number;

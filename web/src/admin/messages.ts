@@ -56,6 +56,7 @@ const MESSAGES = {
   'diff.empty': { fr: '(vide)', en: '(empty)' },
   'layer.accounts': { fr: 'Comptes', en: 'Accounts' },
   'layer.api_tokens': { fr: 'Jetons d’API', en: 'API tokens' },
+  'layer.sessions': { fr: 'Connexions', en: 'Sign-ins' },
 
   'exports.heading': { fr: 'Journal des exports', en: 'Export log' },
   'exports.intro': {

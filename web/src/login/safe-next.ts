@@ -18,6 +18,8 @@ export function safeNext(next: string | null, here: URL): string {
   }
   if (target.origin !== here.origin) return fallback;
   // Back to the sign-in page would only ask again.
-  if (/\/login\.html$/.test(target.pathname)) return fallback;
-  return target.pathname + target.search + target.hash;
+  if (/\/login\.html$/.test(target.pathname) || target.pathname.startsWith('//')) return fallback;
+  // The whole resolved address, not its path: a path such as `/.//evil.example` resolves to
+  // the path `//evil.example`, which the browser would read as another site.
+  return target.href;
 }
