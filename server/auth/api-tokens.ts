@@ -65,15 +65,15 @@ export interface TokenHolder {
 
 /** The account behind a presented token, when the token is known, unrevoked, unexpired and its account enabled. */
 export async function accountForToken(db: Queryable, token: string): Promise<TokenHolder | undefined> {
-  const [row] = await db.query<TokenHolder>(
-    `SELECT a.id AS "accountId", a.username, a.role, t.id AS "tokenId"
+  const [row] = await db.query<TokenHolder & { stale: boolean }>(
+    `SELECT a.id AS "accountId", a.username, a.role, t.id AS "tokenId",
+            (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale
      FROM api_tokens t JOIN accounts a ON a.id = t.account_id
      WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now()) AND a.disabled_at IS NULL`,
     [secretHash(token)],
   );
-  if (row) {
-    // At most one write a minute per token: a busy script must not turn every read into a write.
-    await db.query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1::bigint AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, [row.tokenId]);
-  }
-  return row;
+  if (!row) return undefined;
+  // At most one write a minute per token: a busy script must not turn every read into a write.
+  if (row.stale) await db.query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1::bigint`, [row.tokenId]);
+  return { accountId: row.accountId, username: row.username, role: row.role, tokenId: row.tokenId };
 }

@@ -69,13 +69,12 @@ export async function sessionRoutes(app: FastifyInstance, options: { db: Databas
       }
       const session = await db.transaction(async (tx) => {
         const opened = await openSession(tx, stored.id);
-        await recordChange(tx, { actor: username.trim().toLowerCase(), action: 'create', layer: 'sessions', recordId: null, before: null, after: { address: request.ip, expires_at: opened.expiresAt.toISOString() } });
+        await recordChange(tx, { actor: stored.username, action: 'create', layer: 'sessions', recordId: null, before: null, after: { address: request.ip, expires_at: opened.expiresAt.toISOString() } });
         return opened;
       });
       reply.setCookie(SESSION_COOKIE, session.id, cookieOptions(request, true));
       reply.setCookie(CSRF_COOKIE, session.csrfToken, cookieOptions(request, false));
-      const [account] = await db.query<{ username: string; role: Caller['role'] }>(`SELECT username, role FROM accounts WHERE id = $1::bigint`, [stored.id]);
-      return describe({ accountId: stored.id, username: account!.username, role: account!.role, via: 'session' }, demo);
+      return describe({ accountId: stored.id, username: stored.username, role: stored.role, via: 'session' }, demo);
     },
   );
 
