@@ -4,23 +4,14 @@
  * has, and told to the page (`onChange`) so that the legend counts what is drawn.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { ActorType } from '../../server/domain/vocabulary.js';
+import { ACTOR_TYPES } from '../../server/domain/vocabulary.js';
 import { createChoiceGroup } from './choice-group.js';
 import { localize, t } from './i18n.js';
 import { valueLabel } from './field-labels.js';
 import { layerConditionSetter, type RecordFilter } from './layer-filter.js';
 
-/** In the server's order; tsc checks each is a known actor type. */
-export const PRESENCE_ACTOR_TYPES = [
-  'fardc',
-  'pmh',
-  'pnc',
-  'private_security',
-  'armed_group_local',
-  'armed_group_foreign',
-  'other_state',
-  'unknown',
-] as const satisfies readonly ActorType[];
+/** The server's actor types, in its order. */
+export const PRESENCE_ACTOR_TYPES = ACTOR_TYPES;
 
 export interface PresenceFilter extends RecordFilter {
   /** The actor types shown now. */
