@@ -1,52 +1,17 @@
 /** The administration endpoints (admins only on the server's side too). */
 import { getJson, sendJson } from '../api.js';
+import type { Account } from '../../../server/auth/accounts.js';
+import type { ApiToken } from '../../../server/auth/api-tokens.js';
+import type { AuditRow as AuditEntry } from '../../../server/audit/audit-log.js';
+import type { ExportLogRow as ExportEntry } from '../../../server/export/export-log.js';
+import type { AUDITED } from '../../../server/audit/audit-routes.js';
 import type { Role } from '../messages-session.js';
 
-export const AUDITED_LAYERS = ['zones', 'cooperatives', 'claims', 'presence', 'incidents', 'routes', 'roadblocks', 'sites', 'accounts', 'api_tokens', 'sessions'] as const;
+/** What the server audits, in the order the filter offers them (a value import of the server's list would bring Fastify into the bundle). */
+export const AUDITED_LAYERS = ['zones', 'cooperatives', 'claims', 'presence', 'incidents', 'routes', 'roadblocks', 'sites', 'accounts', 'api_tokens', 'sessions'] as const satisfies readonly (typeof AUDITED)[number][];
 
-export interface AuditEntry {
-  id: number;
-  changed_at: string;
-  actor: string;
-  action: string;
-  layer: string;
-  record_id: number | null;
-  before: unknown;
-  after: unknown;
-}
-
-export interface ExportEntry {
-  id: number;
-  exported_at: string;
-  requested_by: string;
-  client_address: string | null;
-  profile: string;
-  format: string;
-  layers: string[];
-  filters: Record<string, unknown> | null;
-  feature_count: number;
-}
-
-export interface Account {
-  id: number;
-  username: string;
-  display_name: string | null;
-  role: Role;
-  created_at: string;
-  disabled_at: string | null;
-  has_password: boolean;
-}
-
-export interface ApiToken {
-  id: number;
-  account_id: number;
-  name: string;
-  prefix: string;
-  created_at: string;
-  expires_at: string | null;
-  revoked_at: string | null;
-  last_used_at: string | null;
-}
+/** The server's own shapes (type-only imports: no server code enters the bundle). */
+export type { Account, ApiToken, AuditEntry, ExportEntry };
 
 export interface Page {
   limit: number;
