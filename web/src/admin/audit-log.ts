@@ -3,9 +3,9 @@ import { el, labelled } from '../dom.js';
 import { onLangChange } from '../language.js';
 import { AUDITED_LAYERS, fetchAudit, type AuditEntry } from './admin-api.js';
 import { renderDiff } from './audit-diff.js';
-import { errorText, messageLine, table, textCell, whenCell } from './format.js';
+import { messageLine, table, textCell, whenCell } from './format.js';
 import { t, type AdminMessageKey } from './messages.js';
-import { createPaging } from './paging.js';
+import { createPaging, pageLoader } from './paging.js';
 
 const PAGE_SIZE = 25;
 const ACTIONS = new Set(['create', 'update', 'delete', 'import']);
@@ -35,7 +35,6 @@ export function createAuditLog(container: HTMLElement, options: { layerTitle(lay
   const output = el('div', 'admin-table-wrap');
   let entries: AuditEntry[] | null = null;
   let filters: { layer?: string; recordId?: number } = {};
-  let request: AbortController | null = null;
   const paging = createPaging(PAGE_SIZE, () => void load());
   container.append(heading, intro, form, message.element, output, paging.element);
 
@@ -109,24 +108,16 @@ export function createAuditLog(container: HTMLElement, options: { layerTitle(lay
     void load();
   });
 
-  async function load(): Promise<void> {
-    request?.abort();
-    const current = new AbortController();
-    request = current;
-    container.setAttribute('aria-busy', 'true');
-    try {
-      const received = await fetchAudit({ ...filters, limit: paging.ask, offset: paging.offset }, current.signal);
-      if (current !== request) return;
-      entries = paging.received(received);
-      message.clear();
+  const load = pageLoader({
+    container,
+    paging,
+    message,
+    fetchPage: (page, signal) => fetchAudit({ ...filters, ...page }, signal),
+    show: (page) => {
+      entries = page;
       renderTable();
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') return;
-      message.show(() => t('common.error', { message: errorText(error) }), 'error');
-    } finally {
-      if (current === request) container.removeAttribute('aria-busy');
-    }
-  }
+    },
+  });
 
   translate();
   onLangChange(translate);

@@ -3,9 +3,9 @@ import { el } from '../dom.js';
 import { formatNumber, onLangChange } from '../language.js';
 import { fetchExports, type ExportEntry } from './admin-api.js';
 import { valueText } from './audit-diff.js';
-import { errorText, messageLine, table, textCell, whenCell } from './format.js';
+import { messageLine, table, textCell, whenCell } from './format.js';
 import { t } from './messages.js';
-import { createPaging } from './paging.js';
+import { createPaging, pageLoader } from './paging.js';
 
 const PAGE_SIZE = 25;
 
@@ -28,7 +28,6 @@ export function createExportLog(container: HTMLElement, options: { layerTitle(la
   const message = messageLine('exports-message');
   const output = el('div', 'admin-table-wrap');
   let entries: ExportEntry[] | null = null;
-  let request: AbortController | null = null;
   const paging = createPaging(PAGE_SIZE, () => void load());
   container.append(heading, intro, message.element, output, paging.element);
 
@@ -67,24 +66,16 @@ export function createExportLog(container: HTMLElement, options: { layerTitle(la
     renderTable();
   }
 
-  async function load(): Promise<void> {
-    request?.abort();
-    const current = new AbortController();
-    request = current;
-    container.setAttribute('aria-busy', 'true');
-    try {
-      const received = await fetchExports({ limit: paging.ask, offset: paging.offset }, current.signal);
-      if (current !== request) return;
-      entries = paging.received(received);
-      message.clear();
+  const load = pageLoader({
+    container,
+    paging,
+    message,
+    fetchPage: fetchExports,
+    show: (page) => {
+      entries = page;
       renderTable();
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') return;
-      message.show(() => t('common.error', { message: errorText(error) }), 'error');
-    } finally {
-      if (current === request) container.removeAttribute('aria-busy');
-    }
-  }
+    },
+  });
 
   translate();
   onLangChange(translate);

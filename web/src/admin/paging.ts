@@ -3,6 +3,7 @@
  * one entry more than it shows, and that entry's presence says whether there is a next page.
  */
 import { el } from '../dom.js';
+import { errorText, type MessageLine } from './format.js';
 import { t } from './messages.js';
 
 export interface Paging {
@@ -64,5 +65,37 @@ export function createPaging(pageSize: number, onMove: () => void): Paging {
       offset = 0;
     },
     refresh,
+  };
+}
+
+/**
+ * Loads the page the paging points at: a newer load cancels an older one, the container says
+ * it is busy meanwhile, and a failure is shown in the section's message line.
+ */
+export function pageLoader<T>(options: {
+  container: HTMLElement;
+  paging: Paging;
+  message: MessageLine;
+  fetchPage(page: { limit: number; offset: number }, signal: AbortSignal): Promise<T[]>;
+  show(entries: T[]): void;
+}): () => Promise<void> {
+  const { container, paging, message } = options;
+  let request: AbortController | null = null;
+  return async () => {
+    request?.abort();
+    const current = new AbortController();
+    request = current;
+    container.setAttribute('aria-busy', 'true');
+    try {
+      const received = await options.fetchPage({ limit: paging.ask, offset: paging.offset }, current.signal);
+      if (current !== request) return;
+      options.show(paging.received(received));
+      message.clear();
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') return;
+      message.show(() => t('common.error', { message: errorText(error) }), 'error');
+    } finally {
+      if (current === request) container.removeAttribute('aria-busy');
+    }
   };
 }
