@@ -108,7 +108,7 @@ onLangChange(translateMap);
 
 const records = new Map<DataLayerName, Map<number, LayerFeature>>();
 const titles = new Map<string, Localized>();
-const status = createStatus(byId('status'));
+const status = createStatus(byId('status'), t);
 const notice = createNotice(byId('notice'));
 
 const popup = createFeaturePopup(map, {

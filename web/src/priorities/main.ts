@@ -20,7 +20,7 @@ import { createPlanPanel } from './plan-panel.js';
 import { createPrintSummary } from './print-summary.js';
 import { queryFromAddress, rankingSearch, sameQuery, writeAddress, type RankingQuery } from './query.js';
 import { createRankingTable } from './ranking-table.js';
-import { createStatus } from './status.js';
+import { createStatus } from '../status.js';
 import { getLang, onLangChange, t } from './translate.js';
 import { createWeightControls, type ChangeCause } from './weight-controls.js';
 
@@ -40,7 +40,7 @@ let pending: ReturnType<typeof setTimeout> | undefined;
 document.body.prepend(createPatternDefs());
 createLanguageSwitch(byId('language-switch'));
 createSessionBar(byId('session-bar'), { page: 'priorities' });
-const status = createStatus(byId('status'));
+const status = createStatus(byId('status'), t);
 createFactorLegend(byId('factor-legend'));
 const printSummary = createPrintSummary(byId('print-summary'), () => query);
 const mapView = createMapView(byId('map'), (key) => select(key));
