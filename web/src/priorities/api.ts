@@ -3,29 +3,12 @@
  * (README, "Priorities for the Mining Police"; server/analysis/priorities/).
  */
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
-import type { Factor } from './factors.js';
+import type { EvidenceItem, FactorResult } from '../../../server/analysis/priorities/priority-factors.js';
 import { writeHeaders } from '../api.js';
 import { rankingSearch, type RankingQuery } from './query.js';
 
-export interface Evidence {
-  kind: string;
-  layer: string;
-  id: number | string;
-  weight: number;
-  why: string;
-}
-
-export interface FactorResult {
-  factor: Factor;
-  /** null when the data says nothing (unknown workers: the activity score is then neutral). */
-  value: number | null;
-  unit: string;
-  score: number;
-  weight: number;
-  /** weight × score; negative for pmh_coverage. */
-  contribution: number;
-  evidence: Evidence[];
-}
+/** The server's own shapes (type-only: no server code enters the bundle). */
+export type { EvidenceItem as Evidence, FactorResult };
 
 export interface PlaceProperties {
   rank: number;
