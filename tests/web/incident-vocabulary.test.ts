@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as V from '../../server/domain/vocabulary.js';
 import { incidentsLayer } from '../../server/incidents/incidents-layer.js';
-import { valueLabel } from '../../web/src/field-labels.js';
-import { addDays } from '../../web/src/incident-filter.js';
-import { monthsUpTo } from '../../web/src/incident-chart.js';
-import * as W from '../../web/src/incident-vocabulary.js';
-import { readRefusal } from '../../web/src/server-message.js';
+import { valueLabel } from '../../web/src/shared/field-labels.js';
+import { addDays } from '../../web/src/map/incidents/incident-filter.js';
+import { monthsUpTo } from '../../web/src/map/incidents/incident-chart.js';
+import * as W from '../../web/src/map/incidents/incident-vocabulary.js';
+import { readRefusal } from '../../web/src/shared/server-message.js';
 
 /**
  * The map's incident editor offers the server's vocabularies from its own copies (the browser

@@ -1,7 +1,7 @@
 /** Accounts: the list with each one's role and state, role changes, disabling, and creating one. */
-import { el, labelled } from '../dom.js';
-import { onLangChange } from '../language.js';
-import { ROLES, roleName, type Role } from '../messages-session.js';
+import { el, labelled } from '../shared/dom.js';
+import { onLangChange } from '../shared/language.js';
+import { ROLES, roleName, type Role } from '../shared/messages-session.js';
 import { createAccount, fetchAccounts, updateAccount, type Account } from './admin-api.js';
 import { button, errorText, formatWhen, messageLine, table, textCell, whenCell } from './format.js';
 import { t } from './messages.js';

@@ -3,9 +3,9 @@
  * properties, plus the geometry as one field); accounts and tokens are plain objects.
  * Every value is shown as text: a record's name may be markup, and stays text.
  */
-import { el } from '../dom.js';
-import { fieldLabel } from '../field-labels.js';
-import { formatNumber, getLang, type Lang } from '../language.js';
+import { el } from '../shared/dom.js';
+import { fieldLabel } from '../shared/field-labels.js';
+import { formatNumber, getLang, type Lang } from '../shared/language.js';
 import { t } from './messages.js';
 
 export interface FieldChange {

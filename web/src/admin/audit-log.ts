@@ -1,6 +1,6 @@
 /** The change log: filter by layer and record, a page at a time, each change as a field diff. */
-import { el, labelled } from '../dom.js';
-import { onLangChange } from '../language.js';
+import { el, labelled } from '../shared/dom.js';
+import { onLangChange } from '../shared/language.js';
 import { AUDITED_LAYERS, fetchAudit, type AuditEntry } from './admin-api.js';
 import { renderDiff } from './audit-diff.js';
 import { messageLine, table, textCell, whenCell } from './format.js';

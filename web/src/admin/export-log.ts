@@ -1,6 +1,6 @@
 /** The export log: who took which layers out, through which sharing profile, how many records. */
-import { el } from '../dom.js';
-import { formatNumber, onLangChange } from '../language.js';
+import { el } from '../shared/dom.js';
+import { formatNumber, onLangChange } from '../shared/language.js';
 import { fetchExports, type ExportEntry } from './admin-api.js';
 import { valueText } from './audit-diff.js';
 import { messageLine, table, textCell, whenCell } from './format.js';

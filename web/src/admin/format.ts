@@ -1,6 +1,6 @@
 /** Dates, values and small pieces the administration tables share. */
-import { el } from '../dom.js';
-import { getLang } from '../language.js';
+import { el } from '../shared/dom.js';
+import { getLang } from '../shared/language.js';
 import { t } from './messages.js';
 
 /** A timestamp from the server in the reader's local time; what cannot be read is shown as it came. */

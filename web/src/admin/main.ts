@@ -3,15 +3,15 @@
  * server refuses all of it to non-admins; this page asks who is calling first and, for
  * anyone else, says so and asks for nothing.
  */
-import '../base.css';
+import '../shared/base.css';
 import './admin.css';
-import { fetchLayerList } from '../api.js';
-import { el } from '../dom.js';
-import { getLang, onLangChange } from '../language.js';
-import { roleName } from '../messages-session.js';
-import { signInAddress } from '../session-api.js';
-import { createSessionBar } from '../session-bar.js';
-import { createLanguageSwitch } from '../language-switch.js';
+import { fetchLayerList } from '../shared/api.js';
+import { el } from '../shared/dom.js';
+import { getLang, onLangChange } from '../shared/language.js';
+import { roleName } from '../shared/messages-session.js';
+import { signInAddress } from '../shared/session-api.js';
+import { createSessionBar } from '../shared/session-bar.js';
+import { createLanguageSwitch } from '../shared/language-switch.js';
 import { createAccounts } from './accounts.js';
 import { createAuditLog } from './audit-log.js';
 import { createExportLog } from './export-log.js';

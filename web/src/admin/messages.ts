@@ -1,5 +1,5 @@
 /** The administration page's words, French first. */
-import { fill, getLang, type Lang } from '../language.js';
+import { fill, getLang, type Lang } from '../shared/language.js';
 
 const MESSAGES = {
   'page.title': { fr: 'Administration – Carte des risques, Sud-Kivu', en: 'Administration – Risk map, South Kivu' },

@@ -2,7 +2,7 @@
  * Previous / next for a log read newest first. The server gives no total: a page asks for
  * one entry more than it shows, and that entry's presence says whether there is a next page.
  */
-import { el } from '../dom.js';
+import { el } from '../shared/dom.js';
 import { errorText, type MessageLine } from './format.js';
 import { t } from './messages.js';
 

@@ -2,8 +2,8 @@
  * One account's API tokens: the list, issuing one (its secret shown once, here, with a way
  * to copy it) and revoking one (a second press confirms).
  */
-import { el, labelled } from '../dom.js';
-import { onLangChange } from '../language.js';
+import { el, labelled } from '../shared/dom.js';
+import { onLangChange } from '../shared/language.js';
 import { fetchTokens, issueToken, revokeToken, type Account, type ApiToken } from './admin-api.js';
 import { button, errorText, formatWhen, messageLine, table, textCell, whenCell } from './format.js';
 import { t } from './messages.js';

@@ -2,14 +2,14 @@
  * The sign-in page: a username and a password, the server's refusal in words, and on
  * success the page the user was sent here from (`?next=`, same site only).
  */
-import '../base.css';
+import '../shared/base.css';
 import './login.css';
-import { writeHeaders } from '../api.js';
-import { el } from '../dom.js';
-import { getLang, onLangChange } from '../language.js';
-import { roleName } from '../messages-session.js';
-import { fetchSession, type SessionInfo } from '../session-api.js';
-import { createLanguageSwitch } from '../language-switch.js';
+import { writeHeaders } from '../shared/api.js';
+import { el } from '../shared/dom.js';
+import { getLang, onLangChange } from '../shared/language.js';
+import { roleName } from '../shared/messages-session.js';
+import { fetchSession, type SessionInfo } from '../shared/session-api.js';
+import { createLanguageSwitch } from '../shared/language-switch.js';
 import { t, type LoginMessageKey } from './messages.js';
 import { safeNext } from './safe-next.js';
 

@@ -1,5 +1,5 @@
 /** The sign-in page's words, French first. */
-import { fill, getLang, type Lang } from '../language.js';
+import { fill, getLang, type Lang } from '../shared/language.js';
 
 const MESSAGES = {
   'page.title': { fr: 'Connexion – Carte des risques, Sud-Kivu', en: 'Sign in – Risk map, South Kivu' },

@@ -4,7 +4,7 @@
  */
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import type { EvidenceItem, FactorResult } from '../../../server/analysis/priorities/priority-factors.js';
-import { writeHeaders } from '../api.js';
+import { writeHeaders } from '../shared/api.js';
 import { rankingSearch, type RankingQuery } from './query.js';
 
 /** The server's own shapes (type-only: no server code enters the bundle). */

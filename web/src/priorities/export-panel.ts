@@ -1,5 +1,5 @@
 /** Download buttons for the ranking and the plan, and printing (with or without the map). */
-import { el } from '../dom.js';
+import { el } from '../shared/dom.js';
 import type { Plan, Ranking } from './api.js';
 import { download, planCsv, planGeojson, rankingCsv, rankingGeojson } from './export.js';
 import type { RankingQuery } from './query.js';

@@ -1,5 +1,5 @@
 /** What each bar segment means: swatch, letter and factor name, redrawn on a language switch. */
-import { el } from '../dom.js';
+import { el } from '../shared/dom.js';
 import { FACTORS } from './factors.js';
 import { factorSwatch } from './patterns.js';
 import { onLangChange, t } from './translate.js';

@@ -3,7 +3,7 @@
  * are Okabe–Ito (palette.ts); each factor also has its own hatching and a letter, so a
  * greyscale print or a reader who cannot tell the colours apart still tells them apart.
  */
-import { COLOURS } from '../palette.js';
+import { COLOURS } from '../shared/palette.js';
 
 export const FACTORS = ['contested', 'illegal_presence', 'incidents', 'militarised_routes', 'activity', 'certification', 'pmh_coverage'] as const;
 export type Factor = (typeof FACTORS)[number];

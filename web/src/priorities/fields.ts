@@ -1,5 +1,5 @@
 /** Small form helpers shared by the control panels. */
-import { el } from '../dom.js';
+import { el } from '../shared/dom.js';
 
 /** `aria-invalid` must read "true"; an empty attribute counts as valid to assistive technology. */
 export function markInvalid(input: HTMLElement, invalid: boolean): void {

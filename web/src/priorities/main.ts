@@ -4,14 +4,14 @@
  * what is asked, what came back — and connects them.
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
-import '../base.css';
+import '../shared/base.css';
 import './priorities.css';
 import { fetchPlan, fetchRanking, placeKey, type PlaceFeature, type Plan, type Ranking } from './api.js';
 import { createExportPanel } from './export-panel.js';
 import { createFactorLegend } from './factor-legend.js';
 import { DEFAULT_HALF_LIFE_DAYS } from './factors.js';
-import { createLanguageSwitch } from '../language-switch.js';
-import { createSessionBar } from '../session-bar.js';
+import { createLanguageSwitch } from '../shared/language-switch.js';
+import { createSessionBar } from '../shared/session-bar.js';
 import { createMapLegend } from './map-legend.js';
 import { createMapView } from './map-view.js';
 import { createPatternDefs } from './patterns.js';
@@ -20,7 +20,7 @@ import { createPlanPanel } from './plan-panel.js';
 import { createPrintSummary } from './print-summary.js';
 import { queryFromAddress, rankingSearch, sameQuery, writeAddress, type RankingQuery } from './query.js';
 import { createRankingTable } from './ranking-table.js';
-import { createStatus } from '../status.js';
+import { createStatus } from '../shared/status.js';
 import { getLang, onLangChange, t } from './translate.js';
 import { createWeightControls, type ChangeCause } from './weight-controls.js';
 

@@ -5,8 +5,8 @@
  */
 import type { Feature, FeatureCollection, Geometry, Point, Polygon } from 'geojson';
 import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
-import { COLOURS } from '../palette.js';
-import { referencePlaces } from '../places.js';
+import { COLOURS } from '../shared/palette.js';
+import { referencePlaces } from '../shared/places.js';
 import { placeKey, type Plan, type Ranking } from './api.js';
 import { circlePolygon } from './circle.js';
 import { NEED_COLOURS, SITE_RADII, needClass } from './need-scale.js';

@@ -1,6 +1,6 @@
 /** The map's key: need classes with their bounds for the ranking shown, and the plan's marks. */
-import { el } from '../dom.js';
-import { COLOURS } from '../palette.js';
+import { el } from '../shared/dom.js';
+import { COLOURS } from '../shared/palette.js';
 import type { Ranking } from './api.js';
 import { NEED_COLOURS, SITE_RADII, classBounds } from './need-scale.js';
 import { svg } from './svg.js';

@@ -5,9 +5,9 @@
 import { Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 // Under Vite the worker is not found by itself ("Worker failed to load"); the file is self-contained.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { el } from '../dom.js';
-import { boundsOf } from '../extent.js';
-import { offlineStyle } from '../map-style.js';
+import { el } from '../shared/dom.js';
+import { boundsOf } from '../shared/extent.js';
+import { offlineStyle } from '../shared/map-style.js';
 import { placeKey, type PlaceFeature, type Plan, type Ranking } from './api.js';
 import { CLICKABLE_LAYERS, addPriorityLayers, setPlanData, setRankingData, setSelectedKey } from './map-layers.js';
 import { placeTitle } from './ranking-table.js';

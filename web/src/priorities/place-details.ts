@@ -3,7 +3,7 @@
  * and the records behind it with the analysis's reasons. Everything from the data goes in
  * as text, never as markup.
  */
-import { el } from '../dom.js';
+import { el } from '../shared/dom.js';
 import type { FactorResult, PlaceFeature } from './api.js';
 import { factorSwatch } from './patterns.js';
 import { illustrativeBadge, placeTitle } from './ranking-table.js';

@@ -2,7 +2,7 @@
  * Plan mode: how many units and how far each reaches; the placements come back in order,
  * each with the need it adds and the share of all need covered so far.
  */
-import { el } from '../dom.js';
+import { el } from '../shared/dom.js';
 import type { Plan } from './api.js';
 import { markInvalid, numberField } from './fields.js';
 import { placeTitle } from './ranking-table.js';

@@ -2,7 +2,7 @@
  * The ranked table: one row per place, its need and its factor bar. Each place is a real
  * button, so the table is walked with Tab and a place chosen with Enter or Space.
  */
-import { el } from '../dom.js';
+import { el } from '../shared/dom.js';
 import { placeKey, type PlaceFeature, type Ranking } from './api.js';
 import { barScale, factorBar } from './factor-bar.js';
 import { formatNumber, onLangChange, t } from './translate.js';

@@ -2,7 +2,7 @@
  * Date and one native range input per factor weight: arrows, Page Up/Down, Home and End
  * all work as the browser gives them, and each slider shows its number beside it.
  */
-import { el } from '../dom.js';
+import { el } from '../shared/dom.js';
 import { DEFAULT_WEIGHTS, FACTORS, weightParam, type Factor, type Weights } from './factors.js';
 import { markInvalid } from './fields.js';
 import { factorSwatch } from './patterns.js';

@@ -1,0 +1,83 @@
+/**
+ * The as-of date: the map shows the situation on one day. Defaults to today, or to the
+ * page address's `?date=` so that a view can be shared; a change reloads the layers.
+ */
+import { onLangChange, t } from './messages.js';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Today in the user's time zone: at 23:00 in Bukavu it is still today, not tomorrow in UTC. */
+export function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** The date the page address asks for, when it is a real date. */
+export function dateFromAddress(): string | null {
+  const value = new URLSearchParams(location.search).get('date');
+  return value && isIsoDate(value) ? value : null;
+}
+
+export interface DateControl {
+  readonly value: string;
+}
+
+export function createDateControl(container: HTMLElement, initial: string, onChange: (date: string) => void): DateControl {
+  const label = document.createElement('label');
+  label.htmlFor = 'as-of-date';
+  const input = document.createElement('input');
+  input.type = 'date';
+  input.id = 'as-of-date';
+  input.name = 'date';
+  input.required = true;
+  input.value = initial;
+  const help = document.createElement('p');
+  help.id = 'as-of-date-help';
+  help.className = 'help';
+  input.setAttribute('aria-describedby', help.id);
+  const error = document.createElement('p');
+  error.className = 'field-error';
+  error.setAttribute('role', 'alert');
+  error.hidden = true;
+  container.append(label, input, help, error);
+
+  let value = initial;
+  input.addEventListener('change', () => {
+    // An input type=date gives '' while the user is part-way through typing a date.
+    if (!isIsoDate(input.value)) {
+      error.hidden = false;
+      error.textContent = t('date.invalid');
+      input.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    error.hidden = true;
+    input.removeAttribute('aria-invalid');
+    if (input.value === value) return;
+    value = input.value;
+    const url = new URL(location.href);
+    url.searchParams.set('date', value);
+    history.replaceState(null, '', url);
+    onChange(value);
+  });
+
+  const refresh = () => {
+    label.textContent = t('date.label');
+    help.textContent = t('date.help');
+    if (!error.hidden) error.textContent = t('date.invalid');
+  };
+  onLangChange(refresh);
+  refresh();
+
+  return {
+    get value() {
+      return value;
+    },
+  };
+}

@@ -1,0 +1,194 @@
+/**
+ * The map's sources and layers: one GeoJSON source per API layer (named like the layer),
+ * drawn by one or more MapLibre layers. Everything that draws a layer is here, in draw order.
+ */
+import type { FeatureCollection, Geometry } from 'geojson';
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  GeoJSONSource,
+  LayerSpecification,
+  Map as MapLibreMap,
+  SymbolLayerSpecification,
+} from 'maplibre-gl';
+import type { LayerCollection, LayerFeature } from '../../shared/api.js';
+import { COLOURS, DANGER_ACTORS, LEGAL_STATUS_COLOURS } from '../../shared/palette.js';
+import { referencePlaces } from '../../shared/places.js';
+import { SYMBOLS, SYMBOL_PIXEL_RATIO, symbolImage, type SymbolName } from './symbols.js';
+
+/** The API layers the map draws; `cooperatives` is off at first (their claims already show them). */
+export const DATA_LAYERS = ['zones', 'claims', 'cooperatives', 'routes', 'sites', 'roadblocks', 'presence', 'incidents'] as const;
+export type DataLayerName = (typeof DATA_LAYERS)[number];
+/** Context drawn from the page itself, not from the API. */
+export const PLACES_SOURCE = 'places';
+/** The analysis overlay (contested-layer.ts), toggled from the legend like a layer. */
+export const CONTESTED_OVERLAY = 'contested';
+/** The militarised-route overlay (route-risk.ts), toggled from the legend like a layer. */
+export const ROUTE_RISK_OVERLAY = 'militarised-routes';
+export type ToggleableLayer = DataLayerName | typeof PLACES_SOURCE | typeof CONTESTED_OVERLAY | typeof ROUTE_RISK_OVERLAY;
+
+export const HIDDEN_AT_START: ReadonlySet<ToggleableLayer> = new Set(['cooperatives']);
+
+type DrawnLayer = LayerSpecification & { source: ToggleableLayer };
+
+const isPoint: FilterSpecification = ['==', ['geometry-type'], 'Point'];
+const isArea: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
+const hasLegalStatus = (status: keyof typeof LEGAL_STATUS_COLOURS): FilterSpecification => ['==', ['get', 'legal_status'], status];
+const isDangerActor = (property: string): ExpressionSpecification => ['in', ['get', property], ['literal', [...DANGER_ACTORS]]];
+
+/** Presence, whatever its geometry, by what the actor's presence at a mine site means. */
+const presenceColour: ExpressionSpecification = [
+  'case',
+  isDangerActor('actor_type'),
+  COLOURS.vermillion,
+  ['==', ['get', 'actor_type'], 'pmh'],
+  COLOURS.blue,
+  ['==', ['get', 'actor_type'], 'pnc'],
+  COLOURS.yellow,
+  COLOURS.grey,
+];
+const presenceSymbol: ExpressionSpecification = [
+  'case',
+  isDangerActor('actor_type'),
+  'presence-danger',
+  ['==', ['get', 'actor_type'], 'pmh'],
+  'presence-pmh',
+  ['==', ['get', 'actor_type'], 'pnc'],
+  'presence-pnc',
+  'presence-other',
+];
+/** R8: a roadblock is militarised when an armed actor holds it or it taxes minerals. */
+const militarisedRoadblock: ExpressionSpecification = ['any', isDangerActor('operator_type'), ['==', ['get', 'taxes_minerals'], true]];
+
+const labelLayout: SymbolLayerSpecification['layout'] = {
+  'text-font': ['DejaVu Sans Bold', 'Liberation Sans Bold', 'sans-serif'],
+  'text-size': 12,
+  'text-max-width': 12,
+};
+const labelPaint = { 'text-color': COLOURS.ink, 'text-halo-color': COLOURS.white, 'text-halo-width': 1.5 } as const;
+
+/** Bottom first. Zone outlines sit above the claims so that a ZEA boundary is never hidden by a fill. */
+const DRAWN_LAYERS: DrawnLayer[] = [
+  { id: 'zones-fill', type: 'fill', source: 'zones', paint: { 'fill-color': COLOURS.ink, 'fill-opacity': 0.04 } },
+  { id: 'claims-authorised-fill', type: 'fill', source: 'claims', filter: hasLegalStatus('authorised'), paint: { 'fill-color': LEGAL_STATUS_COLOURS.authorised, 'fill-opacity': 0.28 } },
+  { id: 'claims-pending-fill', type: 'fill', source: 'claims', filter: hasLegalStatus('pending'), paint: { 'fill-pattern': 'hatch-pending', 'fill-opacity': 0.9 } },
+  { id: 'claims-unrecognised-fill', type: 'fill', source: 'claims', filter: hasLegalStatus('unrecognised'), paint: { 'fill-pattern': 'hatch-unrecognised', 'fill-opacity': 0.9 } },
+  { id: 'claims-authorised-line', type: 'line', source: 'claims', filter: hasLegalStatus('authorised'), paint: { 'line-color': LEGAL_STATUS_COLOURS.authorised, 'line-width': 2.5 } },
+  { id: 'claims-pending-line', type: 'line', source: 'claims', filter: hasLegalStatus('pending'), paint: { 'line-color': LEGAL_STATUS_COLOURS.pending, 'line-width': 2.5, 'line-dasharray': [4, 2] } },
+  { id: 'claims-unrecognised-line', type: 'line', source: 'claims', filter: hasLegalStatus('unrecognised'), paint: { 'line-color': LEGAL_STATUS_COLOURS.unrecognised, 'line-width': 3, 'line-dasharray': [0.6, 1.4] }, layout: { 'line-cap': 'round' } },
+  { id: 'zones-line', type: 'line', source: 'zones', paint: { 'line-color': COLOURS.ink, 'line-width': 2 } },
+  { id: 'presence-area-fill', type: 'fill', source: 'presence', filter: isArea, paint: { 'fill-color': presenceColour, 'fill-opacity': 0.15 } },
+  { id: 'presence-area-line', type: 'line', source: 'presence', filter: isArea, paint: { 'line-color': presenceColour, 'line-width': 2, 'line-dasharray': [3, 1.5] } },
+  { id: 'routes-casing', type: 'line', source: 'routes', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': COLOURS.white, 'line-width': 6 } },
+  { id: 'routes-line', type: 'line', source: 'routes', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#5A4A3A', 'line-width': 3 } },
+  {
+    id: 'cooperatives-point',
+    type: 'circle',
+    source: 'cooperatives',
+    paint: { 'circle-radius': 5, 'circle-color': COLOURS.skyBlue, 'circle-stroke-color': COLOURS.ink, 'circle-stroke-width': 1.5 },
+  },
+  {
+    id: 'sites-circle',
+    type: 'circle',
+    source: 'sites',
+    paint: {
+      'circle-radius': ['case', ['get', 'armed_at_latest_visit'], 6, 4.5],
+      'circle-color': COLOURS.white,
+      'circle-stroke-color': ['case', ['get', 'armed_at_latest_visit'], COLOURS.vermillion, COLOURS.ink],
+      'circle-stroke-width': ['case', ['get', 'armed_at_latest_visit'], 3, 1.5],
+    },
+  },
+  {
+    id: 'incidents-circle',
+    type: 'circle',
+    source: 'incidents',
+    paint: { 'circle-radius': 5.5, 'circle-color': COLOURS.ink, 'circle-stroke-color': COLOURS.white, 'circle-stroke-width': 1.5 },
+  },
+  {
+    id: 'roadblocks-symbol',
+    type: 'symbol',
+    source: 'roadblocks',
+    layout: {
+      'icon-image': ['case', militarisedRoadblock, 'roadblock-armed', 'roadblock-other'],
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': true,
+    },
+  },
+  {
+    id: 'presence-symbol',
+    type: 'symbol',
+    source: 'presence',
+    filter: isPoint,
+    layout: { 'icon-image': presenceSymbol, 'icon-allow-overlap': true, 'icon-ignore-placement': true },
+  },
+  {
+    id: 'zones-label',
+    type: 'symbol',
+    source: 'zones',
+    // Beside the boundary, not on it: the line would strike through the text.
+    layout: { ...labelLayout, 'text-field': ['coalesce', ['get', 'code'], ''], 'symbol-placement': 'line', 'symbol-spacing': 400, 'text-offset': [0, 0.9] },
+    paint: labelPaint,
+  },
+  {
+    id: 'places-point',
+    type: 'circle',
+    source: PLACES_SOURCE,
+    paint: { 'circle-radius': 3, 'circle-color': COLOURS.ink },
+  },
+  {
+    id: 'places-label',
+    type: 'symbol',
+    source: PLACES_SOURCE,
+    layout: { ...labelLayout, 'text-font': ['DejaVu Sans', 'Liberation Sans', 'sans-serif'], 'text-field': ['get', 'name'], 'text-anchor': 'left', 'text-offset': [0.6, 0] },
+    paint: { ...labelPaint, 'text-color': '#333333' },
+  },
+];
+
+/** The MapLibre layers that draw one API layer (or the places). */
+export function mapLayerIds(name: ToggleableLayer): string[] {
+  return DRAWN_LAYERS.filter((l) => l.source === name).map((l) => l.id);
+}
+
+/** Layers whose features open a popup when clicked: everything drawn from the API. */
+export const INTERACTIVE_LAYER_IDS = DRAWN_LAYERS.filter((l) => l.source !== PLACES_SOURCE && !l.id.endsWith('-label')).map((l) => l.id);
+/** Point records (incidents, sites…): a click on one is aimed at it, not at the area around it. */
+export const POINT_LAYER_IDS = DRAWN_LAYERS.filter((l) => INTERACTIVE_LAYER_IDS.includes(l.id) && (l.type === 'circle' || l.type === 'symbol')).map((l) => l.id);
+
+const emptyCollection = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+
+/** Adds the symbols, the (empty) sources and every layer; data comes later through `setLayerData`. */
+export function addDataLayers(map: MapLibreMap): void {
+  for (const name of Object.keys(SYMBOLS) as SymbolName[]) {
+    map.addImage(name, symbolImage(name), { pixelRatio: SYMBOL_PIXEL_RATIO });
+  }
+  for (const name of DATA_LAYERS) map.addSource(name, { type: 'geojson', data: emptyCollection() });
+  map.addSource(PLACES_SOURCE, { type: 'geojson', data: referencePlaces() });
+  for (const layer of DRAWN_LAYERS) {
+    map.addLayer(HIDDEN_AT_START.has(layer.source) ? { ...layer, layout: { ...layer.layout, visibility: 'none' } } : layer);
+  }
+}
+
+/**
+ * What the map draws for a record. Nested properties (a site's latest visit) cannot be read by
+ * style expressions, so what the style needs from them is lifted to the top.
+ */
+function drawable<F extends LayerFeature>(name: DataLayerName, feature: F): F {
+  if (name !== 'sites') return feature;
+  const visit = feature.properties.latest_visit as { armed_presence?: unknown } | null | undefined;
+  return { ...feature, properties: { ...feature.properties, armed_at_latest_visit: visit?.armed_presence === true } };
+}
+
+export function setLayerData(map: MapLibreMap, name: DataLayerName, collection: LayerCollection): void {
+  // A cooperative may have no seat on record: nothing to draw, but still listed in popups.
+  const features = collection.features.filter((f): f is LayerFeature & { geometry: Geometry } => f.geometry !== null).map((f) => drawable(name, f));
+  map.getSource<GeoJSONSource>(name)!.setData({ type: 'FeatureCollection', features } as FeatureCollection);
+}
+
+export function setLayerVisible(map: MapLibreMap, name: ToggleableLayer, visible: boolean): void {
+  for (const id of mapLayerIds(name)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+}
+
+export function isLayerVisible(map: MapLibreMap, name: ToggleableLayer): boolean {
+  const [first] = mapLayerIds(name);
+  return first !== undefined && map.getLayoutProperty(first, 'visibility') !== 'none';
+}

@@ -1,0 +1,101 @@
+/**
+ * The client of the layer API. URLs are relative to the page, so the app works behind a
+ * path prefix as well as at the server's root.
+ */
+import type { Feature, Geometry } from 'geojson';
+import type { Localized } from './language.js';
+
+/** What `GET /api/layers` says about one layer. */
+export interface LayerInfo {
+  name: string;
+  title: Localized;
+  geometryTypes: string[];
+  href: string;
+}
+
+export type LayerFeature = Feature<Geometry | null, Record<string, unknown>> & { id: number };
+export interface LayerCollection {
+  type: 'FeatureCollection';
+  features: LayerFeature[];
+  numberMatched?: number;
+  numberReturned?: number;
+}
+
+/** The server's largest page: the map asks for everything in force at the date in one go. */
+export const PAGE_LIMIT = 10_000;
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    /** The server's own words (its `message`), for showing to the user without the path. */
+    readonly detail: string = message,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function readJson<T>(path: string, response: Response): Promise<T> {
+  if (!response.ok) {
+    // The server's errors carry a `message`; fall back to the status line when they do not.
+    const body = (await response.json().catch(() => null)) as { message?: string } | null;
+    const detail = body?.message ?? `${response.status} ${response.statusText}`;
+    throw new ApiError(`${path}: ${detail}`, response.status, detail);
+  }
+  return (await response.json()) as T;
+}
+
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(new URL(path, document.baseURI), { headers: { accept: 'application/json' }, signal });
+  return readJson<T>(path, response);
+}
+
+/**
+ * The CSRF token of a browser session: the server puts it in a cookie that scripts of this
+ * origin can read and another site cannot, and wants it back in a header on every write.
+ * Empty in the local demo mode and for token callers, which have no session cookie.
+ */
+export function csrfToken(): string {
+  const match = /(?:^|;\s*)riskmap_csrf=([^;]+)/.exec(document.cookie);
+  return match ? decodeURIComponent(match[1]!) : '';
+}
+
+/** Headers for a write: JSON in, JSON out, and the session's CSRF token. */
+export function writeHeaders(): Record<string, string> {
+  const token = csrfToken();
+  return { accept: 'application/json', 'content-type': 'application/json', ...(token ? { 'x-csrf-token': token } : {}) };
+}
+
+/** A write (POST, PATCH, DELETE) with a JSON body; answers the parsed reply, or null for 204. */
+export async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const headers = writeHeaders();
+  if (body === undefined) delete headers['content-type'];
+  const response = await fetch(new URL(path, document.baseURI), {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal,
+  });
+  if (response.status === 204) return null as T;
+  return readJson<T>(path, response);
+}
+
+export function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return sendJson<T>('POST', path, body, signal);
+}
+
+export function fetchLayerList(signal?: AbortSignal): Promise<LayerInfo[]> {
+  return getJson<LayerInfo[]>('api/layers', signal);
+}
+
+/** Every record of a layer in force on `date` (YYYY-MM-DD), or of every date when `date` is null. */
+export async function fetchLayer(name: string, date: string | null, signal?: AbortSignal): Promise<LayerCollection> {
+  const query = new URLSearchParams({ limit: String(PAGE_LIMIT), ...(date ? { date } : {}) });
+  const collection = await getJson<LayerCollection>(`api/${encodeURIComponent(name)}?${query}`, signal);
+  if (collection.numberMatched !== undefined && collection.numberMatched > collection.features.length) {
+    // Silently drawing part of a layer would hide records; say so where a developer looks.
+    console.warn(`${name}: ${collection.numberMatched} records match, only ${collection.features.length} drawn`);
+  }
+  return collection;
+}
