@@ -1,13 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
-import { describe, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe, inject, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import type { Database } from '../../server/db/database.js';
 import { openTestDatabase } from '../support/test-database.js';
@@ -15,7 +12,6 @@ import { openTestDatabase } from '../support/test-database.js';
 /** Debian's Chromium; CHROMIUM_PATH points elsewhere on machines that keep it elsewhere. */
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const VITE_CONFIG = fileURLToPath(new URL('../../web/vite.config.ts', import.meta.url));
 export const SCREENSHOTS = fileURLToPath(new URL('../.artifacts/screenshots/', import.meta.url));
 /** The layers the map draws at start (cooperatives are off until asked for). */
 export const DRAWN_LAYERS = ['zones', 'claims', 'routes', 'roadblocks', 'presence', 'incidents', 'sites'] as const;
@@ -36,6 +32,16 @@ export function describeInBrowser(name: string, body: () => void): void {
     console.warn(`Skipping ${name}: ${CHROMIUM} not found; ${INSTALL_HINT}.`);
     it.skip(`${name} (skipped: ${CHROMIUM} not found; ${INSTALL_HINT})`, () => {});
   }
+}
+
+/**
+ * One Chromium per test worker (the browser project runs with isolate: false), a fresh
+ * context (cookies, storage) per page: starting Chromium costs a second or more on two cores.
+ */
+let browser: Promise<Browser> | undefined;
+function sharedBrowser(): Promise<Browser> {
+  browser ??= chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return browser;
 }
 
 export interface MapPage<T> {
@@ -104,19 +110,13 @@ export async function signInOnPage(page: Page, origin: string, credentials: Cred
 }
 
 /**
- * Builds web/ with Vite, starts the real app on a test database of its own, seeds it and
+ * Starts the real app (serving the web built for this run) on a test database of its own, seeds it and
  * opens the map page in headless Chromium, recording every console error, page error,
  * dialog, failed response and request that leaves the app. Resolves once the page says
  * its layers are loaded and drawn (unless `waitForMap` is false), after signing in through
  * the sign-in page when `signIn` is given.
  */
 export async function openMapPage<T>(options: MapPageOptions<T>): Promise<MapPage<T>> {
-  const tempDirs: string[] = [];
-  const tempDir = async (prefix: string) => {
-    const dir = await mkdtemp(join(tmpdir(), prefix));
-    tempDirs.push(dir);
-    return dir;
-  };
   let db: Database | undefined;
   let app: FastifyInstance | undefined;
   let context: BrowserContext | undefined;
@@ -124,13 +124,12 @@ export async function openMapPage<T>(options: MapPageOptions<T>): Promise<MapPag
     await context?.close();
     await app?.close();
     await db?.close();
-    await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
   };
 
   try {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    const webRoot = await tempDir('riskmap-web-');
-    await build({ configFile: VITE_CONFIG, mode: 'production', logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } });
+    // Built once per run by tests/support/build-web.ts.
+    const webRoot = inject('webRoot');
 
     db = await openTestDatabase();
     app = await buildApp({ db, webRoot, auth: { demo: options.demo ?? true, loginPerMinute: options.loginPerMinute } });
@@ -138,13 +137,8 @@ export async function openMapPage<T>(options: MapPageOptions<T>): Promise<MapPag
     await app.listen({ host: '127.0.0.1', port: 0 });
     const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-    context = await chromium.launchPersistentContext(await tempDir('riskmap-chromium-'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 800 },
-    });
-    const page = context.pages()[0] ?? (await context.newPage());
+    context = await (await sharedBrowser()).newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
     const consoleErrors: string[] = [];
     const pageErrors: string[] = [];
     const dialogs: string[] = [];
