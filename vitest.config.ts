@@ -15,8 +15,9 @@ export default defineConfig({
   test: {
     hookTimeout: 120_000,
     testTimeout: 60_000,
-    // Two cores here: more workers only make each PGlite slower.
-    maxWorkers: 2,
+    // Two cores here, but the browser tests spend much of their time waiting on Chromium, so a
+    // third worker keeps both busy (5 min 55 s against 6 min 47 s for two, one run each).
+    maxWorkers: 3,
     projects: [
       { extends: true, test: { name: 'unit', include: [UNIT] } },
       {
