@@ -2,7 +2,7 @@ import type { Feature } from 'geojson';
 import type { Queryable } from '../db/database.js';
 import type { LayerDefinition } from '../layers/layer-definition.js';
 import { Params, featureSql } from '../layers/layer-sql.js';
-import { publishedFieldsSql, publishedGeometrySql, publishedPeriodSql } from '../sharing/published-sql.js';
+import { publishedFieldsSql, publishedGeometrySql, publishedOrderKeys, publishedPeriodSql, publishedSourceSql } from '../sharing/published-sql.js';
 import type { ExportRequest } from './export-params.js';
 
 /** Rows a page: enough to keep round trips few, small enough that memory stays flat. */
@@ -37,7 +37,7 @@ export async function exportSummary(db: Queryable, layer: LayerDefinition, reque
   const geometry = publishedGeometrySql(layer, request.profile);
   const [row] = await db.query<{ count: number; xmin: number | null; ymin: number | null; xmax: number | null; ymax: number | null }>(
     `SELECT a.n AS count, ST_XMin(a.ext) AS xmin, ST_YMin(a.ext) AS ymin, ST_XMax(a.ext) AS xmax, ST_YMax(a.ext) AS ymax
-     FROM (SELECT count(*)::int AS n, ST_Extent(s.g) AS ext FROM (SELECT ${geometry} AS g FROM ${layer.table} t WHERE ${where}) s) a`,
+     FROM (SELECT count(*)::int AS n, ST_Extent(s.g) AS ext FROM (SELECT ${geometry} AS g FROM ${publishedSourceSql(layer, request.profile)} WHERE ${where}) s) a`,
     params.values,
   );
   const round = (v: number) => Math.round(v * 1e7) / 1e7;
@@ -46,25 +46,33 @@ export async function exportSummary(db: Queryable, layer: LayerDefinition, reque
 }
 
 /**
- * The layer's records as the profile sees them, page by page in id order (keyset paging:
- * each page starts after the last id seen, so a long export neither skips nor repeats
- * and never holds more than one page).
+ * The layer's records as the profile sees them, page by page in the profile's published
+ * order (publishedOrderKeys: the id, or for partners' incidents the published date then the
+ * opaque id). Keyset paging: each page starts after the last keys seen, so a long export
+ * neither skips nor repeats and never holds more than one page.
  */
 export async function* exportFeatures(db: Queryable, layer: LayerDefinition, request: ExportRequest): AsyncGenerator<Feature> {
-  let after = 0;
+  const keys = publishedOrderKeys(layer, request.profile);
+  const keyColumns = keys.map((k, i) => `(${k.sql})::text AS k${i}`).join(', ');
+  let after: string[] | undefined;
   for (;;) {
     const params = new Params();
     const where = conditions(layer, request, params);
-    const rows = await db.query<{ feature: Feature; id: number }>(
-      `SELECT ${featureSql(layer, 'NULL::date', request.profile)} AS feature, t.id::float8 AS id
-       FROM ${layer.table} t
-       WHERE ${where.join(' AND ')} AND t.id > ${params.add(after, 'bigint')}
-       ORDER BY t.id LIMIT ${PAGE_SIZE}`,
+    if (after) {
+      const last = after.map((value, i) => params.add(value, keys[i]!.cast));
+      where.push(`(${keys.map((k) => k.sql).join(', ')}) > (${last.join(', ')})`);
+    }
+    const rows = await db.query<{ feature: Feature } & Record<`k${number}`, string>>(
+      `SELECT ${featureSql(layer, 'NULL::date', request.profile)} AS feature, ${keyColumns}
+       FROM ${publishedSourceSql(layer, request.profile)}
+       WHERE ${where.join(' AND ')}
+       ORDER BY ${keys.map((k) => k.sql).join(', ')} LIMIT ${PAGE_SIZE}`,
       params.values,
     );
     for (const row of rows) yield row.feature;
     if (rows.length < PAGE_SIZE) return;
-    after = rows[rows.length - 1]!.id;
+    const lastRow = rows[rows.length - 1]!;
+    after = keys.map((_, i) => lastRow[`k${i}`]!);
   }
 }
 

@@ -1,4 +1,4 @@
-import { publishedFieldsSql, publishedGeometrySql, publishedPeriodSql } from '../sharing/published-sql.js';
+import { publishedFieldsSql, publishedGeometrySql, publishedIdSql, publishedPeriodSql, publishedSourceSql } from '../sharing/published-sql.js';
 import type { Profile } from '../sharing/profiles.js';
 import type { Column, LayerDefinition } from './layer-definition.js';
 
@@ -20,15 +20,16 @@ export function geometryJsonSql(geometry = 't.geom'): string {
 }
 
 /**
- * A feature as JSON, as the profile may see it: its allowed properties (stored, then
- * computed), its published geometry, and timestamps for the internal profile only.
+ * A feature as JSON, as the profile may see it: its published id, its allowed properties
+ * (stored, then computed), its published geometry, and timestamps for the internal profile
+ * only. Reads the row as `t` from publishedSourceSql.
  */
 export function featureSql(layer: LayerDefinition, asOf: string, profile: Profile = 'internal'): string {
   const pairs = publishedFieldsSql(layer, profile, asOf).map(([name, sql]) => `'${name}', ${sql}`);
   if (profile === 'internal') pairs.push(`'created_at', t.created_at`, `'updated_at', t.updated_at`);
   // json_build_object keeps the layer's property order (jsonb would sort it) but takes at most 100 arguments.
   if (pairs.length > 50) throw new Error(`layer ${layer.name} has ${pairs.length} properties; featureSql builds at most 50`);
-  return `json_build_object('type', 'Feature', 'id', t.id, 'geometry', ${geometryJsonSql(publishedGeometrySql(layer, profile))},
+  return `json_build_object('type', 'Feature', 'id', ${publishedIdSql(layer, profile)}, 'geometry', ${geometryJsonSql(publishedGeometrySql(layer, profile))},
     'properties', json_build_object(${pairs.join(', ')}))`;
 }
 
@@ -82,7 +83,7 @@ export function extentSql(layer: LayerDefinition, profile: Profile): string {
                          to_char(min(${from}), 'YYYY-MM-DD') AS first_day, to_char(max(${to}), 'YYYY-MM-DD') AS last_day,
                          coalesce(bool_or(${from} IS NULL), false) AS open_start, coalesce(bool_or(${to} IS NULL), false) AS open_end,
                          count(*)::int AS records
-                    FROM ${layer.table} t) e`;
+                    FROM ${publishedSourceSql(layer, profile)}) e`;
 }
 
 /** The SQL value for a column: arrays and JSON cast explicitly so both drivers agree. */

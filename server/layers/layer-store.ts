@@ -3,6 +3,7 @@ import type { Queryable } from '../db/database.js';
 import { translateDatabaseError } from '../db/database-errors.js';
 import { badRequest, notFound } from '../http/errors.js';
 import type { Profile } from '../sharing/profiles.js';
+import { publishedIdSql, publishedOrderSql, publishedSourceSql } from '../sharing/published-sql.js';
 import type { LayerDefinition } from './layer-definition.js';
 import { findUnclosedRing } from './unclosed-ring.js';
 import { Params, asOfCondition, bboxCondition, columnValue, extentSql, featureSql, geometryValue, periodOverlapConditions, presentColumns } from './layer-sql.js';
@@ -47,9 +48,9 @@ export async function listFeatures(db: Queryable, layer: LayerDefinition, filter
   const offset = params.add(filters.offset, 'int');
   const rows = await db.query<{ feature: Feature; matched: number }>(
     `SELECT ${featureSql(layer, 'd.as_of', profile)} AS feature, (count(*) OVER ())::int AS matched
-       FROM ${layer.table} t ${asOfJoin(asOf)}
+       FROM ${publishedSourceSql(layer, profile)} ${asOfJoin(asOf)}
       WHERE ${conditions.join(' AND ')}
-      ORDER BY ${layer.orderBy ? `${layer.orderBy}, t.id` : 't.id'}
+      ORDER BY ${publishedOrderSql(layer, profile)}
       LIMIT ${limit} OFFSET ${offset}`,
     params.values,
   );
@@ -80,7 +81,8 @@ function filterConditions(layer: LayerDefinition, filters: ListFilters, params: 
 async function countFeatures(db: Queryable, layer: LayerDefinition, filters: ListFilters): Promise<number> {
   const params = new Params();
   const conditions = filterConditions(layer, filters, params, filters.date ? params.add(filters.date, 'date') : 'NULL');
-  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${layer.table} t WHERE ${conditions.join(' AND ')}`, params.values);
+  const source = publishedSourceSql(layer, filters.profile ?? 'internal');
+  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${source} WHERE ${conditions.join(' AND ')}`, params.values);
   return row?.n ?? 0;
 }
 
@@ -102,11 +104,16 @@ export async function layerExtent(db: Queryable, layer: LayerDefinition, profile
   return { bbox, interval: [row.open_start ? null : row.first_day, row.open_end ? null : row.last_day] };
 }
 
+/**
+ * One record by the id the profile sees (`publishedIdSql`): the database id, or the opaque id
+ * partners and the public get for incidents, under which a database id names nothing.
+ */
 export async function getFeature(db: Queryable, layer: LayerDefinition, id: number, date?: string, profile: Profile = 'internal'): Promise<Feature | null> {
   const params = new Params();
   const asOf = params.add(date ?? null, 'date');
   const [row] = await db.query<{ feature: Feature }>(
-    `SELECT ${featureSql(layer, 'd.as_of', profile)} AS feature FROM ${layer.table} t ${asOfJoin(asOf)} WHERE t.id = ${params.add(id, 'bigint')}`,
+    `SELECT ${featureSql(layer, 'd.as_of', profile)} AS feature FROM ${publishedSourceSql(layer, profile)} ${asOfJoin(asOf)}
+      WHERE ${publishedIdSql(layer, profile)} = ${params.add(id, 'bigint')}`,
     params.values,
   );
   return row?.feature ?? null;

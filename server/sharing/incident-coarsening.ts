@@ -16,11 +16,39 @@ export const GRID_DEGREES: Partial<Record<Profile, number>> = { partner: 0.05, p
 /** Counts under this are published as null, with `small_counts_suppressed` set. */
 export const SMALL_COUNT = 5;
 
-/** SQL: is this incident row (alias t) coarsened for the profile? */
+/**
+ * The linked-record rule: an incident that is not sensitive itself is coarsened too when a
+ * sensitive one lies within a grid cell's width of its true place and this many days of its
+ * true date. Otherwise an exact arrest two days before "two of the detainees ill-treated", at
+ * the same spot, would give away the place and day that the grid and the month withhold.
+ */
+export const LINK_DAYS = 31;
+
+const SENSITIVE_LIST = SENSITIVE_CATEGORIES.map((c) => `'${c}'`).join(', ');
+
+/**
+ * SQL: is this incident row (alias t) coarsened for the profile? For partners it reads `lk`,
+ * the linked incidents that publishedSourceSql joins in (linkedIncidentsSql).
+ */
 export function coarsenedSql(profile: Profile): string | undefined {
   if (profile === 'public') return 'true';
-  if (profile === 'partner') return `t.category IN (${SENSITIVE_CATEGORIES.map((c) => `'${c}'`).join(', ')})`;
+  if (profile === 'partner') return `(t.category IN (${SENSITIVE_LIST}) OR lk.id IS NOT NULL)`;
   return undefined;
+}
+
+/**
+ * SQL: the ids of the incidents that the linked-record rule coarsens for the profile, from
+ * each sensitive incident to its neighbours through the spatial index; none where every
+ * incident is coarsened anyway (public) or none is (internal, working group).
+ */
+export function linkedIncidentsSql(profile: Profile): string | undefined {
+  if (profile !== 'partner') return undefined;
+  const size = GRID_DEGREES[profile]!;
+  return `SELECT DISTINCT n.id
+            FROM incidents s
+            JOIN incidents n ON ST_DWithin(n.geom, s.geom, ${size})
+                            AND n.occurred_on BETWEEN s.occurred_on - ${LINK_DAYS} AND s.occurred_on + ${LINK_DAYS}
+           WHERE s.category IN (${SENSITIVE_LIST}) AND n.category NOT IN (${SENSITIVE_LIST})`;
 }
 
 /** The centre of the grid cell the point falls in: the exact point is never the published one. */

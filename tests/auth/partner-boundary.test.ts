@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishedIncidentId } from '../support/published-ids.js';
 import { createFeature } from '../../server/layers/layer-store.js';
 import { LAYER_NAMES } from '../../server/layers/layer-definition.js';
 import { LAYERS } from '../../server/layers/registry.js';
@@ -18,6 +19,8 @@ const FORBIDDEN_TEXT = ['28.6123', '-2.2345', EXACT.day, ...Object.values(SECRET
 
 let f: AuthFixture;
 const ids = new Map<string, number>();
+/** Ids as a partner sees them where they differ from the database's (incidents: tests/support/published-ids.ts). */
+const partnerIds = new Map<string, number>();
 beforeAll(async () => {
   f = await openAuthFixture();
   for (const category of SENSITIVE_CATEGORIES) {
@@ -35,6 +38,7 @@ beforeAll(async () => {
     properties: { actor_type: 'fardc', actor_name: SECRETS.actor_name, valid_from: '2019-01-01', notes: SECRETS.notes, source: 'test' },
   });
   ids.set('presence', Number(presence.id));
+  partnerIds.set('incidents', await publishedIncidentId(f.db, ids.get('incidents')!));
 });
 afterAll(() => f?.close());
 
@@ -42,10 +46,10 @@ afterAll(() => f?.close());
 function urlsFor(pattern: string): string[] {
   if (pattern === '/*') return ['/'];
   if (pattern.includes(':collectionId')) {
-    return LAYER_NAMES.map((layer) => pattern.replace(':collectionId', layer).replace(':featureId', String(ids.get(layer) ?? 1)));
+    return LAYER_NAMES.map((layer) => pattern.replace(':collectionId', layer).replace(':featureId', String(partnerIds.get(layer) ?? ids.get(layer) ?? 1)));
   }
   const layer = LAYER_NAMES.find((name) => pattern.startsWith(`/api/${name}`));
-  const id = String((layer && ids.get(layer)) ?? 1);
+  const id = String((layer && (partnerIds.get(layer) ?? ids.get(layer))) ?? 1);
   if (pattern.startsWith('/api/export')) return LAYER_NAMES.flatMap((name) => [`${pattern}?layers=${name}`, `${pattern}?layers=${name}&format=csv`]);
   return [pattern.replace(':id', id)];
 }

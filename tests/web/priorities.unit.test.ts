@@ -2,9 +2,8 @@ import { circle, distance, booleanClockwise } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHTS as SERVER_WEIGHTS, FACTORS as SERVER_FACTORS, PRIORITY_DEFAULTS } from '../../server/analysis/priorities/priority-params.js';
 import { circlePolygon } from '../../web/src/priorities/circle.js';
-import { csvCell, csvText, neutraliseFormula as pageNeutralise } from '../../web/src/priorities/csv.js';
+import { csvText } from '../../web/src/priorities/csv.js';
 import { DEFAULT_HALF_LIFE_DAYS, DEFAULT_RADIUS_KM, DEFAULT_WEIGHTS, FACTORS } from '../../web/src/priorities/factors.js';
-import { neutraliseFormula as serverNeutralise } from '../../server/export/csv-writer.js';
 
 /** The pure parts of the priorities page, without a browser. */
 describe('the priorities page, piece by piece', () => {
@@ -34,19 +33,8 @@ describe('the priorities page, piece by piece', () => {
     }
   });
 
-  it('defuses spreadsheet formulas as the server exports do, and quotes what CSV needs quoted', () => {
-    for (const text of ['=HYPERLINK("http://x")', '+1', '-2+3', '@SUM(A1)', '\tTab', '\rCR', 'Kibuye', '', "'already"]) {
-      expect(pageNeutralise(text)).toBe(serverNeutralise(text));
-    }
-    expect(csvCell('=1+1')).toBe("'=1+1");
-    expect(csvCell('=cmd|"/C calc"!A0')).toBe(`"'=cmd|""/C calc""!A0"`);
-    expect(csvCell('a, b')).toBe('"a, b"');
-    expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
-    // A negative contribution is a number, not a formula.
-    expect(csvCell(-2)).toBe('-2');
-    expect(csvCell(null)).toBe('');
-    expect(csvCell(true)).toBe('true');
-    expect(csvCell(['-a', 'b'])).toBe("'-a; b");
-    expect(csvText(['name', 'need'], [['@x', 1.5]])).toBe("name,need\n'@x,1.5\n");
+  it('writes its CSV with the server’s own cells: text quoted and defused, numbers bare', () => {
+    // The rules themselves are tested in tests/export/csv-cells.unit.test.ts.
+    expect(csvText(['name', 'need'], [['@x', 1.5], ['Coop X;=2+3;', -2]])).toBe(`"name","need"\n"'@x",1.5\n"Coop X;'=2+3;",-2\n`);
   });
 });
