@@ -30,6 +30,8 @@ export interface AppOptions {
   auth: AuthOptions;
   /** Behind a TLS-terminating proxy: whose X-Forwarded-* headers to believe (hops or addresses; config.ts). */
   trustProxy?: false | number | string;
+  /** The address users reach the app at (PUBLIC_URL), for absolute links; config.ts. */
+  publicUrl?: string;
 }
 
 /** Largest request body: a detailed ZEA polygon fits many times over; a runaway upload does not. */
@@ -70,7 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(layerRoutes, { db: options.db });
   await app.register(analysisRoutes, { db: options.db });
   await app.register(priorityRoutes, { db: options.db });
-  await app.register(ogcRoutes, { db: options.db });
+  await app.register(ogcRoutes, { db: options.db, publicUrl: options.publicUrl });
   await app.register(exportRoutes, { db: options.db });
   await app.register(auditRoutes, { db: options.db });
 

@@ -19,6 +19,8 @@ export interface AppConfig {
   trustProxy: false | number | string;
   loginPerMinute: number;
   tokenRequestsPerMinute: number;
+  /** Where users reach the app (PUBLIC_URL), without a trailing slash: the base of absolute links. */
+  publicUrl?: string;
 }
 
 const yes = (value: string | undefined) => value === '1' || value === 'true' || value === 'yes';
@@ -49,6 +51,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     loginPerMinute: positiveInteger('LOGIN_RATE_LIMIT', env.LOGIN_RATE_LIMIT, 10),
     tokenRequestsPerMinute: positiveInteger('TOKEN_RATE_LIMIT', env.TOKEN_RATE_LIMIT, 600),
+    publicUrl: publicUrlFrom(env.PUBLIC_URL),
   };
 }
 
@@ -59,6 +62,21 @@ function trustProxyFrom(value: string | undefined): false | number | string {
   if (/^\d+$/.test(value)) return Number(value);
   if (!/^[0-9a-fA-F.:/, ]+$/.test(value)) throw new Error(`TRUST_PROXY must be a number of proxies or their addresses (e.g. 127.0.0.1,10.0.0.0/8), not '${value}'`);
   return value;
+}
+
+/** PUBLIC_URL: an http(s) address with no query or fragment, e.g. https://risk-map.example.org/carte. */
+function publicUrlFrom(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PUBLIC_URL must be an absolute address such as https://risk-map.example.org, not '${value}'`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash || url.username) {
+    throw new Error(`PUBLIC_URL must be a plain http or https address with no query, fragment or password, not '${value}'`);
+  }
+  return url.toString().replace(/\/$/, '');
 }
 
 /** Addresses only this machine can reach. */

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     db,
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
     trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
     auth: { demo: config.demo, loginPerMinute: config.loginPerMinute, tokenRequestsPerMinute: config.tokenRequestsPerMinute },
   });
   const shutdown = async () => {

@@ -7,6 +7,11 @@ export default defineConfig({
   root,
   // Relative asset URLs let the built app be served under any path prefix, not only `/`.
   base: './',
+  resolve: {
+    // The pages write CSV with the server's own cells (server/export/csv-cells.ts); csv-stringify's
+    // Node build reads `Buffer` when loaded, so the pages take its browser build instead.
+    alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' },
+  },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { Database } from '../db/database.js';
 import { readExportLog } from '../export/export-log.js';
 import { LAYER_NAMES } from '../layers/layer-definition.js';
+import { offsetParam, recordIdParam } from '../http/paging-params.js';
 import { readAuditLog } from './audit-log.js';
 
 /** Besides the layers, account and token changes are audited too. */
@@ -10,12 +11,12 @@ export const AUDITED = [...LAYER_NAMES, 'accounts', 'api_tokens', 'sessions'] as
 
 const page = {
   limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
+  offset: offsetParam('entries to skip'),
 };
 const auditQuery = Type.Object(
   {
     layer: Type.Optional(Type.Enum([...AUDITED])),
-    record_id: Type.Optional(Type.Integer({ minimum: 1 })),
+    record_id: Type.Optional(recordIdParam('only the changes to this record')),
     ...page,
   },
   { additionalProperties: false },

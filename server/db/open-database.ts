@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import type { Database } from './database.js';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
@@ -13,6 +13,23 @@ export interface DatabaseConfig {
 /** `DATABASE_URL` set: the real server. Unset: embedded PGlite persisted under `dataDir`. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl);
-  mkdirSync(config.dataDir, { recursive: true });
+  assertWritableFolder(config.dataDir);
   return openPglite({ dataDir: config.dataDir });
+}
+
+/**
+ * The embedded database writes its files under DATA_DIR; PGlite itself only says that it
+ * "failed to initialize properly" when it cannot, so the folder is checked first, by name.
+ */
+export function assertWritableFolder(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.R_OK | constants.W_OK | constants.X_OK);
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new Error(
+      `the embedded database cannot write to its folder ${dataDir} (${why}). Make it writable by this user ` +
+        `(e.g. \`chown -R $(id -un) ${dataDir}\`), or set DATA_DIR to a folder that is, or DATABASE_URL to use a PostgreSQL server.`,
+    );
+  }
 }

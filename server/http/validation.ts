@@ -33,5 +33,8 @@ export function describeIssue(context: string, issue: ValidationIssue): string {
   const allowed = (issue.params.allowedValues ?? (issue.params.allowedValue !== undefined ? [issue.params.allowedValue] : undefined)) as unknown[] | undefined;
   if (allowed) return `${where} must be one of: ${allowed.join(', ')}`;
   if (issue.keyword === 'additionalProperties') return `${where} has an unknown property '${String(issue.params.additionalProperty)}'`;
+  if (issue.keyword === 'maxItems' && issue.params.limit === 2 && /coordinates/.test(issue.instancePath)) {
+    return `${where} has more than 2 numbers: positions are longitude, latitude; heights (Z) and measures (M) are not stored, so send them without`;
+  }
   return `${where} ${issue.message ?? 'is invalid'}`;
 }

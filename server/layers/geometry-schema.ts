@@ -11,10 +11,12 @@ export type GeometryType = 'Point' | 'LineString' | 'Polygon' | 'MultiPolygon' |
 /** Generous but finite, so one request cannot ask PostGIS to chew on millions of vertices. */
 const MAX_POSITIONS = 50_000;
 
+/** Longitude and latitude only: the tables are 2D, so a height (Z) or measure (M) is refused, by name (validation.ts). */
 const position = Type.Unsafe<number[]>({
   type: 'array',
   minItems: 2,
-  maxItems: 3,
+  maxItems: 2,
+  description: 'longitude, latitude (no height)',
   items: [
     { type: 'number', minimum: -180, maximum: 180, description: 'longitude' },
     { type: 'number', minimum: -90, maximum: 90, description: 'latitude' },

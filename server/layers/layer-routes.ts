@@ -3,6 +3,7 @@ import type { Geometry } from 'geojson';
 import { Type } from 'typebox';
 import type { Database } from '../db/database.js';
 import { badRequest, notFound } from '../http/errors.js';
+import { offsetParam, recordIdParam } from '../http/paging-params.js';
 import { featureInputSchema } from './feature-schema.js';
 import { DATE, type LayerDefinition } from './layer-definition.js';
 import { createFeature, deleteFeature, getFeature, listFeatures, updateFeature } from './layer-store.js';
@@ -24,12 +25,12 @@ const listQuery = Type.Object(
     bbox: Type.Optional(Type.String({ pattern: `^${NUMBER}(,${NUMBER}){3}$`, description: 'minLon,minLat,maxLon,maxLat (WGS84)' })),
     date: Type.Optional({ ...DATE, description: 'as-of date: only records in force on that day' }),
     limit: Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }),
-    offset: Type.Integer({ minimum: 0, default: 0 }),
+    offset: offsetParam(),
     profile: profileParam,
   },
   { additionalProperties: false },
 );
-const idParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
+const idParams = Type.Object({ id: recordIdParam('the record id as listed for your profile (partners and the public see incidents under opaque ids)') });
 const oneQuery = Type.Object({ date: Type.Optional(DATE), profile: profileParam }, { additionalProperties: false });
 
 interface FeatureBody {

@@ -5,6 +5,7 @@ import { badRequest, notFound } from '../http/errors.js';
 import type { Profile } from '../sharing/profiles.js';
 import { publishedIdSql, publishedOrderSql, publishedSourceSql } from '../sharing/published-sql.js';
 import type { LayerDefinition } from './layer-definition.js';
+import { findTooWide } from './too-wide.js';
 import { findUnclosedRing } from './unclosed-ring.js';
 import { Params, asOfCondition, bboxCondition, columnValue, extentSql, featureSql, geometryValue, periodOverlapConditions, presentColumns } from './layer-sql.js';
 
@@ -126,6 +127,12 @@ export async function getFeature(db: Queryable, layer: LayerDefinition, id: numb
 export async function assertValidGeometry(db: Queryable, layer: LayerDefinition, geometry: Geometry): Promise<void> {
   const unclosed = findUnclosedRing(geometry);
   if (unclosed) throw badRequest(`geometry is not valid: ring ${unclosed} is not closed (its last position must repeat its first)`);
+  const wide = findTooWide(geometry);
+  if (wide) {
+    throw badRequest(
+      `geometry is refused: ${wide.path} spans ${Math.round(wide.span * 10) / 10}° of longitude; a shape that crosses the antimeridian or wraps the globe cannot be stored, and this map covers eastern DR Congo (about 26° to 32° E)`,
+    );
+  }
   const params = new Params();
   let row: { valid: boolean; reason: string } | undefined;
   try {

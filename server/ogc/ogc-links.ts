@@ -1,4 +1,7 @@
+import { hostname } from 'node:os';
+import { isIP } from 'node:net';
 import type { FastifyRequest } from 'fastify';
+import { HttpError } from '../http/errors.js';
 
 export const OGC_PREFIX = '/ogc';
 export const JSON_TYPE = 'application/json';
@@ -17,12 +20,23 @@ export interface Link {
 export type QueryValues = Record<string, string | number | undefined>;
 
 /**
- * Absolute URLs from the Host the client used: GDAL resolves a link starting with `/` against
- * the landing page's URL (`…/ogc` + `/ogc/…`), so relative links would lead it astray. Behind a
- * reverse proxy the proxy must pass the Host header on.
+ * Absolute URLs, since GDAL resolves a link starting with `/` against the landing page's URL
+ * (`…/ogc` + `/ogc/…`), so relative links would lead it astray. From PUBLIC_URL when it is set
+ * (behind a proxy, or under a domain name); otherwise from the Host the client used, but only
+ * when that names this machine (a loopback name, an IP address, the machine's own name): a
+ * forged `Host: evil.example` must not turn up in the links the server hands out (issue 16).
  */
-export function ogcBase(request: FastifyRequest): string {
+export function ogcBase(request: FastifyRequest, publicUrl?: string): string {
+  if (publicUrl) return `${publicUrl}${OGC_PREFIX}`;
+  if (!isOwnHostName(request.hostname)) {
+    throw new HttpError(421, `the Host '${request.host}' does not name this server: set PUBLIC_URL (e.g. https://risk-map.example.org) so that links can be written`);
+  }
   return `${request.protocol}://${request.host}${OGC_PREFIX}`;
+}
+
+function isOwnHostName(name: string): boolean {
+  const bare = name.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === hostname().toLowerCase() || isIP(bare) !== 0;
 }
 
 /** A query value, leaving readable the `,` of a bbox and the `/` and `:` of a datetime (RFC 3986 allows them in a query). */

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { offsetParam } from '../http/paging-params.js';
 import { badRequest } from '../http/errors.js';
 import { PROFILES, type Profile } from '../sharing/profiles.js';
 
@@ -29,7 +30,7 @@ export const itemsQuery = Type.Object(
     datetime: Type.Optional(Type.String({ description: 'an RFC 3339 instant or interval start/end (`..` or empty for an open end): records whose period overlaps it' })),
     // No `maximum` for the validator: a larger limit is clamped, not refused (/req/core/fc-limit-response-1 C).
     limit: Type.Optional(Type.Integer({ minimum: 1, description: `default ${DEFAULT_LIMIT}; at most ${MAX_LIMIT}, larger values are taken as ${MAX_LIMIT}` })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, description: 'features to skip: the paging links set it' })),
+    offset: Type.Optional(offsetParam('features to skip: the paging links set it', { defaultZero: false })),
     profile: profileParam,
     f: formatParam,
   },

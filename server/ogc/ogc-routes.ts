@@ -9,7 +9,7 @@ import { profileFor } from '../auth/caller.js';
 import { collectionDocument, preferredLanguage } from './collections.js';
 import { itemsPage, oneItem } from './items.js';
 import { conformance, landingPage } from './landing.js';
-import { GEOJSON_TYPE, JSON_TYPE, OGC_PREFIX, OPENAPI_TYPE, link, ogcBase, ogcUrl } from './ogc-links.js';
+import { GEOJSON_TYPE, JSON_TYPE, OGC_PREFIX, OPENAPI_TYPE, link, ogcBase as ogcBaseFor, ogcUrl } from './ogc-links.js';
 import { ogcApiDefinition } from './openapi.js';
 import { DEFAULT_PROFILE, checkQueryNames, itemsQuery, metadataQuery, type ItemsQuery } from './ogc-query.js';
 
@@ -40,8 +40,9 @@ const json = (reply: FastifyReply, body: unknown) => reply.type(JSON_TYPE).send(
  * OGC API - Features - Part 1: Core at /ogc, for QGIS, ArcGIS and GDAL (`OAPIF:`): every layer
  * is a collection, read through the layer store with a sharing profile (default public).
  */
-export async function ogcRoutes(app: FastifyInstance, options: { db: Database }): Promise<void> {
+export async function ogcRoutes(app: FastifyInstance, options: { db: Database; publicUrl?: string }): Promise<void> {
   const { db } = options;
+  const ogcBase = (request: FastifyRequest) => ogcBaseFor(request, options.publicUrl);
   app.addHook('preValidation', checkQueryNames);
 
   const landing = async (request: FastifyRequest<{ Querystring: MetadataQuery }>, reply: FastifyReply) =>

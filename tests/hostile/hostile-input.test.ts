@@ -93,6 +93,7 @@ const polygon = (coordinates: unknown) => ({ type: 'Feature', geometry: { type: 
 const nested = (depth: number): unknown => (depth === 0 ? 1 : { a: nested(depth - 1) });
 
 describe('broken, gigantic and strange bodies get a 4xx and write nothing', () => {
+  /** [name, layer, body, words the refusal must contain (a string that is not a content type)] */
   const cases: Array<[string, string, unknown, string?]> = [
     ['NaN coordinate', 'sites', point(['NaN', -2])],
     ['string coordinates', 'sites', point(['28.7', '-2.1'])],
@@ -123,12 +124,19 @@ describe('broken, gigantic and strange bodies get a 4xx and write nothing', () =
     ['huge integer', 'incidents', { type: 'Feature', geometry: { type: 'Point', coordinates: [28.7, -2.1] }, properties: { occurred_on: '2019-01-01', category: 'other', victims: 1e20 } }],
     ['fractional count', 'incidents', { type: 'Feature', geometry: { type: 'Point', coordinates: [28.7, -2.1] }, properties: { occurred_on: '2019-01-01', category: 'other', victims: 2.5 } }],
     ['reference to a huge id', 'claims', { type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[28, -2], [28.1, -2], [28.1, -2.1], [28, -2.1], [28, -2]]] }, properties: { cooperative_id: 9_007_199_254_740_991, basis: 'title', valid_from: '2019-01-01' } }],
+    ['Z dimension', 'sites', point([28.7, -2.1, 1500]), 'heights (Z)'],
+    ['Z and M dimensions', 'routes', { type: 'Feature', geometry: { type: 'LineString', coordinates: [[28.7, -2.1, 1500, 3], [28.8, -2.1, 1500, 4]] }, properties: { name: 'x' } }, 'heights (Z)'],
+    ['whole-world polygon (antipodal edge)', 'zones', polygon([[[-180, -90], [180, -90], [180, 90], [-180, 90], [-180, -90]]]), 'antimeridian'],
+    ['polygon across the antimeridian', 'zones', polygon([[[179.9, -2], [-179.9, -2], [-179.9, -2.1], [179.9, -2.1], [179.9, -2]]]), 'antimeridian'],
+    ['route across the antimeridian', 'routes', { type: 'Feature', geometry: { type: 'LineString', coordinates: [[179.9, -2], [-179.9, -2]] }, properties: { name: 'x' } }, 'antimeridian'],
     ['wrong content type xml', 'sites', '<feature/>', 'application/xml'],
     ['form content type', 'sites', 'name=x', 'application/x-www-form-urlencoded'],
     ['multipart content type', 'sites', '--x\r\n', 'multipart/form-data; boundary=x'],
   ];
 
-  it.each(cases)('%s', async (_name, layer, body, contentType) => {
+  it.each(cases)('%s', async (_name, layer, body, contentTypeOrWords) => {
+    const contentType = contentTypeOrWords?.includes('/') ? contentTypeOrWords : undefined;
+    const words = contentType ? undefined : contentTypeOrWords;
     const before = await snapshot();
     const res = await t.app.inject({
       method: 'POST',
@@ -139,7 +147,45 @@ describe('broken, gigantic and strange bodies get a 4xx and write nothing', () =
     expectNo500(res, _name);
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect(typeof res.json().message).toBe('string');
+    if (words) expect(res.json().message).toContain(words);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it.each([
+    ['whole-world polygon', [[[-180, -90], [180, -90], [180, 90], [-180, 90], [-180, -90]]]],
+    ['polygon with a Z', [[[28, -2, 5], [28.1, -2, 5], [28.1, -2.1, 5], [28, -2.1, 5], [28, -2, 5]]]],
+  ])('a claim draft: %s gets a 400 in words', async (_name, coordinates) => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/analysis/claim-overlaps',
+      payload: { geometry: { type: 'Polygon', coordinates } },
+    });
+    expectNo500(res, _name);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/antimeridian|heights/);
+  });
+});
+
+describe('integers beyond what the database can take get a 400 in words, never a 500', () => {
+  const huge = ['2147483648', '99999999999', '9223372036854775808', 'Infinity', '1e309', '-1', '1.5'];
+  const urls = (v: string) => [
+    `/api/sites?offset=${v}`,
+    `/api/incidents?offset=${v}`,
+    `/ogc/collections/sites/items?offset=${v}`,
+    `/api/audit?offset=${v}`,
+    `/api/audit/exports?offset=${v}`,
+    `/api/audit?record_id=${v}`,
+    `/api/sites/${v}`,
+    `/ogc/collections/sites/items/${v}`,
+  ];
+  it.each(huge.map((v) => [v]))('%s', async (value) => {
+    for (const url of urls(value)) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expectNo500(res, url);
+      // A record id the database can hold but that names nothing is an empty page (200) or a 404.
+      expect([200, 400, 404], url).toContain(res.statusCode);
+      if (res.statusCode === 400) expect(typeof res.json().message).toBe('string');
+    }
   });
 });
 
@@ -151,6 +197,8 @@ describe('broken polygons for an export area get a 400 in words, never a 500', (
     ['{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]],[]]}'],
     ['{"type":"Polygon","coordinates":[[["a",0],[1,0],[1,1],["a",0]]]}'],
     ['{"type":"Polygon","coordinates":[[[0,0],[1,0],[0,1],[1,1],[0,0]]]}'],
+    ['{"type":"Polygon","coordinates":[[[-180,-90],[180,-90],[180,90],[-180,90],[-180,-90]]]}'],
+    ['{"type":"Polygon","coordinates":[[[28,-2,9],[29,-2,9],[29,-3,9],[28,-2,9]]]}'],
   ])('%s', async (polygon) => {
     const before = await countRows(t.db, 'export_log');
     for (const path of ['/api/export/count', '/api/export']) {
