@@ -20,6 +20,7 @@ import { exportRoutes } from './export/export-routes.js';
 import { healthRoutes } from './health.js';
 import { layerRoutes } from './layers/layer-routes.js';
 import { ogcRoutes } from './ogc/ogc-routes.js';
+import { installCostBounds } from './analysis/cost-ceilings.js';
 
 export interface AppOptions {
   db: Database;
@@ -56,6 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // Before any route: each route's access level is attached as it is registered.
   await installAuth(app, options.db, options.auth);
+  installCostBounds(app);
 
   await app.register(fastifySwagger, {
     openapi: {
