@@ -19,6 +19,7 @@ export interface AppConfig {
   trustProxy: false | number | string;
   loginPerMinute: number;
   tokenRequestsPerMinute: number;
+  sessionRequestsPerMinute: number;
   /** Where users reach the app (PUBLIC_URL), without a trailing slash: the base of absolute links. */
   publicUrl?: string;
 }
@@ -51,6 +52,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     loginPerMinute: positiveInteger('LOGIN_RATE_LIMIT', env.LOGIN_RATE_LIMIT, 10),
     tokenRequestsPerMinute: positiveInteger('TOKEN_RATE_LIMIT', env.TOKEN_RATE_LIMIT, 600),
+    sessionRequestsPerMinute: positiveInteger('SESSION_RATE_LIMIT', env.SESSION_RATE_LIMIT, 1200),
     publicUrl: publicUrlFrom(env.PUBLIC_URL),
   };
 }

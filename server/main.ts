@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
-    auth: { demo: config.demo, loginPerMinute: config.loginPerMinute, tokenRequestsPerMinute: config.tokenRequestsPerMinute },
+    auth: { demo: config.demo, loginPerMinute: config.loginPerMinute, tokenRequestsPerMinute: config.tokenRequestsPerMinute, sessionRequestsPerMinute: config.sessionRequestsPerMinute },
   });
   const shutdown = async () => {
     await app.close();

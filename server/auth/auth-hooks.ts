@@ -23,6 +23,8 @@ export interface AuthOptions {
   loginPerMinute?: number;
   /** Requests per minute with one API token (default 600). */
   tokenRequestsPerMinute?: number;
+  /** Requests per minute with one browser session (default 1200: a map page asks for a dozen layers at once). */
+  sessionRequestsPerMinute?: number;
 }
 
 /** One registered route and the access level route-access.ts gave it (undefined: closed to all). */
@@ -108,17 +110,25 @@ const wantsPage = (request: FastifyRequest) => {
  */
 export async function installAuth(app: FastifyInstance, db: Database, options: AuthOptions): Promise<void> {
   await app.register(fastifyCookie);
-  // Token callers only: browsers are limited at sign-in, and the map asks for many layers at once.
+  // Callers with credentials: each API token, and each browser session (more generously: the map
+  // asks for many layers at once). Sign-ins are limited on their own route; nothing else is open.
+  const perSession = options.sessionRequestsPerMinute ?? 1200;
+  const perToken = options.tokenRequestsPerMinute ?? 600;
   await app.register(fastifyRateLimit, {
     global: true,
-    max: options.tokenRequestsPerMinute ?? 600,
+    max: (_request, key) => (key.startsWith('session:') ? perSession : perToken),
     timeWindow: '1 minute',
-    allowList: (request) => !request.headers.authorization,
-    // Keyed on the token itself, so "bearer x" and "Bearer  x" share one count; a header that
-    // is not a bearer token at all counts against its address.
+    allowList: (request) => !request.headers.authorization && !request.cookies?.[SESSION_COOKIE],
+    // Keyed on the token or session itself, so "bearer x" and "Bearer  x" share one count; a
+    // header that is not a bearer token at all counts against its address.
     keyGenerator: (request) => {
-      const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-      return match ? `token:${secretHash(match[1]!)}` : `address:${request.ip}`;
+      if (request.headers.authorization) {
+        const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization);
+        return match ? `token:${secretHash(match[1]!)}` : `address:${request.ip}`;
+      }
+      const session = request.cookies[SESSION_COOKIE];
+      // The key is asked for before allowList is: a request with neither is let through there.
+      return session ? `session:${secretHash(session)}` : `none:${request.ip}`;
     },
   });
   app.decorateRequest('caller', null);

@@ -19,6 +19,22 @@ export async function logExport(db: Queryable, entry: { request: ExportRequest; 
   );
 }
 
+/**
+ * A partner's page of records through the layer API or the OGC API: logged like an export
+ * (who, which layer, with which filters, how many), since a script can page through a layer
+ * as surely as it can download it.
+ */
+export async function logBulkRead(
+  db: Queryable,
+  entry: { via: 'layer-api' | 'ogc'; requestedBy: string; clientAddress: string | undefined; profile: string; layer: string; filters: Record<string, unknown>; featureCount: number },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO export_log (requested_by, client_address, profile, format, layers, filters, feature_count, via)
+     VALUES ($1, $2, $3, 'geojson', ARRAY[$4::text], $5::jsonb, $6, $7)`,
+    [entry.requestedBy, entry.clientAddress ?? null, entry.profile, entry.layer, JSON.stringify(entry.filters), entry.featureCount, entry.via],
+  );
+}
+
 export interface ExportLogRow {
   id: number;
   exported_at: string;
@@ -29,11 +45,13 @@ export interface ExportLogRow {
   layers: string[];
   filters: Record<string, unknown>;
   feature_count: number;
+  /** How the records left: an export, or a partner's read of the layer API or the OGC API. */
+  via: 'export' | 'layer-api' | 'ogc';
 }
 
 export async function readExportLog(db: Queryable, page: { limit: number; offset: number }): Promise<ExportLogRow[]> {
   return db.query<ExportLogRow>(
-    `SELECT id, exported_at, requested_by, client_address, profile, format, layers, filters, feature_count
+    `SELECT id, exported_at, requested_by, client_address, profile, format, layers, filters, feature_count, via
      FROM export_log ORDER BY id DESC LIMIT $1::int OFFSET $2::int`,
     [page.limit, page.offset],
   );

@@ -12,6 +12,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message, details: issues });
     }
     if (error instanceof HttpError) {
+      reply.headers(error.headers);
       return reply.status(error.statusCode).send({ statusCode: error.statusCode, error: httpReason(error.statusCode), message: error.message, details: error.details });
     }
     const status = error.statusCode ?? 500;

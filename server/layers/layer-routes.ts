@@ -11,6 +11,7 @@ import { LAYERS } from './registry.js';
 import { PROFILES, type Profile } from '../sharing/profiles.js';
 import { recordChange } from '../audit/audit-log.js';
 import { actorName, profileFor } from '../auth/caller.js';
+import { logPartnerRead } from '../export/partner-reads.js';
 
 export const DEFAULT_LIMIT = 1_000;
 export const MAX_LIMIT = 10_000;
@@ -64,7 +65,9 @@ function registerLayer(app: FastifyInstance, db: Database, layer: LayerDefinitio
     { schema: { tags, summary: `List ${layer.title.en}`, querystring: listQuery } },
     async (request, reply) => {
       const { bbox, date, limit, offset, profile } = request.query;
-      const page = await listFeatures(db, layer, { bbox: bbox ? parseBbox(bbox) : undefined, date, limit, offset, profile: profileFor(request, profile) });
+      const seenAs = profileFor(request, profile);
+      const page = await listFeatures(db, layer, { bbox: bbox ? parseBbox(bbox) : undefined, date, limit, offset, profile: seenAs });
+      await logPartnerRead(db, request, { via: 'layer-api', profile: seenAs, layer: layer.name, filters: { bbox, date, limit, offset }, featureCount: page.numberReturned });
       return reply.type('application/geo+json').send(page);
     },
   );

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Database } from '../db/database.js';
+import { logPartnerRead } from '../export/partner-reads.js';
 import { notFound } from '../http/errors.js';
 import type { LayerDefinition, LayerName } from '../layers/layer-definition.js';
 import { LAYERS } from '../layers/registry.js';
@@ -96,7 +97,10 @@ export async function ogcRoutes(app: FastifyInstance, options: { db: Database; p
     { schema: { tags, summary: 'Features of a layer, a page at a time', params: collectionParams, querystring: itemsQuery } },
     async (request, reply) => {
       const layer = layerOf(request.params.collectionId);
-      const page = await itemsPage(db, layer, ogcBase(request), request.query, profileFor(request, request.query.profile, DEFAULT_PROFILE));
+      const profile = profileFor(request, request.query.profile, DEFAULT_PROFILE);
+      const page = await itemsPage(db, layer, ogcBase(request), request.query, profile);
+      const { bbox, datetime, limit, offset } = request.query;
+      await logPartnerRead(db, request, { via: 'ogc', profile, layer: layer.name, filters: { bbox, datetime, limit, offset }, featureCount: page.numberReturned });
       return reply.type(GEOJSON_TYPE).send(page);
     },
   );

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bbox, booleanPointInPolygon, distance, point } from '@turf/turf';
@@ -174,18 +175,19 @@ describeInBrowser('the priorities page on the demo data in Chromium', () => {
   }, SLOW_TEST);
 
   it('exports the ranking and the plan as CSV and GeoJSON for the meeting record', async () => {
-    const csv = (await downloaded('#export-ranking-csv')).trimEnd().split('\n');
-    expect(csv[0]).toMatch(/^rank,key,kind,label,name,illustrative,need,contested_value,/);
+    // Read as a spreadsheet would: text cells come quoted (server/export/csv-cells.ts).
+    const csv = parse(await downloaded('#export-ranking-csv')) as string[][];
+    expect(csv[0]!.slice(0, 8)).toEqual(['rank', 'key', 'kind', 'label', 'name', 'illustrative', 'need', 'contested_value']);
     expect(csv).toHaveLength(byDefault.features.length + 1);
-    expect(csv[1]).toMatch(new RegExp(`^1,zone-\\d+,zone,${BITALE_ZEA},`));
+    expect(csv[1]!.slice(0, 4)).toEqual(['1', expect.stringMatching(/^zone-\d+$/), 'zone', BITALE_ZEA]);
 
     const geojson = JSON.parse(await downloaded('#export-ranking-geojson')) as Ranking & { metadata: { date: string; weights: Record<string, number> } };
     expect(geojson.features.map((f) => f.properties.label)).toEqual(byDefault.features.map((f) => f.properties.label));
     expect(geojson.metadata.date).toBe(DEMO_DATE);
     expect(geojson.metadata.weights.contested).toBe(3);
 
-    const planCsv = (await downloaded('#export-plan-csv')).trimEnd().split('\n');
-    expect(planCsv[0]).toMatch(/^order,place,kind,label,name,marginal_need,cumulative_covered_share,/);
+    const planCsv = parse(await downloaded('#export-plan-csv')) as string[][];
+    expect(planCsv[0]!.slice(0, 7)).toEqual(['order', 'place', 'kind', 'label', 'name', 'marginal_need', 'cumulative_covered_share']);
     expect(planCsv).toHaveLength(4);
     const planGeojson = JSON.parse(await downloaded('#export-plan-geojson')) as Plan;
     expect(planGeojson.features).toHaveLength(3);

@@ -69,6 +69,8 @@ const MESSAGES = {
   'exports.address': { fr: 'Adresse', en: 'Address' },
   'exports.profile': { fr: 'Profil', en: 'Profile' },
   'exports.format': { fr: 'Format', en: 'Format' },
+  'exports.via.layer-api': { fr: 'lu par l’API des couches', en: 'read through the layer API' },
+  'exports.via.ogc': { fr: 'lu par l’API OGC', en: 'read through the OGC API' },
   'exports.layers': { fr: 'Couches', en: 'Layers' },
   'exports.filters': { fr: 'Filtres', en: 'Filters' },
   'exports.count': { fr: 'Éléments', en: 'Records' },
