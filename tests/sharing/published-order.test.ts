@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom as random } from '../support/seeded-random.js';
 import { createFeature } from '../../server/layers/layer-store.js';
 import { LAYERS } from '../../server/layers/registry.js';
 import { GRID_DEGREES, LINK_DAYS, SENSITIVE_CATEGORIES } from '../../server/sharing/incident-coarsening.js';
@@ -28,16 +29,6 @@ interface Generated {
   lone: boolean;
 }
 
-/** mulberry32: the same months on every run, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = random(16);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 const round = (v: number) => Math.round(v * 1e5) / 1e5;

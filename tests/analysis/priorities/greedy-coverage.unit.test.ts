@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom as random } from '../../support/seeded-random.js';
 import { coveredNeed, greedyCoverage } from '../../../server/analysis/priorities/greedy-coverage.js';
 
-/** A small deterministic generator (mulberry32), so every run tests the same instances. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Places on a 100 × 100 km square; a unit at a place covers the places within the radius. */
 function instance(seed: number, places: number, radius: number) {
