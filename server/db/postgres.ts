@@ -25,8 +25,9 @@ export function openPostgres(connectionString: string): Database {
   // JIT compiles the analyses' correlated subqueries on every call: measured 3.9 s against
   // 0.09 s without it for the contested zones on the demo data. Short queries, so off.
   const pool = new pg.Pool({ connectionString, max: 10, types: types as pg.CustomTypesConfig, options: '-c jit=off' });
-  // A dropped idle connection must not crash the process; the pool replaces it.
-  pool.on('error', () => {});
+  // A dropped idle connection must not crash the process (the pool replaces it), but an
+  // operator must see that the server went away: a restart or a network cut shows here first.
+  pool.on('error', (error) => console.error(`database connection lost (the pool will reconnect): ${error.message}`));
 
   const on = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query(sql, params = []) {
