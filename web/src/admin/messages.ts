@@ -60,8 +60,8 @@ const MESSAGES = {
 
   'exports.heading': { fr: 'Journal des exports', en: 'Export log' },
   'exports.intro': {
-    fr: 'Chaque export, enregistré avant l’envoi du premier octet : qui, quand, quel profil de partage, quelles couches.',
-    en: 'Every export, recorded before the first byte leaves: who, when, which sharing profile, which layers.',
+    fr: 'Chaque export, enregistré avant l’envoi du premier octet, et chaque page lue par un partenaire par l’API des couches ou l’API OGC : qui, quand, quel profil de partage, quelles couches.',
+    en: 'Every export, recorded before its first byte leaves, and every page a partner reads through the layer API or the OGC API: who, when, which sharing profile, which layers.',
   },
   'exports.caption': { fr: 'Exports, les plus récents en premier', en: 'Exports, newest first' },
   'exports.when': { fr: 'Quand', en: 'When' },
