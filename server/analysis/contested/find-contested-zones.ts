@@ -4,7 +4,8 @@ import { contestedShare, r5ContestedZone } from '../../rules/r5-contested-zone.j
 import { r6MilitarisedDispute } from '../../rules/r6-militarised-dispute.js';
 import { r7Legality } from '../../rules/r7-legality.js';
 import type { ContestedParams } from './contested-params.js';
-import { contestedZonesSql } from './contested-sql.js';
+import { HttpError } from '../../http/errors.js';
+import { contestedZonesSql, overlapCountSql } from './contested-sql.js';
 import type { ContestedCandidate, RuleHit } from './contested-types.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
@@ -55,12 +56,31 @@ function toFeature(zone: ContestedCandidate, rules: RuleHit[], params: Contested
 }
 
 /**
+ * An empty answer is checked against the pairwise overlaps, which are simple to compute: the
+ * embedded database has been seen to answer the whole analysis with no rows and no error
+ * when an overlay failed inside it. Saying "nothing is contested" then would mislead, so
+ * that becomes a 500 in words.
+ */
+async function assertNoOverlapMissed(db: Queryable, params: ContestedParams): Promise<void> {
+  const { text, values } = overlapCountSql(params);
+  const [row] = await db.query<{ overlaps: number }>(text, values);
+  if (!row || row.overlaps > 0) {
+    throw new HttpError(
+      500,
+      `the database answered no contested zone although ${row ? row.overlaps : 'some'} pair(s) of claims of different cooperatives overlap by ${params.minAreaHa} ha or more on ${params.date}: ` +
+        'its PostGIS failed without saying so. The answer is withheld rather than shown as "nothing contested"; run on a PostgreSQL server (DATABASE_URL) for this data.',
+    );
+  }
+}
+
+/**
  * Contested zones on a date: connected areas where claims of two or more cooperatives in
  * force overlap (R5), with R6 and R7 evaluated on each, sorted by severity then area.
  */
 export async function findContestedZones(db: Queryable, params: ContestedParams): Promise<FeatureCollection<Polygon>> {
   const { text, values } = contestedZonesSql(params);
   const candidates = await db.query<ContestedCandidate>(text, values);
+  if (candidates.length === 0) await assertNoOverlapMissed(db, params);
   const features = candidates.flatMap((zone) => {
     const r5 = r5ContestedZone(zone, params.minShare);
     if (!r5) return [];
