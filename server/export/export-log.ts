@@ -1,22 +1,37 @@
 import type { Queryable } from '../db/database.js';
 import type { ExportRequest } from './export-params.js';
 
+/** One row of the export log, as written: every way records leave goes through here. */
+interface LogEntry {
+  requestedBy: string;
+  clientAddress: string | undefined;
+  profile: string;
+  format: string;
+  layers: string[];
+  filters: Record<string, unknown>;
+  featureCount: number;
+  via: ExportLogRow['via'];
+}
+
+async function insertLogRow(db: Queryable, entry: LogEntry): Promise<void> {
+  await db.query(
+    `INSERT INTO export_log (requested_by, client_address, profile, format, layers, filters, feature_count, via)
+     VALUES ($1, $2, $3, $4, $5::text[], $6::jsonb, $7, $8)`,
+    [entry.requestedBy, entry.clientAddress ?? null, entry.profile, entry.format, entry.layers, JSON.stringify(entry.filters), entry.featureCount, entry.via],
+  );
+}
+
 /** One row per export, written before the first byte leaves: an aborted download is still a disclosure. */
 export async function logExport(db: Queryable, entry: { request: ExportRequest; requestedBy: string; clientAddress: string | undefined; featureCount: number }): Promise<void> {
-  const { request } = entry;
-  await db.query(
-    `INSERT INTO export_log (requested_by, client_address, profile, format, layers, filters, feature_count)
-     VALUES ($1, $2, $3, $4, $5::text[], $6::jsonb, $7)`,
-    [
-      entry.requestedBy,
-      entry.clientAddress ?? null,
-      request.profile,
-      request.format,
-      request.layers,
-      JSON.stringify({ bbox: request.bbox ?? null, polygon: request.polygon ?? null, from: request.from ?? null, to: request.to ?? null }),
-      entry.featureCount,
-    ],
-  );
+  const { request, ...who } = entry;
+  await insertLogRow(db, {
+    ...who,
+    profile: request.profile,
+    format: request.format,
+    layers: request.layers,
+    filters: { bbox: request.bbox ?? null, polygon: request.polygon ?? null, from: request.from ?? null, to: request.to ?? null },
+    via: 'export',
+  });
 }
 
 /**
@@ -28,11 +43,8 @@ export async function logBulkRead(
   db: Queryable,
   entry: { via: 'layer-api' | 'ogc'; requestedBy: string; clientAddress: string | undefined; profile: string; layer: string; filters: Record<string, unknown>; featureCount: number },
 ): Promise<void> {
-  await db.query(
-    `INSERT INTO export_log (requested_by, client_address, profile, format, layers, filters, feature_count, via)
-     VALUES ($1, $2, $3, 'geojson', ARRAY[$4::text], $5::jsonb, $6, $7)`,
-    [entry.requestedBy, entry.clientAddress ?? null, entry.profile, entry.layer, JSON.stringify(entry.filters), entry.featureCount, entry.via],
-  );
+  const { layer, ...rest } = entry;
+  await insertLogRow(db, { ...rest, format: 'geojson', layers: [layer] });
 }
 
 export interface ExportLogRow {

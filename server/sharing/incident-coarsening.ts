@@ -44,10 +44,13 @@ export function coarsenedSql(profile: Profile): string | undefined {
 export function linkedIncidentsSql(profile: Profile): string | undefined {
   if (profile !== 'partner') return undefined;
   const size = GRID_DEGREES[profile]!;
+  // \`n.occurred_on + 0\`: the date test must not use the date index. With it the planner ANDs a
+  // month of the whole layer into every spatial probe (1.3 s for 100 000 incidents on the server,
+  // 0.4 s through the spatial index alone).
   return `SELECT DISTINCT n.id
             FROM incidents s
             JOIN incidents n ON ST_DWithin(n.geom, s.geom, ${size})
-                            AND n.occurred_on BETWEEN s.occurred_on - ${LINK_DAYS} AND s.occurred_on + ${LINK_DAYS}
+                            AND n.occurred_on + 0 BETWEEN s.occurred_on - ${LINK_DAYS} AND s.occurred_on + ${LINK_DAYS}
            WHERE s.category IN (${SENSITIVE_LIST}) AND n.category NOT IN (${SENSITIVE_LIST})`;
 }
 

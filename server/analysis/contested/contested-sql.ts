@@ -107,6 +107,11 @@ function incidentsSql(date: string, nearKm: string, days: string): string {
       WHERE i.occurred_on <= ${date} AND i.occurred_on >= ${date} - ${days} AND ${nearSql('i', nearKm)})`;
 }
 
+/** The request's bbox as an envelope, its corners as parameters. */
+function bboxEnvelope(p: ContestedParams, params: Params): string | undefined {
+  return p.bbox ? `ST_MakeEnvelope(${p.bbox.map((v) => params.add(v, 'float8')).join(', ')}, 4326)` : undefined;
+}
+
 /** One row per contested zone candidate; thresholds on shares and the rules are applied by the caller. */
 export function contestedZonesSql(p: ContestedParams): { text: string; values: unknown[] } {
   const params = new Params();
@@ -114,7 +119,7 @@ export function contestedZonesSql(p: ContestedParams): { text: string; values: u
   const minArea = params.add(p.minAreaHa, 'float8');
   const nearKm = params.add(p.nearKm, 'float8');
   const days = params.add(p.incidentDays, 'integer');
-  const bbox = p.bbox ? `ST_MakeEnvelope(${p.bbox.map((v) => params.add(v, 'float8')).join(', ')}, 4326)` : undefined;
+  const bbox = bboxEnvelope(p, params);
   const text = `WITH ${overlapsCte(date, bbox)}, ${componentsCte()}
     SELECT ST_AsGeoJSON(ST_ForcePolygonCCW(m.geom), 7)::json AS geometry,
       m.area_ha,
@@ -139,7 +144,7 @@ export function overlapCountSql(p: ContestedParams): { text: string; values: unk
   const params = new Params();
   const date = params.add(p.date, 'date');
   const minArea = params.add(p.minAreaHa, 'float8');
-  const bbox = p.bbox ? `ST_MakeEnvelope(${p.bbox.map((v) => params.add(v, 'float8')).join(', ')}, 4326)` : undefined;
+  const bbox = bboxEnvelope(p, params);
   const text = `WITH ${overlapsCte(date, bbox)}
     SELECT count(*)::int AS overlaps FROM claim_overlaps WHERE NOT ST_IsEmpty(geom) AND ST_Area(geom::geography) / 10000 >= ${minArea}`;
   return { text, values: params.values };
