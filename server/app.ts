@@ -20,6 +20,7 @@ import { exportRoutes } from './export/export-routes.js';
 import { healthRoutes } from './health.js';
 import { layerRoutes } from './layers/layer-routes.js';
 import { ogcRoutes } from './ogc/ogc-routes.js';
+import { tileRoutes } from './tiles/tile-routes.js';
 import { installCostBounds } from './analysis/cost-ceilings.js';
 
 export interface AppOptions {
@@ -75,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(analysisRoutes, { db: options.db });
   await app.register(priorityRoutes, { db: options.db });
   await app.register(ogcRoutes, { db: options.db, publicUrl: options.publicUrl });
+  await app.register(tileRoutes, { db: options.db });
   await app.register(exportRoutes, { db: options.db });
   await app.register(auditRoutes, { db: options.db });
 

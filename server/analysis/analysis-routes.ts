@@ -10,12 +10,9 @@ import { findMilitarisedRoutes } from './routes/militarised-routes.js';
 import { siteFlagsQuerySchema, type SiteFlagsQuery } from './security/security-params.js';
 import { findSiteFlags } from './security/site-flags.js';
 import { findZoneFlags } from './security/zone-flags.js';
+import { today } from '../http/today.js';
 import { contestedQuerySchema, type ContestedQuery } from './contested/contested-params.js';
 import { findContestedZones } from './contested/find-contested-zones.js';
-
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 /** Analyses over the layers: each answers "as of a date" and says which rule fired and why. */
 export async function analysisRoutes(app: FastifyInstance, options: { db: Database }): Promise<void> {

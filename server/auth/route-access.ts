@@ -55,6 +55,7 @@ const RULES: readonly AccessRule[] = [
   { methods: [...READ, 'POST'], path: /^\/api\/analysis\/[a-z-]+$/, access: 'analyst' },
   { methods: READ, path: /^\/api\/export(\/count)?$/, access: 'reader' },
   { methods: READ, path: /^\/ogc(\/.*)?$/, access: 'reader' },
+  { methods: READ, path: /^\/tiles(\/:layer\/:z\/:x\/:y\.mvt)?$/, access: 'reader' },
   { methods: READ, path: /^\/api\/audit(\/exports)?$/, access: 'admin' },
   { methods: [...READ, ...WRITE], path: /^\/api\/(accounts|tokens)(\/.*)?$/, access: 'admin' },
   { methods: READ, path: /^\/\*$/, access: 'page' },

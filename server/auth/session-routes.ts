@@ -92,6 +92,8 @@ export async function sessionRoutes(app: FastifyInstance, options: { db: Databas
       });
     }
     clearCookies(request, reply);
+    // Map tiles may sit in the browser's cache for minutes (tiles/tile-cache.ts): the next person at this computer must not see them.
+    reply.header('clear-site-data', '"cache"');
     return reply.status(204).send();
   });
 }

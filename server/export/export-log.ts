@@ -1,6 +1,9 @@
 import type { Queryable } from '../db/database.js';
 import type { ExportRequest } from './export-params.js';
 
+/** The ways a partner reads records besides an export: pages of the layer API or the OGC API, map tiles. */
+export type ReadVia = 'layer-api' | 'ogc' | 'tiles';
+
 /** One row of the export log, as written: every way records leave goes through here. */
 interface LogEntry {
   requestedBy: string;
@@ -41,7 +44,7 @@ export async function logExport(db: Queryable, entry: { request: ExportRequest; 
  */
 export async function logBulkRead(
   db: Queryable,
-  entry: { via: 'layer-api' | 'ogc'; requestedBy: string; clientAddress: string | undefined; profile: string; layer: string; filters: Record<string, unknown>; featureCount: number },
+  entry: { via: ReadVia; requestedBy: string; clientAddress: string | undefined; profile: string; layer: string; filters: Record<string, unknown>; featureCount: number },
 ): Promise<void> {
   const { layer, ...rest } = entry;
   await insertLogRow(db, { ...rest, format: 'geojson', layers: [layer] });
@@ -58,7 +61,7 @@ export interface ExportLogRow {
   filters: Record<string, unknown>;
   feature_count: number;
   /** How the records left: an export, or a partner's read of the layer API or the OGC API. */
-  via: 'export' | 'layer-api' | 'ogc';
+  via: 'export' | ReadVia;
 }
 
 export async function readExportLog(db: Queryable, page: { limit: number; offset: number }): Promise<ExportLogRow[]> {

@@ -6,6 +6,7 @@ import { LAYERS } from '../../server/layers/registry.js';
 import { SENSITIVE_CATEGORIES } from '../../server/sharing/incident-coarsening.js';
 import { ALLOWED_FIELDS } from '../../server/sharing/profiles.js';
 import { openAuthFixture, type AuthFixture } from './auth-fixture.js';
+import { decodeTile, tileAt } from '../support/decode-tile.js';
 
 /**
  * Issue 7, "a partner token cannot reach anything beyond its profile by any route": every
@@ -50,8 +51,19 @@ function urlsFor(pattern: string): string[] {
   }
   const layer = LAYER_NAMES.find((name) => pattern.startsWith(`/api/${name}`));
   const id = String((layer && (partnerIds.get(layer) ?? ids.get(layer))) ?? 1);
+  if (pattern.includes('/:z/:x/:y.mvt')) {
+    // Deep enough that a tile's grid would place a record to a metre: the exact point must not be in it.
+    return LAYER_NAMES.flatMap((name) => [12, 18].map((z) => ({ ...tileAt(EXACT.lon, EXACT.lat, z), name }))).map((t) => `/tiles/${t.name}/${t.z}/${t.x}/${t.y}.mvt`);
+  }
   if (pattern.startsWith('/api/export')) return LAYER_NAMES.flatMap((name) => [`${pattern}?layers=${name}`, `${pattern}?layers=${name}&format=csv`]);
   return [pattern.replace(':id', id)];
+}
+
+/** A tile's features as text (positions in degrees, properties), so a tile is searched like any JSON answer. */
+function readable(url: string, body: Buffer): string {
+  const tile = /^\/tiles\/\w+\/(\d+)\/(\d+)\/(\d+)\.mvt/.exec(url);
+  if (!tile) return body.toString('utf8');
+  return JSON.stringify(decodeTile(body, { z: Number(tile[1]), x: Number(tile[2]), y: Number(tile[3]) }));
 }
 
 const get = (url: string, who: 'partner' | 'admin') => f.app.inject({ method: 'GET', url, headers: f.as(who) });
@@ -65,15 +77,17 @@ describe('a partner token', () => {
         if (res.statusCode === 403 || res.statusCode === 404) continue;
         expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBe(200);
         reached.push(url);
-        for (const secret of FORBIDDEN_TEXT) expect(res.body, `${url} leaks ${secret}`).not.toContain(secret);
+        for (const secret of FORBIDDEN_TEXT) expect(readable(url, res.rawPayload), `${url} leaks ${secret}`).not.toContain(secret);
       }
     }
     // The sweep must have reached the layer API, the export and the OGC API, or it proves nothing.
-    for (const prefix of ['/api/incidents/', '/api/export?layers=incidents', '/ogc/collections/incidents/items/', '/api/presence/']) {
+    for (const prefix of ['/api/incidents/', '/api/export?layers=incidents', '/ogc/collections/incidents/items/', '/api/presence/', '/tiles/incidents/']) {
       expect(reached.some((url) => url.startsWith(prefix)), prefix).toBe(true);
     }
     // And the same sweep as an admin does see the secrets: the check can fail.
     expect((await get(`/api/incidents/${ids.get('incidents')}`, 'admin')).body).toContain(SECRETS.perpetrator_name);
+    const deep = urlsFor('/tiles/:layer/:z/:x/:y.mvt').find((url) => url.startsWith('/tiles/incidents/18/'))!;
+    expect(readable(deep, (await get(deep, 'admin')).rawPayload)).toContain('28.6123');
   });
 
   it('keeps to the partner allowlist, field by field, on every layer', async () => {

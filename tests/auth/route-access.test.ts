@@ -52,6 +52,8 @@ const EXPECTED: Record<string, readonly Who[]> = {
   'GET /ogc/collections/:collectionId': SIGNED_IN,
   'GET /ogc/collections/:collectionId/items': SIGNED_IN,
   'GET /ogc/collections/:collectionId/items/:featureId': SIGNED_IN,
+  'GET /tiles': SIGNED_IN,
+  'GET /tiles/:layer/:z/:x/:y.mvt': SIGNED_IN,
   'GET /api/audit': ADMINS,
   'GET /api/audit/exports': ADMINS,
   'GET /api/accounts': ADMINS,
@@ -74,7 +76,7 @@ const ruleKey = (method: string, url: string) => `${method === 'HEAD' ? 'GET' : 
 /** A concrete URL for a route pattern: ids that do not exist, so an allowed call answers 404 or 400, never a change. */
 function concrete(url: string): string {
   if (url === '/*') return '/';
-  return url.replace(':collectionId', 'zones').replace(':featureId', '999999').replace(':id', '999999');
+  return url.replace(':collectionId', 'zones').replace(':featureId', '999999').replace(':id', '999999').replace(':layer/:z/:x/:y', 'zones/3/1/1');
 }
 
 let f: AuthFixture;

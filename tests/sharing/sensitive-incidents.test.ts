@@ -4,6 +4,7 @@ import { LAYERS } from '../../server/layers/registry.js';
 import { SENSITIVE_CATEGORIES } from '../../server/sharing/incident-coarsening.js';
 import { ALLOWED_FIELDS } from '../../server/sharing/profiles.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';
+import { decodeTile, tileAt } from '../support/decode-tile.js';
 
 /**
  * DOMAIN.md sharing rules 1–3, tested from outside: for every sensitive incident category,
@@ -107,7 +108,41 @@ describe.each([['partner' as const], ['public' as const]])('the %s profile', (pr
   });
 });
 
+/** The incidents of the tiles around the exact point, from wide to the deepest zoom, as a profile gets them. */
+async function tileIncidents(profile: string) {
+  const found = [];
+  for (const z of [6, 9, 12, 14, 17, 20]) {
+    const tile = tileAt(EXACT.lon, EXACT.lat, z);
+    const res = await t.app.inject({ method: 'GET', url: `/tiles/incidents/${z}/${tile.x}/${tile.y}.mvt?profile=${profile}` });
+    expect(res.statusCode).toBe(200);
+    found.push(...(decodeTile(res.rawPayload, tile).incidents ?? []).map((f) => ({ z, ...f })));
+  }
+  return found;
+}
+
+describe.each([['partner'], ['public']])('map tiles for the %s profile', (profile) => {
+  it('place no incident at its exact point nor show its day, at any zoom', async () => {
+    const found = await tileIncidents(profile);
+    expect(found.length, 'the wide tiles hold the incidents, by cell or by grid point').toBeGreaterThan(0);
+    for (const f of found) {
+      const [lon, lat] = (f.geometry as { coordinates: number[] }).coordinates as [number, number];
+      expect(Math.hypot(lon - EXACT.lon, lat - EXACT.lat), `zoom ${f.z}`).toBeGreaterThan(0.005);
+      expect(Object.values(f.properties)).not.toContain(EXACT.day);
+    }
+  });
+});
+
 describe('the internal profile', () => {
+  it('finds the exact point in the deep tiles (so the check above can fail)', async () => {
+    const deep = (await tileIncidents('internal')).filter((f) => f.z === 20);
+    expect(deep.length).toBe(SENSITIVE_CATEGORIES.length);
+    for (const f of deep) {
+      const [lon, lat] = (f.geometry as { coordinates: number[] }).coordinates as [number, number];
+      expect(Math.hypot(lon - EXACT.lon, lat - EXACT.lat)).toBeLessThan(0.0001);
+      expect(f.properties.occurred_on).toBe(EXACT.day);
+    }
+  });
+
   it('keeps everything, exact', async () => {
     const feature = JSON.parse(await body(`/api/incidents/${ids.get('torture')}`));
     expect(feature.geometry.coordinates).toEqual([EXACT.lon, EXACT.lat]);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Database } from '../../db/database.js';
-import { today } from '../analysis-routes.js';
+import { today } from '../../http/today.js';
 import { planDeployment } from './deployment-plan.js';
 import { findPriorities } from './find-priorities.js';
 import { priorityParamsFrom, priorityProperties, prioritiesQuerySchema, type PrioritiesQuery } from './priority-params.js';

@@ -49,7 +49,7 @@ export function createExportLog(container: HTMLElement, options: { layerTitle(la
         textCell(entry.client_address ?? t('common.none'), 'cell-address'),
         textCell(entry.profile, 'cell-profile'),
         // A partner's reads of the layer API or the OGC API are logged here too (issue 16).
-        textCell(entry.via === 'export' ? entry.format : `${entry.format} · ${t(entry.via === 'ogc' ? 'exports.via.ogc' : 'exports.via.layer-api')}`, 'cell-format'),
+        textCell(entry.via === 'export' ? entry.format : `${entry.format} · ${t(`exports.via.${entry.via}`)}`, 'cell-format'),
         textCell(entry.layers.map((name) => options.layerTitle(name)).join(', '), 'cell-layers'),
         textCell(filtersText(entry.filters), 'cell-filters'),
         count,

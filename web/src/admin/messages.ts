@@ -71,6 +71,7 @@ const MESSAGES = {
   'exports.format': { fr: 'Format', en: 'Format' },
   'exports.via.layer-api': { fr: 'lu par l’API des couches', en: 'read through the layer API' },
   'exports.via.ogc': { fr: 'lu par l’API OGC', en: 'read through the OGC API' },
+  'exports.via.tiles': { fr: 'lu en tuiles de carte', en: 'read as map tiles' },
   'exports.layers': { fr: 'Couches', en: 'Layers' },
   'exports.filters': { fr: 'Filtres', en: 'Filters' },
   'exports.count': { fr: 'Éléments', en: 'Records' },

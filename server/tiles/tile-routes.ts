@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Database } from '../db/database.js';
+import { notFound } from '../http/errors.js';
+import { today } from '../http/today.js';
+import { DATE, LAYER_NAMES, type LayerName } from '../layers/layer-definition.js';
+import { Params } from '../layers/layer-sql.js';
+import { LAYERS } from '../layers/registry.js';
+import { profileParam } from '../layers/layer-routes.js';
+import { profileFor } from '../auth/caller.js';
+import { logPartnerRead } from '../export/partner-reads.js';
+import type { Profile } from '../sharing/profiles.js';
+import { readDataVersion } from './data-version.js';
+import { encodeTile, type TileRow } from './encode-tile.js';
+import { MAX_TILE_ZOOM, TILE_EXTENT, tileAddress } from './tile-address.js';
+import { matchesTag, setTileHeaders, tileTag } from './tile-cache.js';
+import { CELL_UNITS, POINT_DETAIL_ZOOM, geojsonRowsSql, mvtSql, type TileQuery } from './tile-sql.js';
+
+/** Mapbox Vector Tile 2.1, as MapLibre, QGIS and GDAL read it. */
+export const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
+
+const tileParams = Type.Object({
+  layer: Type.String({ maxLength: 40, description: `one of ${LAYER_NAMES.join(', ')}` }),
+  z: Type.Integer({ minimum: 0, maximum: MAX_TILE_ZOOM }),
+  x: Type.Integer({ minimum: 0 }),
+  y: Type.Integer({ minimum: 0 }),
+});
+const tileQuery = Type.Object(
+  { date: Type.Optional({ ...DATE, description: 'as-of date: only records in force on that day' }), profile: profileParam, v: Type.Optional(Type.String({ maxLength: 40, description: 'the data version from /tiles, so that a browser fetches a tile again after the data changed; not read' })) },
+  { additionalProperties: false },
+);
+
+/** The tile as bytes and the number of features in it, by whichever path the database has. */
+async function buildTile(db: Database, layerName: LayerName, query: TileQuery): Promise<{ body: Uint8Array; features: number }> {
+  const layer = LAYERS[layerName];
+  const params = new Params();
+  if (db.kind === 'postgres') {
+    const [row] = await db.query<{ tile: Uint8Array | null; features: number }>(mvtSql(layer, query, params), params.values);
+    return { body: row?.tile ?? new Uint8Array(), features: row?.features ?? 0 };
+  }
+  const rows = await db.query<TileRow>(geojsonRowsSql(layer, query, params), params.values);
+  return { body: encodeTile(layer.name, query.tile, rows), features: rows.length };
+}
+
+/**
+ * Vector tiles of every layer (issue 13), cut by the same sharing profile and access rules as
+ * the layer API: `GET /tiles/{layer}/{z}/{x}/{y}.mvt?date=`. `GET /tiles` says what there is.
+ */
+export async function tileRoutes(app: FastifyInstance, options: { db: Database }): Promise<void> {
+  const { db } = options;
+
+  app.get(
+    '/tiles',
+    { schema: { tags: ['tiles'], summary: 'The vector tile layers, their zooms and the current data version' } },
+    async () => ({
+      version: await readDataVersion(db),
+      template: '/tiles/{layer}/{z}/{x}/{y}.mvt',
+      layers: LAYER_NAMES.map((name) => ({ name, title: LAYERS[name].title, minzoom: 0, maxzoom: MAX_TILE_ZOOM })),
+      extent: TILE_EXTENT,
+      pointCells: { belowZoom: POINT_DETAIL_ZOOM, cellUnits: CELL_UNITS, property: 'cell_count' },
+    }),
+  );
+
+  app.get<{ Params: { layer: string; z: number; x: number; y: number }; Querystring: { date?: string; profile?: Profile } }>(
+    '/tiles/:layer/:z/:x/:y.mvt',
+    {
+      schema: {
+        tags: ['tiles'],
+        summary: 'One vector tile of a layer, as the caller may see it',
+        description: `Below zoom ${POINT_DETAIL_ZOOM} point records come as one point per cell of ${CELL_UNITS} tile units, with their number in \`cell_count\`.`,
+        params: tileParams,
+        querystring: tileQuery,
+      },
+    },
+    async (request, reply) => {
+      const { layer, z, x, y } = request.params;
+      if (!(LAYER_NAMES as readonly string[]).includes(layer)) throw notFound(`no layer '${layer}': the layers are ${LAYER_NAMES.join(', ')}`);
+      const tile = tileAddress(z, x, y);
+      const profile = profileFor(request, request.query.profile);
+      const tag = tileTag(await readDataVersion(db), profile, today());
+      setTileHeaders(reply, tag);
+      if (matchesTag(request, tag)) return reply.status(304).send();
+      const { body, features } = await buildTile(db, layer as LayerName, { tile, profile, date: request.query.date });
+      await logPartnerRead(db, request, { via: 'tiles', profile, layer, filters: { z, x, y, date: request.query.date }, featureCount: features });
+      return reply.type(MVT_TYPE).send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+    },
+  );
+}

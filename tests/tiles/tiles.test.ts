@@ -1,0 +1,169 @@
+import type { Feature, FeatureCollection, Position } from 'geojson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoData } from '../../server/demo/load-demo.js';
+import { LAYER_NAMES } from '../../server/layers/layer-definition.js';
+import { Params } from '../../server/layers/layer-sql.js';
+import { LAYERS } from '../../server/layers/registry.js';
+import { encodeTile, type TileRow } from '../../server/tiles/encode-tile.js';
+import { POINT_DETAIL_ZOOM, geojsonRowsSql } from '../../server/tiles/tile-sql.js';
+import { decodeTile, tileAt, type DecodedFeature } from '../support/decode-tile.js';
+import { openTestApp, type TestApp } from '../support/test-app.js';
+
+/** Issue 13: vector tiles of every layer hold the records the layer API lists, as the same profile sees them. */
+let t: TestApp;
+beforeAll(async () => {
+  t = await openTestApp();
+  await loadDemoData(t.db);
+});
+afterAll(() => t?.close());
+
+type Tile = { z: number; x: number; y: number };
+
+async function getTile(layer: string, tile: Tile, query = '', headers: Record<string, string> = {}) {
+  return t.app.inject({ method: 'GET', url: `/tiles/${layer}/${tile.z}/${tile.x}/${tile.y}.mvt${query}`, headers });
+}
+
+async function decoded(layer: string, tile: Tile, query = ''): Promise<DecodedFeature[]> {
+  const res = await getTile(layer, tile, query);
+  expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+  return decodeTile(res.rawPayload, tile)[layer] ?? [];
+}
+
+async function listed(layer: string, query = ''): Promise<Feature[]> {
+  const res = await t.app.inject({ method: 'GET', url: `/api/${layer}?limit=10000${query}` });
+  expect(res.statusCode).toBe(200);
+  return (res.json() as FeatureCollection).features.filter((f) => f.geometry !== null);
+}
+
+function positions(feature: Feature): Position[] {
+  const g = feature.geometry as { coordinates: unknown };
+  const walk = (c: unknown): Position[] => (typeof (c as unknown[])[0] === 'number' ? [c as Position] : (c as unknown[]).flatMap(walk));
+  return walk(g.coordinates);
+}
+
+/** Every tile at zoom z that some position of the features falls in. */
+function tilesCovering(features: Feature[], z: number): Tile[] {
+  const keys = new Set(features.flatMap((f) => positions(f).map(([lon, lat]) => JSON.stringify(tileAt(lon!, lat!, z)))));
+  return [...keys].map((k) => JSON.parse(k) as Tile);
+}
+
+/** The API's properties as a tile carries them (server/tiles/tile-sql.ts flatPropertiesSql). */
+function flattened(properties: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const scalar = (v: unknown) => (typeof v === 'object' ? v : v);
+  for (const [key, value] of Object.entries(properties)) {
+    if (value === null) continue;
+    if (Array.isArray(value)) out[key] = value;
+    else if (typeof value === 'object') for (const [k, v] of Object.entries(value as object)) { if (v !== null) out[`${key}.${k}`] = scalar(v); }
+    else out[key] = value;
+  }
+  return out;
+}
+/** A tile's JSON text of an array or object, read back for comparison. */
+function readBack(properties: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, typeof v === 'string' && /^[[{]/.test(v) ? JSON.parse(v) : v]));
+}
+
+describe.each(LAYER_NAMES.map((name) => [name]))('tiles of %s', (layer) => {
+  it(`hold every located record the layer API lists, with its properties, at zoom ${POINT_DETAIL_ZOOM + 2}`, async () => {
+    const features = await listed(layer);
+    expect(features.length, 'the demo data has records of every layer').toBeGreaterThan(0);
+    const inTiles = new Map<number, DecodedFeature>();
+    for (const tile of tilesCovering(features, POINT_DETAIL_ZOOM + 2)) {
+      for (const f of await decoded(layer, tile)) inTiles.set(f.id!, f);
+    }
+    expect([...inTiles.keys()].sort((a, b) => a - b)).toEqual(features.map((f) => Number(f.id)).sort((a, b) => a - b));
+    for (const f of features) {
+      const { created_at, updated_at, ...published } = f.properties as Record<string, unknown>;
+      expect(readBack(inTiles.get(Number(f.id))!.properties), `${layer} ${f.id}`).toEqual(JSON.parse(JSON.stringify(flattened(published))));
+    }
+  });
+});
+
+describe('a tile', () => {
+  const demoTile = () => listed('incidents').then((f) => tileAt(positions(f[0]!)[0]![0]!, positions(f[0]!)[0]![1]!, 10));
+
+  it('answers with an ETag, a private cache header and a 304 when revalidated, until the data changes', async () => {
+    const tile = await demoTile();
+    const first = await getTile('incidents', tile);
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-type']).toBe('application/vnd.mapbox-vector-tile');
+    expect(first.headers['cache-control']).toMatch(/^private, max-age=\d+$/);
+    const tag = String(first.headers.etag);
+    expect(tag).toMatch(/^"d\d+\.internal\.\d{4}-\d\d-\d\d"$/);
+    const again = await getTile('incidents', tile, '', { 'if-none-match': `W/${tag}` });
+    expect(again.statusCode).toBe(304);
+    expect(again.rawPayload.length).toBe(0);
+
+    const [site] = await listed('sites');
+    const patched = await t.app.inject({ method: 'PATCH', url: `/api/sites/${site!.id}`, payload: { type: 'Feature', properties: { village: 'Nyabibwe-centre' } } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const after = await getTile('incidents', tile, '', { 'if-none-match': tag });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(tag);
+  });
+
+  it('is cut for the profile: the tag says which, and the same URL differs', async () => {
+    const tile = await demoTile();
+    const internal = await getTile('incidents', tile);
+    const partner = await getTile('incidents', tile, '?profile=partner');
+    expect(partner.headers.etag).toMatch(/\.partner\./);
+    expect((await getTile('incidents', tile, '?profile=partner', { 'if-none-match': String(internal.headers.etag) })).statusCode).toBe(200);
+  });
+
+  it(`holds counts per cell instead of points below zoom ${POINT_DETAIL_ZOOM}, and they add up to the records`, async () => {
+    const features = await listed('incidents');
+    const tiles = tilesCovering(features, POINT_DETAIL_ZOOM - 2);
+    let counted = 0;
+    for (const tile of tiles) {
+      for (const cell of await decoded('incidents', tile)) {
+        expect(cell.geometry.type).toBe('Point');
+        if (cell.points.every((p) => p.x >= 0 && p.x < 4096 && p.y >= 0 && p.y < 4096)) counted += Number(cell.properties.cell_count);
+        expect(Object.keys(cell.properties)).toEqual(['cell_count']);
+      }
+    }
+    expect(counted).toBe(features.length);
+  });
+
+  it('keeps to the date asked, like the layer API', async () => {
+    const date = '2020-01-01';
+    const features = await listed('presence', `&date=${date}`);
+    const all = await listed('presence');
+    expect(features.length).toBeLessThan(all.length);
+    const ids = new Set<number>();
+    for (const tile of tilesCovering(all, 10)) for (const f of await decoded('presence', tile, `?date=${date}`)) ids.add(f.id!);
+    expect([...ids].sort((a, b) => a - b)).toEqual(features.map((f) => Number(f.id)).sort((a, b) => a - b));
+  });
+
+  it('refuses a tile that does not exist, a layer that does not, and an unknown parameter', async () => {
+    expect((await getTile('incidents', { z: 3, x: 8, y: 0 })).json()).toMatchObject({ statusCode: 400, message: expect.stringMatching(/x and y run from 0 to 7/) });
+    expect((await getTile('nothing', { z: 3, x: 1, y: 1 })).statusCode).toBe(404);
+    expect((await getTile('incidents', { z: 21, x: 1, y: 1 })).statusCode).toBe(400);
+    expect((await getTile('incidents', { z: 3, x: 1, y: 1 }, '?limit=5')).statusCode).toBe(400);
+  });
+
+  it('is an empty body where the layer has nothing', async () => {
+    const res = await getTile('incidents', { z: 10, x: 0, y: 0 });
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.length).toBe(0);
+  });
+
+  it.runIf(process.env.DATABASE_URL)('is the same from PostGIS (ST_AsMVT) as from the embedded path (geojson-vt, vt-pbf)', async () => {
+    for (const layer of LAYER_NAMES) {
+      const features = await listed(layer);
+      for (const tile of [...tilesCovering(features, 9), ...tilesCovering(features, 6)]) {
+        const params = new Params();
+        const rows = await t.db.query<TileRow>(geojsonRowsSql(LAYERS[layer], { tile, profile: 'partner' }, params), params.values);
+        const fromNode = decodeTile(encodeTile(layer, tile, rows), tile)[layer] ?? [];
+        const fromPostgis = await decoded(layer, tile, '?profile=partner');
+        const summary = (fs: DecodedFeature[]) => fs.map((f) => ({ id: f.id, type: f.geometry.type, properties: f.properties })).sort((a, b) => a.id! - b.id!);
+        expect(summary(fromNode), `${layer} ${tile.z}/${tile.x}/${tile.y}`).toEqual(summary(fromPostgis));
+        // Shapes agree to the tile grid (a unit is 1/4096 of the tile): the same box around each feature's positions.
+        const boxes = (fs: DecodedFeature[]) =>
+          [...fs].sort((a, b) => a.id! - b.id!).map((f) => [Math.min(...f.points.map((p) => p.x)), Math.min(...f.points.map((p) => p.y)), Math.max(...f.points.map((p) => p.x)), Math.max(...f.points.map((p) => p.y))]);
+        const [node, postgis] = [boxes(fromNode), boxes(fromPostgis)];
+        for (const [i, box] of node.entries()) for (const [k, v] of box.entries()) expect(Math.abs(v - postgis[i]![k]!), `${layer} ${tile.z}/${tile.x}/${tile.y}`).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+});
