@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import fastifyStatic from '@fastify/static';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { PROJECT_ROOT } from './config.js';
 import type { Database } from './db/database.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { installCompression, serveWebApp } from './http/delivery.js';
 import { refuseUnstorableText } from './http/text-hygiene.js';
 import { validatorCompiler } from './http/validation.js';
 import { analysisRoutes } from './analysis/analysis-routes.js';
@@ -50,6 +50,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('application/geo+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   installErrorHandler(app);
+  await installCompression(app);
   app.addHook('preValidation', refuseUnstorableText);
   await app.register(fastifyHelmet, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } });
   // API answers hold records a shared computer's cache must not keep.
@@ -81,6 +82,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes, { db: options.db });
 
   const webRoot = options.webRoot ?? `${PROJECT_ROOT}web/dist`;
-  if (existsSync(webRoot)) await app.register(fastifyStatic, { root: webRoot, prefix: '/' });
+  if (existsSync(webRoot)) await serveWebApp(app, webRoot);
   return app;
 }
