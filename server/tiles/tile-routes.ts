@@ -14,7 +14,7 @@ import { readDataVersion } from './data-version.js';
 import { encodeTile, type TileRow } from './encode-tile.js';
 import { MAX_TILE_ZOOM, TILE_EXTENT, tileAddress } from './tile-address.js';
 import { matchesTag, setTileHeaders, tileTag } from './tile-cache.js';
-import { CELL_UNITS, POINT_DETAIL_ZOOM, geojsonRowsSql, mvtSql, type TileQuery } from './tile-sql.js';
+import { CELL_UNITS, MAX_TILE_RECORDS, SMALL_UNITS, geojsonRowsSql, mvtSql, tileCountSql, type TileQuery } from './tile-sql.js';
 
 /** Mapbox Vector Tile 2.1, as MapLibre, QGIS and GDAL read it. */
 export const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
@@ -31,8 +31,11 @@ const tileQuery = Type.Object(
 );
 
 /** The tile as bytes and the number of features in it, by whichever path the database has. */
-async function buildTile(db: Database, layerName: LayerName, query: TileQuery): Promise<{ body: Uint8Array; features: number }> {
+async function buildTile(db: Database, layerName: LayerName, request: Omit<TileQuery, 'mode'>): Promise<{ body: Uint8Array; features: number }> {
   const layer = LAYERS[layerName];
+  const countParams = new Params();
+  const [count] = await db.query<{ n: number }>(tileCountSql(layer, request, countParams), countParams.values);
+  const query: TileQuery = { ...request, mode: count!.n > MAX_TILE_RECORDS ? 'cells' : 'records' };
   const params = new Params();
   if (db.kind === 'postgres') {
     const [row] = await db.query<{ tile: Uint8Array | null; features: number }>(mvtSql(layer, query, params), params.values);
@@ -57,7 +60,7 @@ export async function tileRoutes(app: FastifyInstance, options: { db: Database }
       template: '/tiles/{layer}/{z}/{x}/{y}.mvt',
       layers: LAYER_NAMES.map((name) => ({ name, title: LAYERS[name].title, minzoom: 0, maxzoom: MAX_TILE_ZOOM })),
       extent: TILE_EXTENT,
-      pointCells: { belowZoom: POINT_DETAIL_ZOOM, cellUnits: CELL_UNITS, property: 'cell_count' },
+      cells: { aboveRecords: MAX_TILE_RECORDS, cellUnits: CELL_UNITS, smallerThanUnits: SMALL_UNITS, property: 'cell_count' },
     }),
   );
 
@@ -67,7 +70,7 @@ export async function tileRoutes(app: FastifyInstance, options: { db: Database }
       schema: {
         tags: ['tiles'],
         summary: 'One vector tile of a layer, as the caller may see it',
-        description: `Below zoom ${POINT_DETAIL_ZOOM} point records come as one point per cell of ${CELL_UNITS} tile units, with their number in \`cell_count\`.`,
+        description: `A tile over more than ${MAX_TILE_RECORDS} records shows its points, and its shapes narrower than ${SMALL_UNITS} of ${TILE_EXTENT} units, as one point per cell of ${CELL_UNITS} units with their number in \`cell_count\`; larger shapes stay whole.`,
         params: tileParams,
         querystring: tileQuery,
       },

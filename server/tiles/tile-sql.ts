@@ -14,19 +14,30 @@ import { TILE_BUFFER, TILE_EXTENT, type TileAddress } from './tile-address.js';
  */
 
 /**
- * Below this zoom, point records come as counts per cell (ST_SnapToGrid over cells of
- * CELL_UNITS tile units): at zoom 7 one South Kivu tile can hold 30 000 incidents, which no
- * screen can show one by one and no slow link should carry.
+ * A tile with more records than this shows its points, and its shapes smaller than
+ * SMALL_UNITS, as counts per cell: at zoom 7 one South Kivu tile can hold 30 000 incidents or
+ * claims, which no screen can show one by one and no slow link should carry. Shapes larger
+ * than that stay whole. A tile with fewer records shows every record, at any zoom.
  */
-export const POINT_DETAIL_ZOOM = 8;
+export const MAX_TILE_RECORDS = 2_000;
 /** 128 of 4096 units: 16 screen pixels on a 512-pixel tile, at most 32 × 32 cells a tile. */
 export const CELL_UNITS = 128;
+/** 32 units: a shape narrower than 4 screen pixels is drawn as part of a cell's count. */
+export const SMALL_UNITS = 32;
+/**
+ * 2 units: a shape this narrow would vanish on the tile grid (ST_AsMVTGeom drops it), so it
+ * comes as a point on its surface, with its properties: a claim too small to draw at a zoom
+ * is still seen.
+ */
+export const TINY_UNITS = 2;
 
 export interface TileQuery {
   tile: TileAddress;
   profile: Profile;
   /** As-of date (YYYY-MM-DD): only records in force that day, like the layer API. */
   date?: string;
+  /** Every record as itself, or small ones counted by cell (tileCountSql decides). */
+  mode: 'records' | 'cells';
 }
 
 /** The tile's square in web mercator (srid 3857) and, with its margin, in WGS84 for the index. */
@@ -52,42 +63,65 @@ function flatPropertiesSql(properties: string): string {
               WHERE jsonb_typeof(e.value) = 'object' AND jsonb_typeof(m.value) <> 'null') f)`;
 }
 
+/** The conditions that pick a tile's records (and bind the as-of date as `d.as_of`). */
+function tileConditions(layer: LayerDefinition, query: TileQuery, envelope: string): string[] {
+  const conditions = [`${publishedGeometrySql(layer, query.profile)} && ${envelope}`];
+  // A coarsened point lies in its grid cell: the true one is within a cell of it, so this index test keeps every candidate.
+  const shift = hasOpaqueIds(layer, query.profile) ? GRID_DEGREES[query.profile] : undefined;
+  if (shift) conditions.push(`t.geom && ST_Expand(${envelope}, ${shift})`);
+  if (query.date) conditions.push(asOfCondition(layer, 'd.as_of', query.profile));
+  return conditions;
+}
+
+/** The FROM clause: the profile's rows as `t`, and the as-of date as `d.as_of` (bound even where nothing reads it). */
+function tileSource(layer: LayerDefinition, query: TileQuery, params: Params): string {
+  return `${publishedSourceSql(layer, query.profile)} CROSS JOIN (SELECT ${params.add(query.date ?? null, 'date')} AS as_of) d`;
+}
+
 /**
- * The records of a layer in one tile, as `id, properties (flat jsonb), geom (published, WGS84),
- * cell_count` (null for a record, the number of records for a cell of points), in the order
- * the profile may see them (publishedOrderSql: for partners' incidents not the true dates').
+ * About how many records the tile holds, by the true geometry and the index alone (cheap, even
+ * for partners' incidents): decides whether the tile counts small records by cell.
+ */
+export function tileCountSql(layer: LayerDefinition, query: Omit<TileQuery, 'mode'>, params: Params): string {
+  const { lonLat } = envelopes(query.tile, params);
+  const shift = hasOpaqueIds(layer, query.profile) ? GRID_DEGREES[query.profile] : undefined;
+  return `SELECT count(*)::int AS n FROM ${layer.table} t WHERE t.geom && ${shift ? `ST_Expand(${lonLat}, ${shift})` : lonLat}`;
+}
+
+/**
+ * The records of a layer in one tile, as `id, properties (flat jsonb), geom (published, WGS84)`,
+ * in the order the profile may see them (publishedOrderSql: for partners' incidents not the true
+ * dates'). In cells mode, points and small shapes come as one point per cell instead, at the mean
+ * of their places, with `cell_count`; the id of a cell is its place in the tile and names no record.
  */
 export function tileRowsSql(layer: LayerDefinition, query: TileQuery, params: Params): string {
   const { profile, tile } = query;
   const geometry = publishedGeometrySql(layer, profile);
   const envelope = envelopes(tile, params);
-  // Read through a join like the layer store does, so the placeholder is used even when nothing else reads it.
-  const asOf = 'd.as_of';
-  const conditions = [`${geometry} && ${envelope.lonLat}`];
-  // A coarsened point lies in its grid cell: the true one is within a cell of it, so this index test keeps every candidate.
-  const shift = hasOpaqueIds(layer, profile) ? GRID_DEGREES[profile] : undefined;
-  if (shift) conditions.push(`t.geom && ST_Expand(${envelope.lonLat}, ${shift})`);
-  if (query.date) conditions.push(asOfCondition(layer, asOf, profile));
+  const conditions = tileConditions(layer, query, envelope.lonLat);
+  const fields = publishedFieldsSql(layer, profile, 'd.as_of').map(([name, sql]) => `'${name}', ${sql}`);
+  const narrowerThan = (g: string, units: number) =>
+    `greatest(ST_XMax(${g}) - ST_XMin(${g}), ST_YMax(${g}) - ST_YMin(${g})) < ${params.add(((360 / 2 ** tile.z) * units) / TILE_EXTENT, 'float8')}`;
+  const drawn = layer.geometry.types.every((type) => type === 'Point') ? geometry : `CASE WHEN ${narrowerThan(geometry, TINY_UNITS)} THEN ST_PointOnSurface(${geometry}) ELSE ${geometry} END`;
+  const records = (extra: string[]) => `SELECT ${publishedIdSql(layer, profile)} AS id, ${flatPropertiesSql(`jsonb_build_object(${fields.join(', ')})`)} AS properties, ${drawn} AS geom
+                     FROM ${tileSource(layer, query, params)}
+                    WHERE ${[...conditions, ...extra].join(' AND ')}
+                    ORDER BY ${publishedOrderSql(layer, profile)}`;
+  if (query.mode === 'records') return records([]);
 
-  const fields = publishedFieldsSql(layer, profile, asOf).map(([name, sql]) => `'${name}', ${sql}`);
-  const records = `SELECT ${publishedIdSql(layer, profile)} AS id, ${flatPropertiesSql(`jsonb_build_object(${fields.join(', ')})`)} AS properties,
-                          ${geometry} AS geom, NULL::int AS cell_count
-                     FROM ${publishedSourceSql(layer, profile)} CROSS JOIN (SELECT ${params.add(query.date ?? null, 'date')} AS as_of) d
-                    WHERE ${conditions.join(' AND ')}`;
-  if (tile.z >= POINT_DETAIL_ZOOM) return `${records} ORDER BY ${publishedOrderSql(layer, profile)}`;
-
-  // Points by cell, anything else as it is. A cell is placed at the mean of its points, and its
-  // id is its place in the tile: it names no record.
-  const cell = `(ST_XMax(${envelope.mercator}) - ST_XMin(${envelope.mercator})) / ${TILE_EXTENT / CELL_UNITS}`;
-  return `WITH r AS (${records}),
-               p AS (SELECT ST_Transform(geom, 3857) AS m FROM r WHERE ST_GeometryType(geom) = 'ST_Point')
-          SELECT min(floor((ST_Y(p.m) - ST_YMin(e.box)) / e.cell) * ${TILE_EXTENT / CELL_UNITS + 2} + floor((ST_X(p.m) - ST_XMin(e.box)) / e.cell))::bigint + 1 AS id,
+  const small = (g: string) => `(ST_GeometryType(${g}) = 'ST_Point' OR ${narrowerThan(g, SMALL_UNITS)})`;
+  const perSide = TILE_EXTENT / CELL_UNITS;
+  const column = (axis: 'X' | 'Y') => `floor((ST_${axis}(p.m) - ST_${axis}Min(e.box)) / e.cell)`;
+  return `WITH p AS (SELECT ST_Transform(ST_Centroid(${geometry}), 3857) AS m
+                       FROM ${tileSource(layer, query, params)}
+                      WHERE ${[...conditions, small(geometry)].join(' AND ')})
+          SELECT (min(${column('Y')} * ${perSide + 2} + ${column('X')}) + 1)::bigint AS id,
                  jsonb_build_object('cell_count', count(*)::int) AS properties,
-                 ST_Transform(ST_SetSRID(ST_MakePoint(avg(ST_X(p.m)), avg(ST_Y(p.m))), 3857), 4326) AS geom, count(*)::int AS cell_count
-            FROM p CROSS JOIN (SELECT ${envelope.mercator} AS box, ${cell} AS cell) e
-           GROUP BY floor((ST_X(p.m) - ST_XMin(e.box)) / e.cell), floor((ST_Y(p.m) - ST_YMin(e.box)) / e.cell)
+                 ST_Transform(ST_SetSRID(ST_MakePoint(avg(ST_X(p.m)), avg(ST_Y(p.m))), 3857), 4326) AS geom
+            FROM p CROSS JOIN (SELECT ${envelope.mercator} AS box, (ST_XMax(${envelope.mercator}) - ST_XMin(${envelope.mercator})) / ${perSide} AS cell) e
+           GROUP BY ${column('X')}, ${column('Y')}
           UNION ALL
-          SELECT id, properties, geom, cell_count FROM r WHERE ST_GeometryType(geom) <> 'ST_Point'`;
+          (${records([`NOT ${small(geometry)}`])})`;
 }
 
 /** Server: one bytea, the tile as PostGIS encodes it, with the number of features in it. */

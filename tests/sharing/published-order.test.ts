@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededRandom as random } from '../support/seeded-random.js';
+import { seededRandom as random } from '../../server/generate/seeded-random.js';
 import { createFeature } from '../../server/layers/layer-store.js';
 import { LAYERS } from '../../server/layers/registry.js';
 import { GRID_DEGREES, LINK_DAYS, SENSITIVE_CATEGORIES } from '../../server/sharing/incident-coarsening.js';

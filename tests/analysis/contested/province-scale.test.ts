@@ -1,7 +1,7 @@
 import { area, bbox, booleanIntersects, circle, intersect, featureCollection } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededRandom } from '../../support/seeded-random.js';
+import { seededRandom } from '../../../server/generate/seeded-random.js';
 import { openTestApp, type TestApp } from '../../support/test-app.js';
 
 /**

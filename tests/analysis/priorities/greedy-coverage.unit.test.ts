@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom as random } from '../../support/seeded-random.js';
+import { seededRandom as random } from '../../../server/generate/seeded-random.js';
 import { coveredNeed, greedyCoverage } from '../../../server/analysis/priorities/greedy-coverage.js';
 
 
