@@ -8,7 +8,7 @@ import './styles.css';
 import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type PointLike } from 'maplibre-gl';
 // Under Vite the worker is not found by itself ("Worker failed to load"); the file is self-contained.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { fetchLayer, fetchLayerList, type LayerCollection, type LayerFeature } from '../shared/api.js';
+import { fetchLayer, fetchLayerList, fetchRecord, fetchTileIndex, type LayerCollection, type LayerFeature } from '../shared/api.js';
 import { createClaimEditor, type ClaimEditor } from './claims/claim-editor.js';
 import { createContested, type Contested } from './contested/contested.js';
 import { CONTESTED_MARKER_LAYER, addContestedLayers, isContestedVisible, setContestedVisible } from './contested/contested-layer.js';
@@ -41,6 +41,7 @@ import { createRouteRisk, type RouteRisk } from './routes/route-risk.js';
 import { offlineStyle } from '../shared/map-style.js';
 import { createNotice } from './notice.js';
 import { createFeaturePopup } from './layers/popup.js';
+import { CELL_COUNT, GEOJSON_LIMIT, hideTiled, showTiled } from './layers/tiled-layers.js';
 import { createStatus } from '../shared/status.js';
 
 export interface RiskMapHandle {
@@ -128,11 +129,15 @@ let incidentFilter: IncidentFilter | undefined;
 let incidentChart: IncidentChart | undefined;
 /** The panel's filters, by the layer they filter: what the legend and the status line count. */
 const filters: Partial<Record<DataLayerName, RecordFilter>> = {};
+/** Layers drawn from tiles (too many records for the page), with how many records they hold as of the date shown. */
+const tiled = new Map<DataLayerName, number>();
 /** The records of a layer that its filter lets through: what the map draws. */
 const shown = (name: DataLayerName) => [...(records.get(name)?.values() ?? [])].filter((f) => filters[name]?.matches(f) ?? true);
+/** How many records the map shows of a layer: those in the page, or all the layer's records where it is tiled. */
+const shownCount = (name: DataLayerName) => tiled.get(name) ?? shown(name).length;
 /** A filter changed: the counts, the status line and the chart follow what is drawn. */
 function filtersChanged(): void {
-  legend?.setCounts(Object.fromEntries(DATA_LAYERS.map((name) => [name, shown(name).length])));
+  legend?.setCounts(Object.fromEntries(DATA_LAYERS.map((name) => [name, shownCount(name)])));
   if (shownDate) summarise(shownDate);
   incidentChart?.refresh();
 }
@@ -142,7 +147,25 @@ function filtersChanged(): void {
  * marker where no record is drawn over it): a click on an incident inside a small zone must
  * not carry the incident off the screen.
  */
-function openAt(point: PointLike): void {
+async function openAt(point: PointLike): Promise<void> {
+  const fromTiles = map.queryRenderedFeatures(point).filter((f) => f.source.endsWith('-tiles'));
+  // A cell stands for many records: show where they are rather than a list.
+  const cell = fromTiles.find((f) => f.properties[CELL_COUNT] !== undefined);
+  if (cell) {
+    map.easeTo({ center: map.unproject(point), zoom: map.getZoom() + 2 });
+    return;
+  }
+  // A tile carries what drawing needs; the popup shows the whole record, as the profile sees it.
+  const missing = fromTiles
+    .map((f) => [f.source.replace(/-tiles$/, '') as DataLayerName, Number(f.id)] as const)
+    .filter(([layer, id]) => !records.get(layer)?.has(id));
+  await Promise.all(
+    missing.slice(0, 10).map(async ([layer, id]) => {
+      const record = await fetchRecord(layer, id, shownDate);
+      if (!records.has(layer)) records.set(layer, new Map());
+      records.get(layer)!.set(id, record);
+    }),
+  );
   popup.openAt(point);
   incidentChart?.selectAt(point);
   const [top] = map.queryRenderedFeatures(point, { layers: [...POINT_LAYER_IDS, CONTESTED_MARKER_LAYER] });
@@ -151,7 +174,7 @@ function openAt(point: PointLike): void {
 map.on('click', (event) => {
   // While a claim is being drawn, clicks place its vertices and show nothing.
   if (editor?.handleClick(event) || incidentEditor?.handleClick(event)) return;
-  openAt(event.point);
+  openAt(event.point).catch(showLoadError);
 });
 map.getCanvas().addEventListener('keydown', (event) => {
   if (editor?.handleMapKey(event) || incidentEditor?.handleMapKey(event)) return;
@@ -160,7 +183,7 @@ map.getCanvas().addEventListener('keydown', (event) => {
     // Otherwise the keypress that follows lands on the popup's close button, focused on opening, and closes it.
     event.preventDefault();
     const { width, height } = map.getCanvas().getBoundingClientRect();
-    openAt([width / 2, height / 2]);
+    openAt([width / 2, height / 2]).catch(showLoadError);
   }
 });
 map.getContainer().addEventListener('keydown', (event) => {
@@ -187,29 +210,43 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
   currentLoad = load;
   shownDate = null;
   status.set({ kind: 'loading' });
-  const [contestedCount, collections, routeRiskCount] = await Promise.all([
-    contested?.load(date, load.signal),
-    Promise.all(DATA_LAYERS.map(async (name) => [name, await fetchLayer(name, date, load.signal)] as [DataLayerName, LayerCollection])),
-    routeRisk?.load(date, load.signal),
-  ]);
+  // The analyses run beside the layers and never hold back their drawing.
+  const analyses = Promise.all([contested?.load(date, load.signal), routeRisk?.load(date, load.signal)]);
+  const collections = await Promise.all(DATA_LAYERS.map(async (name) => [name, await fetchLayer(name, date, load.signal, GEOJSON_LIMIT)] as [DataLayerName, LayerCollection]));
   if (load.signal.aborted) return;
   incidentFilter?.setAsOf(date);
 
-  const counts: Partial<Record<ToggleableLayer, number>> = { [CONTESTED_OVERLAY]: contestedCount ?? 0, [ROUTE_RISK_OVERLAY]: routeRiskCount ?? 0 };
+  // A layer with more records than the page asks for is drawn from tiles: no download grows with the province.
+  const tooLarge = collections.filter(([, c]) => (c.numberMatched ?? 0) > c.features.length);
+  const tileVersion = tooLarge.length > 0 ? (await fetchTileIndex(load.signal)).version : 0;
+  tiled.clear();
   for (const [name, collection] of collections) {
-    records.set(name, new Map(collection.features.map((f) => [f.id, f])));
-    setLayerData(map, name, collection);
-    counts[name] = shown(name).length;
+    if (tooLarge.some(([n]) => n === name)) {
+      tiled.set(name, collection.numberMatched!);
+      records.set(name, new Map());
+      setLayerData(map, name, { type: 'FeatureCollection', features: [] });
+      showTiled(map, name, date, tileVersion);
+    } else {
+      hideTiled(map, name);
+      records.set(name, new Map(collection.features.map((f) => [f.id, f])));
+      setLayerData(map, name, collection);
+    }
   }
+  notice.setTiled([...tiled].map(([name, count]) => ({ title: titles.get(name) ?? { fr: name, en: name }, count })));
+  const counts: Partial<Record<ToggleableLayer, number>> = Object.fromEntries(DATA_LAYERS.map((name) => [name, shownCount(name)]));
   legend?.setCounts(counts);
   popup.close();
 
   if (options.fit) {
-    const drawn = collections.filter(([name]) => !HIDDEN_AT_START.has(name)).flatMap(([, c]) => c.features.map((f) => f.geometry));
+    // A tiled layer's first page is a sample of the province, not where the records are: the fit leaves it out.
+    const drawn = collections.filter(([name]) => !HIDDEN_AT_START.has(name) && !tiled.has(name)).flatMap(([, c]) => c.features.map((f) => f.geometry));
     const bounds = boundsOf(drawn);
     // More room on the right, where the place labels run out from their dot.
     if (bounds) map.fitBounds(bounds, { padding: { top: 48, bottom: 48, left: 48, right: 96 }, maxZoom: 14, animate: false });
   }
+  const [contestedCount, routeRiskCount] = await analyses;
+  if (load.signal.aborted) return;
+  legend?.setCounts({ ...counts, [CONTESTED_OVERLAY]: contestedCount ?? 0, [ROUTE_RISK_OVERLAY]: routeRiskCount ?? 0 });
   await map.once('idle');
   if (load.signal.aborted) return;
   shownDate = date;
@@ -219,8 +256,11 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
 
 /** Counts only what can be seen: a hidden layer's records are neither "shown" nor flagged. */
 function summarise(date: string): void {
-  const visible = DATA_LAYERS.filter((name) => isLayerVisible(map, name)).flatMap(shown);
-  status.set({ kind: 'ready', count: visible.length, date });
+  const visibleLayers = DATA_LAYERS.filter((name) => isLayerVisible(map, name));
+  const visible = visibleLayers.flatMap(shown);
+  const inTiles = visibleLayers.reduce((sum, name) => sum + (tiled.get(name) ?? 0), 0);
+  status.set({ kind: 'ready', count: visible.length + inTiles, date });
+  // Generated and other illustrative records in tiles are not counted one by one; the tiled note names those layers.
   notice.setIllustrativeCount(visible.filter((f) => f.properties.illustrative === true).length);
 }
 

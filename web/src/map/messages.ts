@@ -32,6 +32,10 @@ const UI = {
     en: 'Records marked “illustrative” are drawn by hand for the demonstration: they are not observed data.',
   },
   'notice.count': { fr: 'Données illustratives : {count} sur la carte', en: 'Illustrative data: {count} on the map' },
+  'notice.tiled': {
+    fr: '{layers} : trop d’éléments pour les dessiner un à un sur cette page ; la carte les lit par tuiles, et là où une tuile en contient trop, un cercle donne leur nombre. Zoomez pour les voir un à un.',
+    en: '{layers}: too many records to draw one by one on this page; the map reads them by tiles, and where a tile holds too many, a circle gives their number. Zoom in to see them one by one.',
+  },
   'notice.absence': {
     fr: 'L’absence de données ne signifie pas l’absence d’incidents.',
     en: 'No data is not the same as no incidents.',

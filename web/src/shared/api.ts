@@ -89,13 +89,27 @@ export function fetchLayerList(signal?: AbortSignal): Promise<LayerInfo[]> {
   return getJson<LayerInfo[]>('api/layers', signal);
 }
 
-/** Every record of a layer in force on `date` (YYYY-MM-DD), or of every date when `date` is null. */
-export async function fetchLayer(name: string, date: string | null, signal?: AbortSignal): Promise<LayerCollection> {
-  const query = new URLSearchParams({ limit: String(PAGE_LIMIT), ...(date ? { date } : {}) });
-  const collection = await getJson<LayerCollection>(`api/${encodeURIComponent(name)}?${query}`, signal);
-  if (collection.numberMatched !== undefined && collection.numberMatched > collection.features.length) {
-    // Silently drawing part of a layer would hide records; say so where a developer looks.
-    console.warn(`${name}: ${collection.numberMatched} records match, only ${collection.features.length} drawn`);
-  }
-  return collection;
+/**
+ * The records of a layer in force on `date` (YYYY-MM-DD), or of every date when `date` is null,
+ * up to `limit`: `numberMatched` says how many there are in all, so a caller that got fewer knows.
+ */
+export async function fetchLayer(name: string, date: string | null, signal?: AbortSignal, limit = PAGE_LIMIT): Promise<LayerCollection> {
+  const query = new URLSearchParams({ limit: String(limit), ...(date ? { date } : {}) });
+  return getJson<LayerCollection>(`api/${encodeURIComponent(name)}?${query}`, signal);
+}
+
+/** One record, as the caller's profile sees it (a map tile carries only what drawing needs). */
+export function fetchRecord(name: string, id: number, date: string | null, signal?: AbortSignal): Promise<LayerFeature> {
+  const query = date ? `?${new URLSearchParams({ date })}` : '';
+  return getJson<LayerFeature>(`api/${encodeURIComponent(name)}/${id}${query}`, signal);
+}
+
+/** What `GET /tiles` says: the data version that tile URLs carry so that a change is fetched anew. */
+export interface TileIndex {
+  version: number;
+  cells: { aboveRecords: number; property: string };
+}
+
+export function fetchTileIndex(signal?: AbortSignal): Promise<TileIndex> {
+  return getJson<TileIndex>('tiles', signal);
 }

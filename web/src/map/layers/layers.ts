@@ -29,7 +29,7 @@ export type ToggleableLayer = DataLayerName | typeof PLACES_SOURCE | typeof CONT
 
 export const HIDDEN_AT_START: ReadonlySet<ToggleableLayer> = new Set(['cooperatives']);
 
-type DrawnLayer = LayerSpecification & { source: ToggleableLayer };
+export type DrawnLayer = LayerSpecification & { source: ToggleableLayer };
 
 const isPoint: FilterSpecification = ['==', ['geometry-type'], 'Point'];
 const isArea: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
@@ -144,10 +144,28 @@ const DRAWN_LAYERS: DrawnLayer[] = [
   },
 ];
 
-/** The MapLibre layers that draw one API layer (or the places). */
+/** The MapLibre layers that draw one API layer (or the places) from its GeoJSON source. */
 export function mapLayerIds(name: ToggleableLayer): string[] {
   return DRAWN_LAYERS.filter((l) => l.source === name).map((l) => l.id);
 }
+
+/** The style layers of an API layer, in draw order: what tiled-layers.ts copies for the layer's tiles. */
+export function drawnLayers(name: DataLayerName): readonly DrawnLayer[] {
+  return DRAWN_LAYERS.filter((l) => l.source === name);
+}
+
+/**
+ * Every style layer on the map now that draws `name`: its GeoJSON layers and, while the layer
+ * is drawn from tiles (tiled-layers.ts), their copies and the cell counts.
+ */
+export function styleLayerIds(map: MapLibreMap, name: ToggleableLayer): string[] {
+  const own = mapLayerIds(name);
+  const tiled = (map.getStyle()?.layers ?? []).filter((l) => 'source' in l && l.source === `${name}${TILE_SOURCE_SUFFIX}`).map((l) => l.id);
+  return [...own, ...tiled];
+}
+
+/** A layer drawn from vector tiles has its source under this suffix (incidents → incidents-tiles). */
+export const TILE_SOURCE_SUFFIX = '-tiles';
 
 /** Layers whose features open a popup when clicked: everything drawn from the API. */
 export const INTERACTIVE_LAYER_IDS = DRAWN_LAYERS.filter((l) => l.source !== PLACES_SOURCE && !l.id.endsWith('-label')).map((l) => l.id);
@@ -185,7 +203,7 @@ export function setLayerData(map: MapLibreMap, name: DataLayerName, collection: 
 }
 
 export function setLayerVisible(map: MapLibreMap, name: ToggleableLayer, visible: boolean): void {
-  for (const id of mapLayerIds(name)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+  for (const id of styleLayerIds(map, name)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
 }
 
 export function isLayerVisible(map: MapLibreMap, name: ToggleableLayer): boolean {

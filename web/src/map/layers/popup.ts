@@ -7,7 +7,7 @@ import type { LayerFeature } from '../../shared/api.js';
 import { el } from '../../shared/dom.js';
 import { fieldLabel, valueLabel } from '../../shared/field-labels.js';
 import { formatNumber, localize, t, type Localized } from '../messages.js';
-import { INTERACTIVE_LAYER_IDS, type DataLayerName } from './layers.js';
+import { INTERACTIVE_LAYER_IDS, TILE_SOURCE_SUFFIX, type DataLayerName } from './layers.js';
 
 /** What the popup needs to know beyond the clicked features. */
 export interface PopupContext {
@@ -132,11 +132,13 @@ function recordSection(layer: DataLayerName, record: LayerFeature, context: Popu
 
 /** The records under a point of the map, each once (a route is drawn by two layers). */
 export function recordsAt(map: MapLibreMap, point: PointLike, context: PopupContext): Array<[DataLayerName, LayerFeature]> {
-  const features: MapGeoJSONFeature[] = map.queryRenderedFeatures(point, { layers: INTERACTIVE_LAYER_IDS });
+  // A layer drawn from tiles has its style layers' copies (tiled-layers.ts) under the same names plus the suffix.
+  const layers = [...INTERACTIVE_LAYER_IDS, ...INTERACTIVE_LAYER_IDS.map((id) => `${id}${TILE_SOURCE_SUFFIX}`).filter((id) => map.getLayer(id))];
+  const features: MapGeoJSONFeature[] = map.queryRenderedFeatures(point, { layers });
   const seen = new Set<string>();
   const records: Array<[DataLayerName, LayerFeature]> = [];
   for (const feature of features) {
-    const layer = feature.source as DataLayerName;
+    const layer = feature.source.replace(TILE_SOURCE_SUFFIX, '') as DataLayerName;
     const id = Number(feature.id);
     const key = `${layer}/${id}`;
     if (seen.has(key)) continue;
