@@ -1,0 +1,74 @@
+/**
+ * npm run bench:tiles: vector tiles at province scale (issue 13). For each layer and zoom, 12
+ * tiles at seeded places over eastern DRC: the time of `GET /tiles/…` through Fastify's inject
+ * (access, ETag, the crowding count, encoding) against the bare tile SQL on the same tile, their
+ * ratio, the slowest tile and the largest body. It reads the configured database as it is:
+ * `npm run generate` first (e.g. 100 000 claims and incidents).
+ */
+import { buildApp } from '../../server/app.js';
+import { configFromEnv } from '../../server/config.js';
+import { openDatabase } from '../../server/db/open-database.js';
+import { Params } from '../../server/layers/layer-sql.js';
+import { LAYERS } from '../../server/layers/registry.js';
+import type { LayerName } from '../../server/layers/layer-definition.js';
+import { seededRandom } from '../../server/generate/seeded-random.js';
+import { geojsonRowsSql, mvtSql, tileCountSql, MAX_TILE_RECORDS, type TileQuery } from '../../server/tiles/tile-sql.js';
+import type { Profile } from '../../server/sharing/profiles.js';
+
+const LAYER_LIST: LayerName[] = ['incidents', 'claims', 'sites', 'presence', 'routes', 'zones'];
+const ZOOMS = [6, 8, 10, 12, 14];
+const PROFILES: Profile[] = (process.env.BENCH_PROFILES ?? 'internal,partner').split(',') as Profile[];
+const TILES = 12;
+
+function tileAt(lon: number, lat: number, z: number) {
+  const n = 2 ** z;
+  const rad = (lat * Math.PI) / 180;
+  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n) };
+}
+
+const config = configFromEnv();
+const db = await openDatabase(config);
+const app = await buildApp({ db, webRoot: '/nonexistent', auth: { demo: true } });
+const [sizes] = await db.query<{ incidents: number; claims: number }>(`SELECT (SELECT count(*) FROM incidents)::int AS incidents, (SELECT count(*) FROM claims)::int AS claims`);
+console.log(`Tile benchmark on ${config.databaseUrl ? 'the PostgreSQL server' : 'the embedded database'}: ${sizes!.incidents.toLocaleString('en')} incidents, ${sizes!.claims.toLocaleString('en')} claims; ${TILES} tiles per row, times summed`);
+console.log(`${'layer'.padEnd(10)} ${'profile'.padEnd(9)} ${'z'.padStart(2)} ${'API ms'.padStart(8)} ${'SQL ms'.padStart(8)} ${'ratio'.padStart(6)} ${'max API ms'.padStart(11)} ${'max KB'.padStart(7)} ${'cells'.padStart(6)}`);
+
+async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const result = await work();
+  return [performance.now() - start, result];
+}
+
+for (const layer of LAYER_LIST) {
+  for (const profile of PROFILES) {
+    for (const z of ZOOMS) {
+      const random = seededRandom(z);
+      let api = 0;
+      let sql = 0;
+      let slowest = 0;
+      let largest = 0;
+      let crowded = 0;
+      for (let i = 0; i < TILES; i++) {
+        const tile = tileAt(26.5 + random() * 5, -5 + random() * 5, z);
+        const url = `/tiles/${layer}/${tile.z}/${tile.x}/${tile.y}.mvt?profile=${profile}`;
+        const countParams = new Params();
+        const [count] = await db.query<{ n: number }>(tileCountSql(LAYERS[layer], { tile, profile }, countParams), countParams.values);
+        const query: TileQuery = { tile, profile, mode: count!.n > MAX_TILE_RECORDS ? 'cells' : 'records' };
+        if (query.mode === 'cells') crowded += 1;
+        const params = new Params();
+        const text = config.databaseUrl ? mvtSql(LAYERS[layer], query, params) : geojsonRowsSql(LAYERS[layer], query, params);
+        // Interleaved, each once: neither side gets the warmer cache every time.
+        const [sqlMs] = await timed(() => db.query(text, params.values));
+        const [apiMs, res] = await timed(() => app.inject(url));
+        if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+        api += apiMs;
+        sql += sqlMs;
+        slowest = Math.max(slowest, apiMs);
+        largest = Math.max(largest, res.rawPayload.length);
+      }
+      console.log(`${layer.padEnd(10)} ${profile.padEnd(9)} ${String(z).padStart(2)} ${api.toFixed(0).padStart(8)} ${sql.toFixed(0).padStart(8)} ${(api / sql).toFixed(2).padStart(6)} ${slowest.toFixed(0).padStart(11)} ${(largest / 1024).toFixed(0).padStart(7)} ${String(crowded).padStart(6)}`);
+    }
+  }
+}
+await app.close();
+await db.close();
