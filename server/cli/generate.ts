@@ -15,9 +15,12 @@ const OPTIONS = {
   'route-km': 'kilometres of roads between towns (a roadblock every 25 km)',
 } as const;
 
+/** The option's field in ProvinceSize: `--route-km` is `routeKm`. */
+const field = (option: string) => (option === 'route-km' ? 'routeKm' : option) as keyof ProvinceSize;
+
 const USAGE = `Usage: npm run generate -- [--replace] ${Object.keys(OPTIONS).map((o) => `[--${o} N]`).join(' ')}
 Made-up records at province scale, marked illustrative, source 'generated'. Defaults:
-${Object.entries(OPTIONS).map(([name, what]) => `  --${name.padEnd(13)} ${String(DEFAULT_SIZE[name === 'route-km' ? 'routeKm' : (name as keyof ProvinceSize)]).padStart(7)}  ${what}`).join('\n')}
+${Object.entries(OPTIONS).map(([name, what]) => `  --${name.padEnd(13)} ${String(DEFAULT_SIZE[field(name)]).padStart(7)}  ${what}`).join('\n')}
   --replace                removes what an earlier run generated first
 Targets DATABASE_URL when set, else the embedded database in DATA_DIR.`;
 
@@ -28,7 +31,7 @@ function sizeFrom(values: Record<string, string | boolean | undefined>): Provinc
     if (text === undefined) continue;
     const value = Number(text);
     if (!Number.isInteger(value) || value < 0 || value > 10_000_000) throw new Error(`--${name} must be a whole number from 0 to 10 000 000, not '${String(text)}'\n\n${USAGE}`);
-    size[name === 'route-km' ? 'routeKm' : (name as keyof ProvinceSize)] = value;
+    size[field(name)] = value;
   }
   if (size.claims > 0 && size.cooperatives === 0) throw new Error('claims need cooperatives: give --cooperatives 1 or more');
   if (size.visits > 0 && size.sites === 0) throw new Error('visits need sites: give --sites 1 or more');

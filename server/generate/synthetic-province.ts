@@ -53,16 +53,20 @@ function helpers(random: Random) {
 type Row = Record<string, unknown>;
 
 /** Inserts rows through json_to_recordset in batches, so that 100 000 rows are 50 statements, not 100 000. */
-async function insertRows(db: Database, table: string, columns: Record<string, string>, rows: Row[], geometry: 'Point' | 'MultiPolygon' | 'LineString', log: (line: string) => void): Promise<number[]> {
+async function insertRows(db: Database, table: string, columns: Record<string, string>, rows: Row[], geometry: 'Point' | 'MultiPolygon' | 'LineString' | null, log: (line: string) => void): Promise<number[]> {
   const names = Object.keys(columns);
-  const record = [...names.map((n) => `${n} ${columns[n]}`), 'geometry text'].join(', ');
-  const geom = geometry === 'MultiPolygon' ? 'ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), 4326))' : 'ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), 4326)';
+  const record = [...names.map((n) => `${n} ${columns[n]}`), ...(geometry ? ['geometry text'] : [])].join(', ');
+  const parsed = 'ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), 4326)';
+  // Visits have no geometry and no `illustrative`: the site they belong to carries both.
+  const [extraColumns, extraValues] = geometry
+    ? [', illustrative, geom', `, true, ${geometry === 'MultiPolygon' ? `ST_Multi(${parsed})` : parsed}`]
+    : ['', ''];
   const ids: number[] = [];
   for (let start = 0; start < rows.length; start += BATCH) {
     const batch = rows.slice(start, start + BATCH);
     const inserted = await db.query<{ id: number }>(
-      `INSERT INTO ${table} (${names.join(', ')}, illustrative, source, geom)
-       SELECT ${names.map((n) => `r.${n}`).join(', ')}, true, '${GENERATED_SOURCE}', ${geom}
+      `INSERT INTO ${table} (${names.join(', ')}, source${extraColumns})
+       SELECT ${names.map((n) => `r.${n}`).join(', ')}, '${GENERATED_SOURCE}'${extraValues}
          FROM json_to_recordset($1::json) AS r(${record})
        RETURNING id::float8 AS id`,
       [JSON.stringify(batch)],
@@ -116,15 +120,9 @@ export async function generateProvince(db: Database, size: ProvinceSize, log: (l
     Array.from({ length: size.sites }, (_, i) => ({ name: `Site généré ${i + 1}`, minerals: [pick(MINERALS)], source_id: `s${i}`, geometry: point(near(town(), 0.15)) })),
     'Point', log);
   counts.sites = sites.length;
-  const visits = Array.from({ length: size.visits }, (_, i) => ({ site_id: sites[i % sites.length]!, visited_on: day(2015, 2025), armed_presence: random() < 0.3, source_id: `v${i}` }));
-  for (let start = 0; start < visits.length; start += BATCH) {
-    await db.query(
-      `INSERT INTO site_visits (site_id, visited_on, presence_observed, armed_presence, source, source_id)
-       SELECT r.site_id, r.visited_on, true, r.armed_presence, '${GENERATED_SOURCE}', r.source_id FROM json_to_recordset($1::json) AS r(site_id bigint, visited_on date, armed_presence boolean, source_id text)`,
-      [JSON.stringify(visits.slice(start, start + BATCH))],
-    );
-  }
-  counts.visits = visits.length;
+  counts.visits = (await insertRows(db, 'site_visits', { site_id: 'bigint', visited_on: 'date', presence_observed: 'boolean', armed_presence: 'boolean', source_id: 'text' },
+    Array.from({ length: size.visits }, (_, i) => ({ site_id: sites[i % sites.length]!, visited_on: day(2015, 2025), presence_observed: true, armed_presence: random() < 0.3, source_id: `v${i}` })),
+    null, log)).length;
 
   // Roads from town to town, bent a little, until they add up to the length asked.
   const routes: Row[] = [];

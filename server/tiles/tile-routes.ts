@@ -4,17 +4,16 @@ import type { Database } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { today } from '../http/today.js';
 import { DATE, LAYER_NAMES, type LayerName } from '../layers/layer-definition.js';
-import { Params } from '../layers/layer-sql.js';
 import { LAYERS } from '../layers/registry.js';
 import { profileParam } from '../layers/layer-routes.js';
 import { profileFor } from '../auth/caller.js';
 import { logPartnerRead } from '../export/partner-reads.js';
 import type { Profile } from '../sharing/profiles.js';
 import { readDataVersion } from './data-version.js';
-import { encodeTile, type TileRow } from './encode-tile.js';
+import { buildTile } from './build-tile.js';
 import { MAX_TILE_ZOOM, TILE_EXTENT, tileAddress } from './tile-address.js';
 import { matchesTag, setTileHeaders, tileTag } from './tile-cache.js';
-import { CELL_UNITS, MAX_TILE_RECORDS, SMALL_UNITS, geojsonRowsSql, mvtSql, tileCountSql, type TileQuery } from './tile-sql.js';
+import { CELL_UNITS, MAX_TILE_RECORDS, SMALL_UNITS } from './tile-sql.js';
 
 /** Mapbox Vector Tile 2.1, as MapLibre, QGIS and GDAL read it. */
 export const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
@@ -29,21 +28,6 @@ const tileQuery = Type.Object(
   { date: Type.Optional({ ...DATE, description: 'as-of date: only records in force on that day' }), profile: profileParam, v: Type.Optional(Type.String({ maxLength: 40, description: 'the data version from /tiles, so that a browser fetches a tile again after the data changed; not read' })) },
   { additionalProperties: false },
 );
-
-/** The tile as bytes and the number of features in it, by whichever path the database has. */
-async function buildTile(db: Database, layerName: LayerName, request: Omit<TileQuery, 'mode'>): Promise<{ body: Uint8Array; features: number }> {
-  const layer = LAYERS[layerName];
-  const countParams = new Params();
-  const [count] = await db.query<{ n: number }>(tileCountSql(layer, request, countParams), countParams.values);
-  const query: TileQuery = { ...request, mode: count!.n > MAX_TILE_RECORDS ? 'cells' : 'records' };
-  const params = new Params();
-  if (db.kind === 'postgres') {
-    const [row] = await db.query<{ tile: Uint8Array | null; features: number }>(mvtSql(layer, query, params), params.values);
-    return { body: row?.tile ?? new Uint8Array(), features: row?.features ?? 0 };
-  }
-  const rows = await db.query<TileRow>(geojsonRowsSql(layer, query, params), params.values);
-  return { body: encodeTile(layer.name, query.tile, rows), features: rows.length };
-}
 
 /**
  * Vector tiles of every layer (issue 13), cut by the same sharing profile and access rules as
@@ -83,7 +67,7 @@ export async function tileRoutes(app: FastifyInstance, options: { db: Database }
       const tag = tileTag(await readDataVersion(db), profile, today());
       setTileHeaders(reply, tag);
       if (matchesTag(request, tag)) return reply.status(304).send();
-      const { body, features } = await buildTile(db, layer as LayerName, { tile, profile, date: request.query.date });
+      const { body, features } = await buildTile(db, LAYERS[layer as LayerName], { tile, profile, date: request.query.date });
       await logPartnerRead(db, request, { via: 'tiles', profile, layer, filters: { z, x, y, date: request.query.date }, featureCount: features });
       return reply.type(MVT_TYPE).send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
     },

@@ -63,11 +63,19 @@ function flatPropertiesSql(properties: string): string {
               WHERE jsonb_typeof(e.value) = 'object' AND jsonb_typeof(m.value) <> 'null') f)`;
 }
 
+/**
+ * How far a published point may lie from the true one: a coarsened incident sits at its grid
+ * cell's centre, so its true point is within a cell of it. An index test on the true geometry,
+ * widened by this, keeps every candidate.
+ */
+function coarseningShift(layer: LayerDefinition, profile: Profile): number | undefined {
+  return hasOpaqueIds(layer, profile) ? GRID_DEGREES[profile] : undefined;
+}
+
 /** The conditions that pick a tile's records (and bind the as-of date as `d.as_of`). */
 function tileConditions(layer: LayerDefinition, query: TileQuery, envelope: string): string[] {
   const conditions = [`${publishedGeometrySql(layer, query.profile)} && ${envelope}`];
-  // A coarsened point lies in its grid cell: the true one is within a cell of it, so this index test keeps every candidate.
-  const shift = hasOpaqueIds(layer, query.profile) ? GRID_DEGREES[query.profile] : undefined;
+  const shift = coarseningShift(layer, query.profile);
   if (shift) conditions.push(`t.geom && ST_Expand(${envelope}, ${shift})`);
   if (query.date) conditions.push(asOfCondition(layer, 'd.as_of', query.profile));
   return conditions;
@@ -84,7 +92,7 @@ function tileSource(layer: LayerDefinition, query: TileQuery, params: Params): s
  */
 export function tileCountSql(layer: LayerDefinition, query: Omit<TileQuery, 'mode'>, params: Params): string {
   const { lonLat } = envelopes(query.tile, params);
-  const shift = hasOpaqueIds(layer, query.profile) ? GRID_DEGREES[query.profile] : undefined;
+  const shift = coarseningShift(layer, query.profile);
   return `SELECT count(*)::int AS n FROM ${layer.table} t WHERE t.geom && ${shift ? `ST_Expand(${lonLat}, ${shift})` : lonLat}`;
 }
 
@@ -102,9 +110,11 @@ export function tileRowsSql(layer: LayerDefinition, query: TileQuery, params: Pa
   const fields = publishedFieldsSql(layer, profile, 'd.as_of').map(([name, sql]) => `'${name}', ${sql}`);
   const narrowerThan = (g: string, units: number) =>
     `greatest(ST_XMax(${g}) - ST_XMin(${g}), ST_YMax(${g}) - ST_YMin(${g})) < ${params.add(((360 / 2 ** tile.z) * units) / TILE_EXTENT, 'float8')}`;
-  const drawn = layer.geometry.types.every((type) => type === 'Point') ? geometry : `CASE WHEN ${narrowerThan(geometry, TINY_UNITS)} THEN ST_PointOnSurface(${geometry}) ELSE ${geometry} END`;
-  const records = (extra: string[]) => `SELECT ${publishedIdSql(layer, profile)} AS id, ${flatPropertiesSql(`jsonb_build_object(${fields.join(', ')})`)} AS properties, ${drawn} AS geom
-                     FROM ${tileSource(layer, query, params)}
+  const pointsOnly = layer.geometry.types.every((type) => type === 'Point');
+  const drawn = pointsOnly ? geometry : `CASE WHEN ${narrowerThan(geometry, TINY_UNITS)} THEN ST_PointOnSurface(${geometry}) ELSE ${geometry} END`;
+  // The properties built once per row in a lateral join: flatPropertiesSql reads them twice.
+  const records = (extra: string[]) => `SELECT ${publishedIdSql(layer, profile)} AS id, ${flatPropertiesSql('pp.p')} AS properties, ${drawn} AS geom
+                     FROM ${tileSource(layer, query, params)} CROSS JOIN LATERAL (SELECT jsonb_build_object(${fields.join(', ')}) AS p) pp
                     WHERE ${[...conditions, ...extra].join(' AND ')}
                     ORDER BY ${publishedOrderSql(layer, profile)}`;
   if (query.mode === 'records') return records([]);
@@ -112,6 +122,8 @@ export function tileRowsSql(layer: LayerDefinition, query: TileQuery, params: Pa
   const small = (g: string) => `(ST_GeometryType(${g}) = 'ST_Point' OR ${narrowerThan(g, SMALL_UNITS)})`;
   const perSide = TILE_EXTENT / CELL_UNITS;
   const column = (axis: 'X' | 'Y') => `floor((ST_${axis}(p.m) - ST_${axis}Min(e.box)) / e.cell)`;
+  // A layer of points has no shape wide enough to stay whole: no second pass over its rows.
+  const wide = pointsOnly ? '' : `UNION ALL (${records([`NOT ${small(geometry)}`])})`;
   return `WITH p AS (SELECT ST_Transform(ST_Centroid(${geometry}), 3857) AS m
                        FROM ${tileSource(layer, query, params)}
                       WHERE ${[...conditions, small(geometry)].join(' AND ')})
@@ -120,8 +132,7 @@ export function tileRowsSql(layer: LayerDefinition, query: TileQuery, params: Pa
                  ST_Transform(ST_SetSRID(ST_MakePoint(avg(ST_X(p.m)), avg(ST_Y(p.m))), 3857), 4326) AS geom
             FROM p CROSS JOIN (SELECT ${envelope.mercator} AS box, (ST_XMax(${envelope.mercator}) - ST_XMin(${envelope.mercator})) / ${perSide} AS cell) e
            GROUP BY ${column('X')}, ${column('Y')}
-          UNION ALL
-          (${records([`NOT ${small(geometry)}`])})`;
+          ${wide}`;
 }
 
 /** Server: one bytea, the tile as PostGIS encodes it, with the number of features in it. */

@@ -15,18 +15,13 @@ import { migrate } from '../../server/db/migrate.js';
 import { openDatabase } from '../../server/db/open-database.js';
 import { isEmpty, loadDemoData } from '../../server/demo/load-demo.js';
 import { seededRandom } from '../../server/generate/seeded-random.js';
+import { tileAt } from '../support/decode-tile.js';
 
 const { values } = parseArgs({ options: { connections: { type: 'string', default: '100' }, duration: { type: 'string', default: '60' } } });
 const CONNECTIONS = Number(values.connections);
 const DURATION = Number(values.duration);
 const random = seededRandom(13);
 
-/** XYZ tile of a point. */
-function tileAt(lon: number, lat: number, z: number): string {
-  const n = 2 ** z;
-  const rad = (lat * Math.PI) / 180;
-  return `${z}/${Math.floor(((lon + 180) / 360) * n)}/${Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)}`;
-}
 /** Somewhere in eastern DRC, where the demo and the generated records are. */
 const place = () => [26.5 + random() * 5, -5 + random() * 5] as const;
 const TILE_LAYERS = ['incidents', 'claims', 'sites', 'presence', 'zones', 'routes'];
@@ -38,7 +33,8 @@ const KINDS: Array<{ name: string; share: number; path: () => string }> = [
     share: 0.7,
     path: () => {
       const [lon, lat] = place();
-      return `/tiles/${TILE_LAYERS[Math.floor(random() * TILE_LAYERS.length)]}/${tileAt(lon, lat, 8 + Math.floor(random() * 5))}.mvt`;
+      const { z, x, y } = tileAt(lon, lat, 8 + Math.floor(random() * 5));
+      return `/tiles/${TILE_LAYERS[Math.floor(random() * TILE_LAYERS.length)]}/${z}/${x}/${y}.mvt`;
     },
   },
   {

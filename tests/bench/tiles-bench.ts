@@ -12,19 +12,15 @@ import { Params } from '../../server/layers/layer-sql.js';
 import { LAYERS } from '../../server/layers/registry.js';
 import type { LayerName } from '../../server/layers/layer-definition.js';
 import { seededRandom } from '../../server/generate/seeded-random.js';
-import { geojsonRowsSql, mvtSql, tileCountSql, MAX_TILE_RECORDS, type TileQuery } from '../../server/tiles/tile-sql.js';
+import type { TileQuery } from '../../server/tiles/tile-sql.js';
+import { tileMode, tileSql } from '../../server/tiles/build-tile.js';
+import { tileAt } from '../support/decode-tile.js';
 import type { Profile } from '../../server/sharing/profiles.js';
 
 const LAYER_LIST: LayerName[] = ['incidents', 'claims', 'sites', 'presence', 'routes', 'zones'];
 const ZOOMS = [6, 8, 10, 12, 14];
 const PROFILES: Profile[] = (process.env.BENCH_PROFILES ?? 'internal,partner').split(',') as Profile[];
 const TILES = 12;
-
-function tileAt(lon: number, lat: number, z: number) {
-  const n = 2 ** z;
-  const rad = (lat * Math.PI) / 180;
-  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n) };
-}
 
 const config = configFromEnv();
 const db = await openDatabase(config);
@@ -51,12 +47,10 @@ for (const layer of LAYER_LIST) {
       for (let i = 0; i < TILES; i++) {
         const tile = tileAt(26.5 + random() * 5, -5 + random() * 5, z);
         const url = `/tiles/${layer}/${tile.z}/${tile.x}/${tile.y}.mvt?profile=${profile}`;
-        const countParams = new Params();
-        const [count] = await db.query<{ n: number }>(tileCountSql(LAYERS[layer], { tile, profile }, countParams), countParams.values);
-        const query: TileQuery = { tile, profile, mode: count!.n > MAX_TILE_RECORDS ? 'cells' : 'records' };
+        const query: TileQuery = { tile, profile, mode: await tileMode(db, LAYERS[layer], { tile, profile }) };
         if (query.mode === 'cells') crowded += 1;
         const params = new Params();
-        const text = config.databaseUrl ? mvtSql(LAYERS[layer], query, params) : geojsonRowsSql(LAYERS[layer], query, params);
+        const text = tileSql(db, LAYERS[layer], query, params);
         // Interleaved, each once: neither side gets the warmer cache every time.
         const [sqlMs] = await timed(() => db.query(text, params.values));
         const [apiMs, res] = await timed(() => app.inject(url));

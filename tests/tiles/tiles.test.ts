@@ -51,11 +51,10 @@ function tilesCovering(features: Feature[], z: number): Tile[] {
 /** The API's properties as a tile carries them (server/tiles/tile-sql.ts flatPropertiesSql). */
 function flattened(properties: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const scalar = (v: unknown) => (typeof v === 'object' ? v : v);
   for (const [key, value] of Object.entries(properties)) {
     if (value === null) continue;
     if (Array.isArray(value)) out[key] = value;
-    else if (typeof value === 'object') for (const [k, v] of Object.entries(value as object)) { if (v !== null) out[`${key}.${k}`] = scalar(v); }
+    else if (typeof value === 'object') for (const [k, v] of Object.entries(value as object)) { if (v !== null) out[`${key}.${k}`] = v; }
     else out[key] = value;
   }
   return out;

@@ -27,6 +27,8 @@ import {
   DATA_LAYERS,
   HIDDEN_AT_START,
   POINT_LAYER_IDS,
+  TILE_SOURCE_SUFFIX,
+  dataLayerOf,
   addDataLayers,
   isLayerVisible,
   setLayerData,
@@ -148,7 +150,7 @@ function filtersChanged(): void {
  * not carry the incident off the screen.
  */
 async function openAt(point: PointLike): Promise<void> {
-  const fromTiles = map.queryRenderedFeatures(point).filter((f) => f.source.endsWith('-tiles'));
+  const fromTiles = map.queryRenderedFeatures(point).filter((f) => f.source.endsWith(TILE_SOURCE_SUFFIX));
   // A cell stands for many records: show where they are rather than a list.
   const cell = fromTiles.find((f) => f.properties[CELL_COUNT] !== undefined);
   if (cell) {
@@ -157,7 +159,7 @@ async function openAt(point: PointLike): Promise<void> {
   }
   // A tile carries what drawing needs; the popup shows the whole record, as the profile sees it.
   const missing = fromTiles
-    .map((f) => [f.source.replace(/-tiles$/, '') as DataLayerName, Number(f.id)] as const)
+    .map((f) => [dataLayerOf(f.source), Number(f.id)] as const)
     .filter(([layer, id]) => !records.get(layer)?.has(id));
   await Promise.all(
     missing.slice(0, 10).map(async ([layer, id]) => {

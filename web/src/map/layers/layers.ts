@@ -167,6 +167,11 @@ export function styleLayerIds(map: MapLibreMap, name: ToggleableLayer): string[]
 /** A layer drawn from vector tiles has its source under this suffix (incidents → incidents-tiles). */
 export const TILE_SOURCE_SUFFIX = '-tiles';
 
+/** The API layer a map source draws, whether its GeoJSON source or its tiles. */
+export function dataLayerOf(source: string): DataLayerName {
+  return (source.endsWith(TILE_SOURCE_SUFFIX) ? source.slice(0, -TILE_SOURCE_SUFFIX.length) : source) as DataLayerName;
+}
+
 /** Layers whose features open a popup when clicked: everything drawn from the API. */
 export const INTERACTIVE_LAYER_IDS = DRAWN_LAYERS.filter((l) => l.source !== PLACES_SOURCE && !l.id.endsWith('-label')).map((l) => l.id);
 /** Point records (incidents, sites…): a click on one is aimed at it, not at the area around it. */

@@ -7,7 +7,7 @@ import type { LayerFeature } from '../../shared/api.js';
 import { el } from '../../shared/dom.js';
 import { fieldLabel, valueLabel } from '../../shared/field-labels.js';
 import { formatNumber, localize, t, type Localized } from '../messages.js';
-import { INTERACTIVE_LAYER_IDS, TILE_SOURCE_SUFFIX, type DataLayerName } from './layers.js';
+import { INTERACTIVE_LAYER_IDS, TILE_SOURCE_SUFFIX, dataLayerOf, type DataLayerName } from './layers.js';
 
 /** What the popup needs to know beyond the clicked features. */
 export interface PopupContext {
@@ -138,7 +138,7 @@ export function recordsAt(map: MapLibreMap, point: PointLike, context: PopupCont
   const seen = new Set<string>();
   const records: Array<[DataLayerName, LayerFeature]> = [];
   for (const feature of features) {
-    const layer = feature.source.replace(TILE_SOURCE_SUFFIX, '') as DataLayerName;
+    const layer = dataLayerOf(feature.source);
     const id = Number(feature.id);
     const key = `${layer}/${id}`;
     if (seen.has(key)) continue;

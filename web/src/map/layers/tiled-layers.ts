@@ -7,7 +7,7 @@
  */
 import type { FilterSpecification, LayerSpecification, Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
 import { COLOURS } from '../../shared/palette.js';
-import { addFilteredLayer } from './layer-filter.js';
+import { addFilteredLayer, isCellLayer } from './layer-filter.js';
 import { TILE_SOURCE_SUFFIX, drawnLayers, mapLayerIds, type DataLayerName } from './layers.js';
 
 /** Above this many records in force, a layer is drawn from tiles rather than downloaded. */
@@ -70,7 +70,7 @@ export function showTiled(map: MapLibreMap, name: DataLayerName, date: string | 
   const visibility = first ? map.getLayoutProperty(first, 'visibility') : undefined;
   for (const { layer, base } of tiledStyleLayers(name)) {
     map.addLayer({ ...layer, layout: { ...('layout' in layer ? layer.layout : {}), ...(visibility ? { visibility } : {}) } } as LayerSpecification, first);
-    if (!layer.id.includes('-cells')) addFilteredLayer(map, name, layer.id, base);
+    if (!isCellLayer(layer.id)) addFilteredLayer(map, name, layer.id, base);
   }
 }
 
