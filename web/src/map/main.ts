@@ -214,16 +214,18 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
   status.set({ kind: 'loading' });
   // The analyses run beside the layers and never hold back their drawing.
   const analyses = Promise.all([contested?.load(date, load.signal), routeRisk?.load(date, load.signal)]);
+  // Awaited below; until then a failure (or the abort of a superseded load) must not surface as an unhandled rejection.
+  analyses.catch(() => undefined);
   const collections = await Promise.all(DATA_LAYERS.map(async (name) => [name, await fetchLayer(name, date, load.signal, GEOJSON_LIMIT)] as [DataLayerName, LayerCollection]));
   if (load.signal.aborted) return;
   incidentFilter?.setAsOf(date);
 
   // A layer with more records than the page asks for is drawn from tiles: no download grows with the province.
-  const tooLarge = collections.filter(([, c]) => (c.numberMatched ?? 0) > c.features.length);
-  const tileVersion = tooLarge.length > 0 ? (await fetchTileIndex(load.signal)).version : 0;
+  const tooLarge = new Set(collections.filter(([, c]) => (c.numberMatched ?? 0) > c.features.length).map(([name]) => name));
+  const tileVersion = tooLarge.size > 0 ? (await fetchTileIndex(load.signal)).version : 0;
   tiled.clear();
   for (const [name, collection] of collections) {
-    if (tooLarge.some(([n]) => n === name)) {
+    if (tooLarge.has(name)) {
       tiled.set(name, collection.numberMatched!);
       records.set(name, new Map());
       setLayerData(map, name, { type: 'FeatureCollection', features: [] });
