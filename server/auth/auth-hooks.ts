@@ -8,6 +8,7 @@ import type { Caller } from './caller.js';
 import { ACCESS_ROLES, OPEN_ACCESS, accessFor, isOpenFile, type Access } from './route-access.js';
 import { sameSecret, secretHash } from './secrets.js';
 import { accountForSession } from './sessions.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 
 export const SESSION_COOKIE = 'riskmap_session';
 export const CSRF_COOKIE = 'riskmap_csrf';
@@ -116,6 +117,8 @@ export async function installAuth(app: FastifyInstance, db: Database, options: A
   const perToken = options.tokenRequestsPerMinute ?? 600;
   await app.register(fastifyRateLimit, {
     global: true,
+    // In the database, not in this process: several instances share one count (issue 18).
+    store: databaseRateLimitStore(db),
     max: (_request, key) => (key.startsWith('session:') ? perSession : perToken),
     timeWindow: '1 minute',
     allowList: (request) => !request.headers.authorization && !request.cookies?.[SESSION_COOKIE],

@@ -40,7 +40,7 @@ function clearCookies(request: FastifyRequest, reply: FastifyReply): void {
 /** Signing in and out of the browser app; `GET` says who the page is talking as. */
 export async function sessionRoutes(app: FastifyInstance, options: { db: Database; demo: boolean; loginPerMinute?: number; signInBackoff?: SignInBackoff }): Promise<void> {
   const { db, demo } = options;
-  const backoff = options.signInBackoff ?? new SignInBackoff();
+  const backoff = options.signInBackoff ?? new SignInBackoff(db);
 
   app.get('/api/session', { schema: { tags: ['session'], summary: 'Who is calling: account, role, sharing profile, and whether this is the local demo mode' } }, async (request) =>
     describe(request.caller, demo),
@@ -61,17 +61,17 @@ export async function sessionRoutes(app: FastifyInstance, options: { db: Databas
         throw forbidden('sign-in needs HTTPS; behind a TLS proxy set TRUST_PROXY=1 (README, "Accounts")');
       }
       const { username, password } = request.body;
-      backoff.check(username);
+      await backoff.check(username);
       const stored = await passwordHashOf(db, username);
       // The hash is checked even for an unknown name, so the answer's timing does not say which names exist.
       const matches = await verifyPassword(password, stored?.hash ?? UNMATCHABLE_HASH);
       if (!stored || !stored.hash || stored.disabled || !matches) {
         // At warn, the server's default level: repeated failures are what an operator must see.
         request.log.warn({ username: username.slice(0, 100), address: request.ip }, 'sign-in refused');
-        backoff.failed(username);
+        await backoff.failed(username);
         throw unauthorized('wrong username or password');
       }
-      backoff.succeeded(username);
+      await backoff.succeeded(username);
       const session = await db.transaction(async (tx) => {
         const opened = await openSession(tx, stored.id);
         await recordChange(tx, { actor: stored.username, action: 'create', layer: 'sessions', recordId: null, before: null, after: { address: request.ip, expires_at: opened.expiresAt.toISOString() } });
