@@ -7,6 +7,8 @@ export interface AppConfig {
   host: string;
   /** Unset: the embedded database under `dataDir`. */
   databaseUrl?: string;
+  /** A read replica of DATABASE_URL's server for reads that may lag a little (README, "Read replicas"). */
+  databaseReadUrl?: string;
   dataDir: string;
   /** The local demo mode: no sign-in, every visitor acts as an admin named "demo". */
   demo: boolean;
@@ -46,6 +48,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
     port,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
     dataDir: env.DATA_DIR ?? `${PROJECT_ROOT}.data/pglite`,
     demo: argv.includes('--demo') || yes(env.DEMO),
     demoOnNetwork: argv.includes('--demo-on-network') || yes(env.DEMO_ON_NETWORK),

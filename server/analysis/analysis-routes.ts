@@ -27,7 +27,7 @@ export async function analysisRoutes(app: FastifyInstance, options: { db: Databa
     },
     async (request, reply) => {
       const q = request.query;
-      const collection = await findContestedZones(options.db, {
+      const collection = await findContestedZones(options.db.reads, {
         date: q.date ?? today(),
         minAreaHa: q.min_area_ha,
         minShare: q.min_share,
@@ -56,7 +56,7 @@ export async function analysisRoutes(app: FastifyInstance, options: { db: Databa
         ),
       },
     },
-    async (request) => findClaimOverlaps(options.db, request.body, today()),
+    async (request) => findClaimOverlaps(options.db.reads, request.body, today()),
   );
 
   for (const [path, find, summary] of [
@@ -65,7 +65,7 @@ export async function analysisRoutes(app: FastifyInstance, options: { db: Databa
   ] as const) {
     app.get<{ Querystring: SiteFlagsQuery }>(path, { schema: { tags: ['analysis'], summary, querystring: siteFlagsQuerySchema } }, async (request, reply) => {
       const q = request.query;
-      const collection = await find(options.db, { date: q.date ?? today(), freshDays: q.fresh_days, bbox: q.bbox ? parseBbox(q.bbox) : undefined });
+      const collection = await find(options.db.reads, { date: q.date ?? today(), freshDays: q.fresh_days, bbox: q.bbox ? parseBbox(q.bbox) : undefined });
       return reply.type('application/geo+json').send(collection);
     });
   }
@@ -75,7 +75,7 @@ export async function analysisRoutes(app: FastifyInstance, options: { db: Databa
     { schema: { tags: ['analysis'], summary: 'Routes cut into segments, militarised or not on a date, with evidence (R8, R9)', querystring: routesQuerySchema } },
     async (request, reply) => {
       const q = request.query;
-      const collection = await findMilitarisedRoutes(options.db, {
+      const collection = await findMilitarisedRoutes(options.db.reads, {
         date: q.date ?? today(),
         bufferM: q.buffer_m,
         segmentM: q.segment_m,

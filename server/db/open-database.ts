@@ -6,13 +6,16 @@ import { openPostgres } from './postgres.js';
 export interface DatabaseConfig {
   /** A PostgreSQL connection string; when absent the embedded database is used. */
   databaseUrl?: string;
+  /** A read replica of `databaseUrl`, for reads that may lag (Database.reads). */
+  databaseReadUrl?: string;
   /** Where the embedded database keeps its files. */
   dataDir: string;
 }
 
 /** `DATABASE_URL` set: the real server. Unset: embedded PGlite persisted under `dataDir`. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.databaseReadUrl);
+  if (config.databaseReadUrl) throw new Error('DATABASE_READ_URL names a read replica of the server in DATABASE_URL, which is not set: set both, or neither for the embedded database');
   assertWritableFolder(config.dataDir);
   return openPglite({ dataDir: config.dataDir });
 }

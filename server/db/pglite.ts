@@ -30,11 +30,16 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
     loadDataDir: options.loadDataDir,
     extensions: { postgis },
   });
-  return {
+  const database: Database & { dump(): Promise<Blob> } = {
     kind: 'pglite',
     ...queryable(db),
+    // One process, one database: there is no replica to read from.
+    get reads() {
+      return database;
+    },
     transaction: (work) => db.transaction((tx) => work(queryable(tx))),
     close: () => db.close(),
     dump: async () => (await db.dumpDataDir('gzip')) as Blob,
   };
+  return database;
 }

@@ -51,7 +51,7 @@ export async function exportRoutes(app: FastifyInstance, options: { db: Database
     async (request) => {
       const exportRequest = await exportRequestFrom(options.db, request, request.query);
       const counts: Record<string, number> = {};
-      for (const layer of exportRequest.layers) counts[layer] = (await exportSummary(options.db, LAYERS[layer], exportRequest)).count;
+      for (const layer of exportRequest.layers) counts[layer] = (await exportSummary(options.db.reads, LAYERS[layer], exportRequest)).count;
       return { profile: exportRequest.profile, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
     },
   );
@@ -64,7 +64,7 @@ export async function exportRoutes(app: FastifyInstance, options: { db: Database
       const generatedAt = new Date();
       const metadata = exportMetadata(exportRequest, actorName(request.caller), generatedAt);
       const summaries = new Map<LayerName, { count: number; bbox: number[] | null }>();
-      for (const layer of exportRequest.layers) summaries.set(layer, await exportSummary(options.db, LAYERS[layer], exportRequest));
+      for (const layer of exportRequest.layers) summaries.set(layer, await exportSummary(options.db.reads, LAYERS[layer], exportRequest));
       const featureCount = [...summaries.values()].reduce((s, x) => s + x.count, 0);
       await logExport(options.db, { request: exportRequest, requestedBy: actorName(request.caller), clientAddress: request.ip, featureCount });
 
@@ -75,11 +75,11 @@ export async function exportRoutes(app: FastifyInstance, options: { db: Database
         return reply
           .type(exportRequest.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json')
           .header('content-disposition', `attachment; filename="riskmap-${layer}-${exportRequest.profile}-${stamp}.${extension}"`)
-          .send(Readable.from(fileText(options.db, layer, exportRequest, summaries.get(layer)!, metadata)));
+          .send(Readable.from(fileText(options.db.reads, layer, exportRequest, summaries.get(layer)!, metadata)));
       }
       const zip = new ZipArchive({ zlib: { level: 6 } });
       for (const layer of exportRequest.layers) {
-        zip.append(Readable.from(fileText(options.db, layer, exportRequest, summaries.get(layer)!, metadata)), { name: `${layer}.${extension}` });
+        zip.append(Readable.from(fileText(options.db.reads, layer, exportRequest, summaries.get(layer)!, metadata)), { name: `${layer}.${extension}` });
       }
       zip.append(JSON.stringify(metadata, null, 2), { name: 'metadata.json' });
       void zip.finalize();

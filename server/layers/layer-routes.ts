@@ -66,7 +66,7 @@ function registerLayer(app: FastifyInstance, db: Database, layer: LayerDefinitio
     async (request, reply) => {
       const { bbox, date, limit, offset, profile } = request.query;
       const seenAs = profileFor(request, profile);
-      const page = await listFeatures(db, layer, { bbox: bbox ? parseBbox(bbox) : undefined, date, limit, offset, profile: seenAs });
+      const page = await listFeatures(db.reads, layer, { bbox: bbox ? parseBbox(bbox) : undefined, date, limit, offset, profile: seenAs });
       await logPartnerRead(db, request, { via: 'layer-api', profile: seenAs, layer: layer.name, filters: { bbox, date, limit, offset }, featureCount: page.numberReturned });
       return reply.type('application/geo+json').send(page);
     },
@@ -76,7 +76,7 @@ function registerLayer(app: FastifyInstance, db: Database, layer: LayerDefinitio
     `${base}/:id`,
     { schema: { tags, summary: `One of ${layer.title.en}`, params: idParams, querystring: oneQuery } },
     async (request, reply) => {
-      const feature = await getFeature(db, layer, request.params.id, request.query.date, profileFor(request, request.query.profile));
+      const feature = await getFeature(db.reads, layer, request.params.id, request.query.date, profileFor(request, request.query.profile));
       if (!feature) throw notFound(`no ${layer.name} record with id ${request.params.id}`);
       return reply.type('application/geo+json').send(feature);
     },

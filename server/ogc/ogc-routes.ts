@@ -72,7 +72,7 @@ export async function ogcRoutes(app: FastifyInstance, options: { db: Database; p
       const language = preferredLanguage(request.headers['accept-language']);
       const profile = profileFor(request, request.query.profile, DEFAULT_PROFILE);
       const collections = [];
-      for (const layer of Object.values(LAYERS)) collections.push(await collectionDocument(db, layer, base, profile, language, carried(request.query)));
+      for (const layer of Object.values(LAYERS)) collections.push(await collectionDocument(db.reads, layer, base, profile, language, carried(request.query)));
       reply.header('content-language', language).header('vary', 'Accept-Language');
       // /req/core/fc-md-success, /req/core/fc-md-links, /req/core/fc-md-items.
       return json(reply, { links: [link(ogcUrl(base, '/collections', carried(request.query)), 'self', JSON_TYPE, 'the collections')], collections });
@@ -86,7 +86,7 @@ export async function ogcRoutes(app: FastifyInstance, options: { db: Database; p
       const layer = layerOf(request.params.collectionId);
       const language = preferredLanguage(request.headers['accept-language']);
       const profile = profileFor(request, request.query.profile, DEFAULT_PROFILE);
-      const collection = await collectionDocument(db, layer, ogcBase(request), profile, language, carried(request.query));
+      const collection = await collectionDocument(db.reads, layer, ogcBase(request), profile, language, carried(request.query));
       reply.header('content-language', language).header('vary', 'Accept-Language');
       return json(reply, collection);
     },
@@ -98,7 +98,7 @@ export async function ogcRoutes(app: FastifyInstance, options: { db: Database; p
     async (request, reply) => {
       const layer = layerOf(request.params.collectionId);
       const profile = profileFor(request, request.query.profile, DEFAULT_PROFILE);
-      const page = await itemsPage(db, layer, ogcBase(request), request.query, profile);
+      const page = await itemsPage(db.reads, layer, ogcBase(request), request.query, profile);
       const { bbox, datetime, limit, offset } = request.query;
       await logPartnerRead(db, request, { via: 'ogc', profile, layer: layer.name, filters: { bbox, datetime, limit, offset }, featureCount: page.numberReturned });
       return reply.type(GEOJSON_TYPE).send(page);
@@ -111,7 +111,7 @@ export async function ogcRoutes(app: FastifyInstance, options: { db: Database; p
     async (request, reply) => {
       const layer = layerOf(request.params.collectionId);
       const { featureId } = request.params;
-      const feature = await oneItem(db, layer, ogcBase(request), featureId, profileFor(request, request.query.profile, DEFAULT_PROFILE), carried(request.query));
+      const feature = await oneItem(db.reads, layer, ogcBase(request), featureId, profileFor(request, request.query.profile, DEFAULT_PROFILE), carried(request.query));
       return reply.type(GEOJSON_TYPE).send(feature);
     },
   );

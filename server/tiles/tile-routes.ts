@@ -40,7 +40,7 @@ export async function tileRoutes(app: FastifyInstance, options: { db: Database }
     '/tiles',
     { schema: { tags: ['tiles'], summary: 'The vector tile layers, their zooms and the current data version' } },
     async () => ({
-      version: await readDataVersion(db),
+      version: await readDataVersion(db.reads),
       template: '/tiles/{layer}/{z}/{x}/{y}.mvt',
       layers: LAYER_NAMES.map((name) => ({ name, title: LAYERS[name].title, minzoom: 0, maxzoom: MAX_TILE_ZOOM })),
       extent: TILE_EXTENT,
@@ -64,10 +64,10 @@ export async function tileRoutes(app: FastifyInstance, options: { db: Database }
       if (!(LAYER_NAMES as readonly string[]).includes(layer)) throw notFound(`no layer '${layer}': the layers are ${LAYER_NAMES.join(', ')}`);
       const tile = tileAddress(z, x, y);
       const profile = profileFor(request, request.query.profile);
-      const tag = tileTag(await readDataVersion(db), profile, today());
+      const tag = tileTag(await readDataVersion(db.reads), profile, today());
       setTileHeaders(reply, tag);
       if (matchesTag(request, tag)) return reply.status(304).send();
-      const { body, features } = await buildTile(db, LAYERS[layer as LayerName], { tile, profile, date: request.query.date });
+      const { body, features } = await buildTile(db.reads, LAYERS[layer as LayerName], { tile, profile, date: request.query.date });
       await logPartnerRead(db, request, { via: 'tiles', profile, layer, filters: { z, x, y, date: request.query.date }, featureCount: features });
       return reply.type(MVT_TYPE).send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
     },

@@ -18,7 +18,7 @@ export async function priorityRoutes(app: FastifyInstance, options: { db: Databa
   app.get<{ Querystring: PrioritiesQuery }>(
     '/api/analysis/priorities',
     { schema: { tags: ['analysis'], summary: 'Every ZEA and every site outside a ZEA ranked by need for Mining Police, factor by factor', querystring: prioritiesQuerySchema } },
-    async (request, reply) => reply.type('application/geo+json').send(await findPriorities(options.db, priorityParamsFrom(request.query, today()))),
+    async (request, reply) => reply.type('application/geo+json').send(await findPriorities(options.db.reads, priorityParamsFrom(request.query, today()))),
   );
 
   app.post<{ Body: PrioritiesQuery & { units: number } }>(
@@ -26,7 +26,7 @@ export async function priorityRoutes(app: FastifyInstance, options: { db: Databa
     { schema: { tags: ['analysis'], summary: 'Where to station N units to cover the most uncovered need (greedy maximum coverage)', body: planBody } },
     async (request, reply) => {
       const { units, ...query } = request.body;
-      return reply.type('application/geo+json').send(await planDeployment(options.db, priorityParamsFrom(query, today()), units));
+      return reply.type('application/geo+json').send(await planDeployment(options.db.reads, priorityParamsFrom(query, today()), units));
     },
   );
 }
