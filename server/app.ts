@@ -5,7 +5,10 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { PROJECT_ROOT } from './config.js';
 import type { Database } from './db/database.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { requestIdOf } from './http/logging.js';
 import { installCompression, serveWebApp } from './http/delivery.js';
+import { installLoadShedding, type LoadShedding } from './http/load-shedding.js';
+import { installMetrics } from './http/metrics.js';
 import { refuseUnstorableText } from './http/text-hygiene.js';
 import { validatorCompiler } from './http/validation.js';
 import { analysisRoutes } from './analysis/analysis-routes.js';
@@ -34,6 +37,8 @@ export interface AppOptions {
   trustProxy?: false | number | string;
   /** The address users reach the app at (PUBLIC_URL), for absolute links; config.ts. */
   publicUrl?: string;
+  /** Limits beyond which requests are shed with 503 (config.ts, load-shedding.ts); absent: none. */
+  loadShedding?: LoadShedding;
 }
 
 /** Largest request body: a detailed ZEA polygon fits many times over; a runaway upload does not. */
@@ -43,7 +48,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const proxies = options.trustProxy ?? false;
   // A number of hops: believe that many proxies nearest the server, the way proxy-addr counts them.
   const trustProxy = typeof proxies === 'number' ? (_address: string, hop: number) => hop < proxies : proxies;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy, requestIdHeader: false, genReqId: requestIdOf });
+  // The id every log line of this request carries: a user or a proxy can quote it to the operator.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   app.setValidatorCompiler(validatorCompiler);
   // GeoJSON's own media type is JSON too.
   // Every body here is JSON; text would only reach the schema check and fail there less clearly.
@@ -57,9 +66,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     if (!request.url.startsWith('/assets/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
+  // After the security headers (a 503 carries them too), before the rate limit: a shed request
+  // costs no rate-limit count (a database write) and no credential lookup.
+  await installLoadShedding(app, options.loadShedding);
   // Before any route: each route's access level is attached as it is registered.
   await installAuth(app, options.db, options.auth);
   installCostBounds(app);
+  // Before the routes, so that every route is counted.
+  await installMetrics(app, options.db);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { LoadShedding } from './http/load-shedding.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -24,6 +25,10 @@ export interface AppConfig {
   sessionRequestsPerMinute: number;
   /** Where users reach the app (PUBLIC_URL), without a trailing slash: the base of absolute links. */
   publicUrl?: string;
+  /** Load shedding (SHED_*): past these limits requests get 503 with Retry-After; 0 turns a limit off. */
+  loadShedding: LoadShedding;
+  /** METRICS_TOKEN: lets a scraper elsewhere read /metrics; unset, only this machine may. */
+  metricsToken?: string;
 }
 
 const yes = (value: string | undefined) => value === '1' || value === 'true' || value === 'yes';
@@ -57,6 +62,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
     tokenRequestsPerMinute: positiveInteger('TOKEN_RATE_LIMIT', env.TOKEN_RATE_LIMIT, 600),
     sessionRequestsPerMinute: positiveInteger('SESSION_RATE_LIMIT', env.SESSION_RATE_LIMIT, 1200),
     publicUrl: publicUrlFrom(env.PUBLIC_URL),
+    loadShedding: {
+      // A mean lag of a second means every request already waits a second before it is read. Off by
+      // default on the embedded database: its queries run on the event loop, so one long analysis
+      // stalls it and shedding would only refuse the requests that queue behind it anyway.
+      maxEventLoopDelayMs: limitFrom('SHED_EVENT_LOOP_DELAY_MS', env.SHED_EVENT_LOOP_DELAY_MS, env.DATABASE_URL ? 1000 : 0),
+      // Off by default: a busy loop is a server doing its work; the delay says when that hurts.
+      maxEventLoopUtilization: limitFrom('SHED_EVENT_LOOP_UTILIZATION', env.SHED_EVENT_LOOP_UTILIZATION, 0, 1),
+      maxHeapUsedBytes: limitFrom('SHED_HEAP_MB', env.SHED_HEAP_MB, 0) * 1024 * 1024,
+    },
+    metricsToken: metricsTokenFrom(env.METRICS_TOKEN),
   };
 }
 
@@ -66,6 +81,21 @@ function trustProxyFrom(value: string | undefined): false | number | string {
   if (value === 'yes' || value === 'true') return 1;
   if (/^\d+$/.test(value)) return Number(value);
   if (!/^[0-9a-fA-F.:/, ]+$/.test(value)) throw new Error(`TRUST_PROXY must be a number of proxies or their addresses (e.g. 127.0.0.1,10.0.0.0/8), not '${value}'`);
+  return value;
+}
+
+/** A load-shedding limit: a number from 0 (off) up to `max`. */
+function limitFrom(name: string, value: string | undefined, fallback: number, max = Infinity): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0 || number > max) throw new Error(`${name} must be a number from 0 (off)${max < Infinity ? ` to ${max}` : ''}, not '${value}'`);
+  return number;
+}
+
+/** METRICS_TOKEN: long enough not to be guessed, for /metrics has no rate limit (metrics.ts). */
+function metricsTokenFrom(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\S{32,}$/.test(value)) throw new Error('METRICS_TOKEN must be at least 32 characters without spaces, e.g. the output of `openssl rand -hex 32`');
   return value;
 }
 

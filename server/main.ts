@@ -1,4 +1,5 @@
 import { buildApp } from './app.js';
+import { logOptions } from './http/logging.js';
 import { configFromEnv, demoModeProblem } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open-database.js';
@@ -28,10 +29,17 @@ async function main(): Promise<void> {
   }
   const app = await buildApp({
     db,
-    logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+    logger: logOptions(process.env.LOG_LEVEL ?? 'warn'),
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
-    auth: { demo: config.demo, loginPerMinute: config.loginPerMinute, tokenRequestsPerMinute: config.tokenRequestsPerMinute, sessionRequestsPerMinute: config.sessionRequestsPerMinute },
+    loadShedding: config.loadShedding,
+    auth: {
+      demo: config.demo,
+      loginPerMinute: config.loginPerMinute,
+      tokenRequestsPerMinute: config.tokenRequestsPerMinute,
+      sessionRequestsPerMinute: config.sessionRequestsPerMinute,
+      metricsToken: config.metricsToken,
+    },
   });
   const shutdown = async () => {
     await app.close();

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
 import { forbidden, unauthorized } from '../http/errors.js';
 import { accountForToken } from './api-tokens.js';
+import { checkMetricsAccess } from './metrics-access.js';
 import type { Caller } from './caller.js';
 import { ACCESS_ROLES, OPEN_ACCESS, accessFor, isOpenFile, type Access } from './route-access.js';
 import { sameSecret, secretHash } from './secrets.js';
@@ -26,6 +27,8 @@ export interface AuthOptions {
   tokenRequestsPerMinute?: number;
   /** Requests per minute with one browser session (default 1200: a map page asks for a dozen layers at once). */
   sessionRequestsPerMinute?: number;
+  /** METRICS_TOKEN: opens `/metrics` to a scraper elsewhere (metrics-access.ts); unset, only this machine reads it. */
+  metricsToken?: string;
 }
 
 /** One registered route and the access level route-access.ts gave it (undefined: closed to all). */
@@ -150,6 +153,8 @@ export async function installAuth(app: FastifyInstance, db: Database, options: A
   // preParsing: after the rate limit (onRequest), before any body is read.
   app.addHook('preParsing', async (request, reply) => {
     const access = request.routeOptions.config?.access;
+    // Its Bearer is the metrics token, no API token: it must not be looked up as one.
+    if (access === 'metrics') return checkMetricsAccess(request.headers.authorization, fromThisMachine(request), options.metricsToken);
     request.caller = await callerOf(db, request, options.demo);
     if (request.is404) {
       // An unknown path tells an outsider nothing either.

@@ -18,7 +18,9 @@ export type Access =
   | 'editor'
   | 'admin'
   /** any caller at all (signing out) */
-  | 'signed-in';
+  | 'signed-in'
+  /** no account: this machine, or a scraper with METRICS_TOKEN (metrics-access.ts) */
+  | 'metrics';
 
 export const ACCESS_ROLES: Record<Access, readonly Role[]> = {
   public: ROLES,
@@ -28,6 +30,7 @@ export const ACCESS_ROLES: Record<Access, readonly Role[]> = {
   analyst: ['viewer', 'editor', 'admin'],
   editor: ['editor', 'admin'],
   admin: ['admin'],
+  metrics: [],
 };
 
 /** Levels that answer without credentials. */
@@ -45,7 +48,9 @@ const layers = LAYER_NAMES.join('|');
 
 /** First match wins. Paths are the routes' registered patterns, not request URLs. */
 const RULES: readonly AccessRule[] = [
-  { methods: READ, path: /^\/api\/health$/, access: 'public' },
+  // Liveness and readiness: load balancers and orchestrators ask without credentials.
+  { methods: READ, path: /^\/api\/health(\/ready)?$/, access: 'public' },
+  { methods: READ, path: /^\/metrics$/, access: 'metrics' },
   { methods: [...READ, 'POST'], path: /^\/api\/session$/, access: 'public' },
   { methods: ['DELETE'], path: /^\/api\/session$/, access: 'signed-in' },
   { methods: READ, path: /^\/api\/(openapi\.json|layers)$/, access: 'reader' },

@@ -67,7 +67,8 @@ export async function sessionRoutes(app: FastifyInstance, options: { db: Databas
       const matches = await verifyPassword(password, stored?.hash ?? UNMATCHABLE_HASH);
       if (!stored || !stored.hash || stored.disabled || !matches) {
         // At warn, the server's default level: repeated failures are what an operator must see.
-        request.log.warn({ username: username.slice(0, 100), address: request.ip }, 'sign-in refused');
+        // The name only when it is an account's: a password typed into the name field must not reach the log.
+        request.log.warn({ account: stored ? stored.username : null, address: request.ip }, 'sign-in refused');
         await backoff.failed(username);
         throw unauthorized('wrong username or password');
       }

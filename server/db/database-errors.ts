@@ -58,3 +58,54 @@ export function translateDatabaseError(error: unknown, action: 'write' | 'delete
 export function isHttpError(error: unknown): error is HttpError {
   return error instanceof HttpError;
 }
+
+/** How long a client should wait before trying again when the database is away: a restart or a failover takes seconds. */
+export const DATABASE_RETRY_SECONDS = 5;
+
+/** Node's socket errors on the way to the server (pg passes them on as they are). */
+const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+
+/** What pg and pg-pool say, without a code, when a connection dies or cannot be had. */
+const CONNECTION_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end)/;
+
+/** SQLSTATEs of a server that is there but cannot serve now: restarting, shutting down, out of connections or memory. */
+const UNAVAILABLE_STATES: Record<string, string> = {
+  '57P01': 'the database is restarting', // admin_shutdown
+  '57P02': 'the database is restarting', // crash_shutdown
+  '57P03': 'the database is starting up', // cannot_connect_now
+  '53300': 'the database has no free connection', // too_many_connections
+  // Memory comes back when other queries end, so a retry can succeed: 503, not 507.
+  '53200': 'the database is out of memory', // out_of_memory
+};
+
+function unavailable(reason: string): HttpError {
+  return new HttpError(503, `${reason} just now; try again in a few seconds`, undefined, { 'retry-after': String(DATABASE_RETRY_SECONDS) });
+}
+
+/**
+ * A database that is away or full, as the status a client can act on: 503 with Retry-After
+ * (unreachable, restarting, no free connection), 507 (disk full). Undefined for anything
+ * else. The words never carry the driver's message, which may name the server or the SQL.
+ */
+export function databaseFault(error: unknown): HttpError | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  // Node reports a connection refused by every address of a name as one AggregateError.
+  if (error instanceof AggregateError) return error.errors.map(databaseFault).find(Boolean);
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') {
+    if (CONNECTION_ERRNOS.has(code)) return unavailable('the database cannot be reached');
+    if (code === 'ENOSPC') return diskFull();
+  }
+  if (isPostgresError(error)) {
+    if (error.code.startsWith('08')) return unavailable('the connection to the database failed'); // connection_exception
+    if (error.code === '53100') return diskFull(); // disk_full
+    const reason = UNAVAILABLE_STATES[error.code];
+    return reason ? unavailable(reason) : undefined;
+  }
+  if (typeof message === 'string' && CONNECTION_MESSAGES.test(message)) return unavailable('the connection to the database was lost');
+  return undefined;
+}
+
+function diskFull(): HttpError {
+  return new HttpError(507, "the database's disk is full, so nothing could be saved; an administrator must free space before changes can be made again");
+}

@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { databaseFault } from '../db/database-errors.js';
 import { HttpError } from './errors.js';
 import { describeIssue, type ValidationIssue } from './validation.js';
 
@@ -11,9 +12,13 @@ export function installErrorHandler(app: FastifyInstance): void {
       const message = issues.map((issue) => describeIssue(context, issue)).join('; ');
       return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message, details: issues });
     }
-    if (error instanceof HttpError) {
-      reply.headers(error.headers);
-      return reply.status(error.statusCode).send({ statusCode: error.statusCode, error: httpReason(error.statusCode), message: error.message, details: error.details });
+    if (error instanceof HttpError) return sendHttpError(reply, error);
+    // A database that is away or full is no bug of ours: the client hears when to try again.
+    const fault = databaseFault(error);
+    if (fault) {
+      // A full disk needs someone to act; an outage is usually over by the time anyone looks.
+      request.log[fault.statusCode === 507 ? 'error' : 'warn']({ err: error }, `database fault answered with ${fault.statusCode}`);
+      return sendHttpError(reply, fault);
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
@@ -28,6 +33,11 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
 }
 
+function sendHttpError(reply: FastifyReply, error: HttpError): FastifyReply {
+  reply.headers(error.headers);
+  return reply.status(error.statusCode).send({ statusCode: error.statusCode, error: httpReason(error.statusCode), message: error.message, details: error.details });
+}
+
 function httpReason(status: number): string {
   const reasons: Record<number, string> = {
     400: 'Bad Request',
@@ -39,6 +49,8 @@ function httpReason(status: number): string {
     413: 'Payload Too Large',
     415: 'Unsupported Media Type',
     429: 'Too Many Requests',
+    503: 'Service Unavailable',
+    507: 'Insufficient Storage',
   };
   return reasons[status] ?? (status < 500 ? 'Client Error' : 'Internal Server Error');
 }

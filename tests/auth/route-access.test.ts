@@ -19,6 +19,9 @@ const ADMINS: readonly Who[] = ['admin'];
 
 const EXPECTED: Record<string, readonly Who[]> = {
   'GET /api/health': EVERYONE,
+  'GET /api/health/ready': EVERYONE,
+  // No account opens the metrics, only this machine (inject's address) or the metrics token (tests/http/metrics.test.ts).
+  'GET /metrics': ['anonymous'],
   'GET /api/session': EVERYONE,
   'POST /api/session': EVERYONE,
   'DELETE /api/session': SIGNED_IN,

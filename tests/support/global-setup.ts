@@ -4,12 +4,15 @@ import { migrate } from '../../server/db/migrate.js';
 import { openPglite } from '../../server/db/pglite.js';
 import { openPostgres } from '../../server/db/postgres.js';
 import { PGLITE_TEMPLATE, withDatabase } from './test-database.js';
+import { clearTestLogs, scanTestLogs } from './log-scan.js';
+import { RUN_VARIABLE } from './test-logger.js';
 
 /**
  * Migrates once, then every test file clones the result: on the server a
  * `CREATE DATABASE … TEMPLATE`, embedded a dumped PGlite data folder (2 s instead of 10).
  */
-export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const run = startLogRun();
   const url = process.env.DATABASE_URL;
   project.provide('databaseKind', url ? 'postgres' : 'pglite');
   if (url) {
@@ -27,6 +30,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     return async () => {
       await admin.exec(`DROP DATABASE IF EXISTS ${templateDb} WITH (FORCE)`);
       await admin.close();
+      assertLogsClean(run);
     };
   } else {
     const db = await openPglite();
@@ -35,7 +39,27 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     writeFileSync(PGLITE_TEMPLATE, Buffer.from(await (await db.dump()).arrayBuffer()));
     await db.close();
     console.log('tests run on embedded PGlite (set DATABASE_URL to run them on a PostgreSQL server)');
+    return async () => assertLogsClean(run);
   }
+}
+
+/** One log folder for the whole run: the first project's setup names it, in the main process, before any worker starts. */
+function startLogRun(): string {
+  if (!process.env[RUN_VARIABLE]) {
+    clearTestLogs();
+    process.env[RUN_VARIABLE] = `run-${process.pid}`;
+  }
+  return process.env[RUN_VARIABLE];
+}
+
+/** Fails the run when its logs hold a secret (tests/support/log-scan.ts). */
+function assertLogsClean(run: string): void {
+  const { lines, leaks } = scanTestLogs(run);
+  if (leaks.length) {
+    const shown = leaks.slice(0, 5).map((leak) => `- ${leak.what}, in ${leak.file}:\n  ${leak.line.slice(0, 400)}`);
+    throw new Error(`the test run's logs hold ${leaks.length} secret(s):\n${shown.join('\n')}`);
+  }
+  console.log(`logs of the run searched for secrets: ${lines} lines, none found`);
 }
 
 declare module 'vitest' {

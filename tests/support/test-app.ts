@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { testLogger } from './test-logger.js';
 import { buildApp } from '../../server/app.js';
 import type { AuthOptions } from '../../server/auth/auth-hooks.js';
 import type { Database } from '../../server/db/database.js';
@@ -16,7 +17,7 @@ export interface TestApp {
  */
 export async function openTestApp(auth: AuthOptions = { demo: true }): Promise<TestApp> {
   const db = await openTestDatabase();
-  const app = await buildApp({ db, webRoot: '/nonexistent', auth });
+  const app = await buildApp({ db, webRoot: '/nonexistent', auth, logger: testLogger() });
   return {
     app,
     db,

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { testLogger } from '../support/test-logger.js';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -132,7 +133,7 @@ export async function openMapPage<T>(options: MapPageOptions<T>): Promise<MapPag
     const webRoot = inject('webRoot');
 
     db = await openTestDatabase();
-    app = await buildApp({ db, webRoot, auth: { demo: options.demo ?? true, loginPerMinute: options.loginPerMinute } });
+    app = await buildApp({ db, webRoot, logger: testLogger(), auth: { demo: options.demo ?? true, loginPerMinute: options.loginPerMinute } });
     const seeded = await options.seed(app, db);
     await app.listen({ host: '127.0.0.1', port: 0 });
     const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { testLogger } from '../support/test-logger.js';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -15,7 +16,7 @@ let app: Awaited<ReturnType<typeof buildApp>>;
 beforeAll(async () => {
   db = await openTestDatabase();
   await loadDemoData(db);
-  app = await buildApp({ db, webRoot, auth: { demo: true } });
+  app = await buildApp({ db, webRoot, logger: testLogger(), auth: { demo: true } });
 });
 afterAll(async () => {
   await app?.close();
