@@ -8,6 +8,7 @@ import './styles.css';
 import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type PointLike } from 'maplibre-gl';
 // Under Vite the worker is not found by itself ("Worker failed to load"); the file is self-contained.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { fetchSitePresence } from './layers/site-presence.js';
 import { fetchLayer, fetchLayerList, fetchRecord, fetchTileIndex, type LayerCollection, type LayerFeature } from '../shared/api.js';
 import { createClaimEditor, type ClaimEditor } from './claims/claim-editor.js';
 import { createContested, type Contested } from './contested/contested.js';
@@ -214,6 +215,7 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
   status.set({ kind: 'loading' });
   // The analyses run beside the layers and never hold back their drawing.
   const analyses = Promise.all([contested?.load(date, load.signal), routeRisk?.load(date, load.signal)]);
+  const sitePresence = fetchSitePresence(date, load.signal);
   // Awaited below; until then a failure (or the abort of a superseded load) must not surface as an unhandled rejection.
   analyses.catch(() => undefined);
   const collections = await Promise.all(DATA_LAYERS.map(async (name) => [name, await fetchLayer(name, date, load.signal, GEOJSON_LIMIT)] as [DataLayerName, LayerCollection]));
@@ -236,6 +238,12 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
       setLayerData(map, name, collection);
     }
   }
+  // Sites first drawn plain; their armed-presence rings follow the analysis, which never holds back the layers.
+  const sites = collections.find(([name]) => name === 'sites')![1];
+  const presenceShown = sitePresence.then((presence) => {
+    if (!load.signal.aborted && !tiled.has('sites')) setLayerData(map, 'sites', sites, presence);
+  });
+  presenceShown.catch(() => undefined);
   notice.setTiled([...tiled].map(([name, count]) => ({ title: titles.get(name) ?? { fr: name, en: name }, count })));
   const counts: Partial<Record<ToggleableLayer, number>> = Object.fromEntries(DATA_LAYERS.map((name) => [name, shownCount(name)]));
   legend?.setCounts(counts);
@@ -248,7 +256,7 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
     // More room on the right, where the place labels run out from their dot.
     if (bounds) map.fitBounds(bounds, { padding: { top: 48, bottom: 48, left: 48, right: 96 }, maxZoom: 14, animate: false });
   }
-  const [contestedCount, routeRiskCount] = await analyses;
+  const [[contestedCount, routeRiskCount]] = await Promise.all([analyses, presenceShown]);
   if (load.signal.aborted) return;
   legend?.setCounts({ ...counts, [CONTESTED_OVERLAY]: contestedCount ?? 0, [ROUTE_RISK_OVERLAY]: routeRiskCount ?? 0 });
   await map.once('idle');

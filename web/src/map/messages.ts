@@ -49,7 +49,14 @@ const UI = {
   'legend.cooperatives.seat': { fr: 'Siège de coopérative', en: 'Cooperative seat' },
   'legend.routes.line': { fr: 'Route de transport (site → marché)', en: 'Transport route (site → market)' },
   'legend.sites.site': { fr: 'Site minier', en: 'Mine site' },
-  'legend.sites.armed': { fr: 'Site minier : présence armée à la dernière visite', en: 'Mine site: armed presence at latest visit' },
+  'legend.sites.armed': {
+    fr: 'Site minier : présence armée en cours à cette date (armée ou groupe armé, observation récente)',
+    en: 'Mine site: armed presence current on this date (army or armed group, recent observation)',
+  },
+  'legend.sites.stale': {
+    fr: 'Site minier : présence armée observée il y a longtemps (année indiquée), pas actuelle',
+    en: 'Mine site: armed presence seen long ago (year shown), not current',
+  },
   'legend.roadblocks.armed': {
     fr: 'Barrière militarisée : tenue par l’armée ou un groupe armé, ou taxant les minerais',
     en: 'Militarised roadblock: held by the army or an armed group, or taxing minerals',

@@ -14,6 +14,7 @@ import type {
 import type { LayerCollection, LayerFeature } from '../../shared/api.js';
 import { COLOURS, DANGER_ACTORS, LEGAL_STATUS_COLOURS } from '../../shared/palette.js';
 import { referencePlaces } from '../../shared/places.js';
+import type { SitePresence } from './site-presence.js';
 import { SYMBOLS, SYMBOL_PIXEL_RATIO, symbolImage, type SymbolName } from './symbols.js';
 
 /** The API layers the map draws; `cooperatives` is off at first (their claims already show them). */
@@ -66,6 +67,8 @@ const labelLayout: SymbolLayerSpecification['layout'] = {
   'text-max-width': 12,
 };
 const labelPaint = { 'text-color': COLOURS.ink, 'text-halo-color': COLOURS.white, 'text-halo-width': 1.5 } as const;
+/** Observations too old to count (R11): grey, dark enough to read on the paper background (4.6:1). */
+export const STALE_GREY = '#6B6B6B';
 
 /** Bottom first. Zone outlines sit above the claims so that a ZEA boundary is never hidden by a fill. */
 const DRAWN_LAYERS: DrawnLayer[] = [
@@ -91,12 +94,22 @@ const DRAWN_LAYERS: DrawnLayer[] = [
     id: 'sites-circle',
     type: 'circle',
     source: 'sites',
+    // Armed presence as the analysis judges it on the page's date (site-presence.ts): current in
+    // vermillion, only long ago in a grey ring with its year beside it, never the one for the other.
     paint: {
-      'circle-radius': ['case', ['get', 'armed_at_latest_visit'], 6, 4.5],
+      'circle-radius': ['match', ['get', 'presence_state'], 'current', 6, 'stale', 5.5, 4.5],
       'circle-color': COLOURS.white,
-      'circle-stroke-color': ['case', ['get', 'armed_at_latest_visit'], COLOURS.vermillion, COLOURS.ink],
-      'circle-stroke-width': ['case', ['get', 'armed_at_latest_visit'], 3, 1.5],
+      'circle-stroke-color': ['match', ['get', 'presence_state'], 'current', COLOURS.vermillion, 'stale', STALE_GREY, COLOURS.ink],
+      'circle-stroke-width': ['match', ['get', 'presence_state'], 'current', 3, 'stale', 2.5, 1.5],
     },
+  },
+  {
+    id: 'sites-stale-label',
+    type: 'symbol',
+    source: 'sites',
+    filter: ['==', ['get', 'presence_state'], 'stale'],
+    layout: { ...labelLayout, 'text-size': 11, 'text-field': ['get', 'presence_year'], 'text-anchor': 'left', 'text-offset': [0.7, 0] },
+    paint: { ...labelPaint, 'text-color': STALE_GREY },
   },
   {
     id: 'incidents-circle',
@@ -192,18 +205,19 @@ export function addDataLayers(map: MapLibreMap): void {
 }
 
 /**
- * What the map draws for a record. Nested properties (a site's latest visit) cannot be read by
- * style expressions, so what the style needs from them is lifted to the top.
+ * What the map draws for a record: a site carries its armed-presence state from the analysis
+ * (site-presence.ts), lifted to the top where style expressions can read it.
  */
-function drawable<F extends LayerFeature>(name: DataLayerName, feature: F): F {
+function drawable<F extends LayerFeature>(name: DataLayerName, feature: F, presence: ReadonlyMap<number, SitePresence>): F {
   if (name !== 'sites') return feature;
-  const visit = feature.properties.latest_visit as { armed_presence?: unknown } | null | undefined;
-  return { ...feature, properties: { ...feature.properties, armed_at_latest_visit: visit?.armed_presence === true } };
+  const site = presence.get(feature.id);
+  return site ? { ...feature, properties: { ...feature.properties, presence_state: site.state, presence_year: site.year } } : feature;
 }
 
-export function setLayerData(map: MapLibreMap, name: DataLayerName, collection: LayerCollection): void {
+/** Puts a layer's records on the map; sites with their armed-presence states, when known (none until the analysis answers). */
+export function setLayerData(map: MapLibreMap, name: DataLayerName, collection: LayerCollection, presence: ReadonlyMap<number, SitePresence> = new Map()): void {
   // A cooperative may have no seat on record: nothing to draw, but still listed in popups.
-  const features = collection.features.filter((f): f is LayerFeature & { geometry: Geometry } => f.geometry !== null).map((f) => drawable(name, f));
+  const features = collection.features.filter((f): f is LayerFeature & { geometry: Geometry } => f.geometry !== null).map((f) => drawable(name, f, presence));
   map.getSource<GeoJSONSource>(name)!.setData({ type: 'FeatureCollection', features } as FeatureCollection);
 }
 

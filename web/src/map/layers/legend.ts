@@ -4,7 +4,7 @@
  * dashes and symbols as the map.
  */
 import { localize, onLangChange, t, type Localized, type MessageKey } from '../messages.js';
-import { CONTESTED_OVERLAY, PLACES_SOURCE, ROUTE_RISK_OVERLAY, type ToggleableLayer } from './layers.js';
+import { CONTESTED_OVERLAY, PLACES_SOURCE, ROUTE_RISK_OVERLAY, STALE_GREY, type ToggleableLayer } from './layers.js';
 import { COLOURS, LEGAL_STATUS_COLOURS } from '../../shared/palette.js';
 import { ROUTE_RISK_STYLE } from '../routes/route-risk.js';
 import { SEVERITIES, SEVERITY_STYLES, patternSymbol } from '../contested/severity.js';
@@ -89,6 +89,7 @@ const ENTRIES: LegendEntry[] = [
     items: [
       { key: 'legend.sites.site', swatch: { kind: 'circle', fill: COLOURS.white, stroke: COLOURS.ink, radius: 4.5, strokeWidth: 1.5 } },
       { key: 'legend.sites.armed', swatch: { kind: 'circle', fill: COLOURS.white, stroke: COLOURS.vermillion, radius: 6, strokeWidth: 3 } },
+      { key: 'legend.sites.stale', swatch: { kind: 'circle', fill: COLOURS.white, stroke: STALE_GREY, radius: 5.5, strokeWidth: 2.5 } },
     ],
   },
   { layer: 'routes', items: [{ key: 'legend.routes.line', swatch: { kind: 'line', colour: '#5A4A3A', width: 3, casing: COLOURS.white } }] },

@@ -22,7 +22,7 @@ export interface PopupContext {
 }
 
 /** Shown as the heading or badge, or not useful to a reader. */
-const HIDDEN_FIELDS = new Set(['illustrative', 'created_at', 'armed_at_latest_visit', 'cooperative_id']);
+const HIDDEN_FIELDS = new Set(['illustrative', 'created_at', 'presence_state', 'presence_year', 'cooperative_id']);
 /** Ids of other records, shown by the referenced record's name. */
 const REFERENCES: Record<string, { layer: DataLayerName; name: string[] }> = {
   zone_id: { layer: 'zones', name: ['code', 'name'] },
