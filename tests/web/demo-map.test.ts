@@ -13,6 +13,8 @@ import { DRAWN_LAYERS, describeInBrowser, openMapPage, type MapPage } from './br
  * The test checks through the API that this is so, rather than trusting the date.
  */
 const DEMO_DATE = '2019-06-15';
+/** The first day of the incident filter's default period on DEMO_DATE: the twelve months up to it (issue 14). */
+const PERIOD_SINCE = '2018-06-16';
 
 type ApiFeature = Feature<Geometry | null, Record<string, unknown>> & { id: number };
 interface LayerInfo {
@@ -39,6 +41,9 @@ describeInBrowser('the map page on the demo data in Chromium', () => {
   /** What the API holds in force on DEMO_DATE, layer by layer: what the page should show. */
   const inForce = new Map<string, ApiFeature[]>();
   let layers: LayerInfo[];
+  /** What the page draws of a layer at first: everything in force, incidents of the default period only. */
+  const shown = (layer: string) =>
+    layer === 'incidents' ? inForce.get(layer)!.filter((f) => String(f.properties.occurred_on) >= PERIOD_SINCE) : inForce.get(layer)!;
 
   beforeAll(async () => {
     session = await openMapPage({ seed: (_app, db) => loadDemoData(db), path: `/?date=${DEMO_DATE}` });
@@ -94,7 +99,7 @@ describeInBrowser('the map page on the demo data in Chromium', () => {
     const drawn = await session.renderedIds(DRAWN_LAYERS);
     for (const layer of DRAWN_LAYERS) {
       expect(drawn[layer], `${layer} records drawn`).toBeGreaterThan(0);
-      expect(drawn[layer], `${layer} records drawn`).toBe(inForce.get(layer)!.length);
+      expect(drawn[layer], `${layer} records drawn`).toBe(shown(layer).length);
     }
   });
 
@@ -107,13 +112,13 @@ describeInBrowser('the map page on the demo data in Chromium', () => {
       expect(await block.isVisible(), `legend entry for ${name}`).toBe(true);
       expect(await block.locator('.legend-title').innerText()).toBe(title.fr);
       expect(await block.locator('input[type=checkbox]').isChecked(), `${name} ticked`).toBe((DRAWN_LAYERS as readonly string[]).includes(name));
-      expect(await block.locator('.legend-count').innerText()).toBe(String(inForce.get(name)!.length));
+      expect(await block.locator('.legend-count').innerText()).toBe(String(shown(name).length));
     }
   });
 
   it('says on the page how many illustrative records it shows', async () => {
-    const illustrative = DRAWN_LAYERS.flatMap((layer) => inForce.get(layer)!).filter((f) => f.properties.illustrative === true).length;
-    const total = DRAWN_LAYERS.reduce((n, layer) => n + inForce.get(layer)!.length, 0);
+    const illustrative = DRAWN_LAYERS.flatMap((layer) => shown(layer)).filter((f) => f.properties.illustrative === true).length;
+    const total = DRAWN_LAYERS.reduce((n, layer) => n + shown(layer).length, 0);
     // The IPIS sites and CAMI zones are real: the count must tell them apart from the scenario.
     expect(illustrative).toBeGreaterThan(0);
     expect(illustrative).toBeLessThan(total);
@@ -128,7 +133,7 @@ describeInBrowser('the map page on the demo data in Chromium', () => {
   it('marks a Bitale incident as illustrative in its popup, and a real IPIS site not', async () => {
     const { page } = session;
     const popup = page.locator('.maplibregl-popup');
-    const incident = inForce.get('incidents')!.find((f) => String(f.properties.source_id).startsWith('bitale-inc-'))!;
+    const incident = shown('incidents').find((f) => String(f.properties.source_id).startsWith('bitale-inc-'))!;
     await session.clickAt(positions(incident.geometry)[0]!);
     const incidentRecord = popup.locator('.popup-record[data-layer="incidents"]').first();
     await incidentRecord.waitFor();

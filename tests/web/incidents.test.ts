@@ -12,6 +12,9 @@ import { SCREENSHOTS, describeInBrowser, openMapPage, type MapPage } from './bro
  * the town, a militarised road. Twelve months back from here reach September 2018.
  */
 const DATE = '2019-08-15';
+/** The page's default period: the twelve months up to its date (issue 14), from 2018-08-16 here. */
+const DEFAULT_SINCE = '2018-08-16';
+const inDefaultPeriod = (f: Incident) => f.properties.occurred_on >= DEFAULT_SINCE;
 /** Where the test records its incident: inside ZEA 799, south of the town, away from every point. */
 const PLACE: [number, number] = [28.64, -2.236];
 const SUB_CATEGORY = 'Taxe de passage (test du navigateur)';
@@ -59,7 +62,7 @@ describeInBrowser('incidents on the demo data in Chromium: editor, filters, char
   const drawnIncidents = () =>
     session.page.evaluate(() => {
       const { map } = window.__riskmap!;
-      return [...new Set(map.queryRenderedFeatures({ layers: ['incidents-circle'] }).map((f) => Number(f.id)))];
+      return [...new Set(map.queryRenderedFeatures({ layers: ['incidents-symbol'] }).map((f) => Number(f.id)))];
     });
   const backToOpening = async () => {
     await session.page.evaluate((view) => window.__riskmap!.map.jumpTo(view), opening);
@@ -106,6 +109,7 @@ describeInBrowser('incidents on the demo data in Chromium: editor, filters, char
   it('records an incident clicked on the map: it is in the database, counted only, and drawn', SLOW_TEST, async () => {
     const { page, db } = session;
     const before = (await incidentsAsOf()).length;
+    const shownBefore = (await incidentsAsOf()).filter(inDefaultPeriod).length;
     await page.evaluate((center) => window.__riskmap!.map.jumpTo({ center, zoom: 13 }), PLACE);
     await session.settle();
     await page.getByRole('button', { name: 'Signaler un incident' }).click();
@@ -177,7 +181,7 @@ describeInBrowser('incidents on the demo data in Chromium: editor, filters, char
     await poll(() => page.locator('#status').getAttribute('data-state')).toBe('ready');
     await session.settle();
     await poll(drawnIncidents).toContain(savedId);
-    expect(await legendCount('incidents')).toBe(String(before + 1));
+    expect(await legendCount('incidents')).toBe(String(shownBefore + 1));
     await session.screenshot('incidents-saved.png');
   });
 
@@ -235,10 +239,12 @@ describeInBrowser('incidents on the demo data in Chromium: editor, filters, char
   it('filters the incidents by category, verification and period; the legend counts what is drawn', SLOW_TEST, async () => {
     const { page } = session;
     await backToOpening();
-    const all = await incidentsAsOf();
+    const everything = await incidentsAsOf();
+    const all = everything.filter(inDefaultPeriod);
     await poll(drawnIncidents).toHaveLength(all.length);
     expect(await legendCount('incidents')).toBe(String(all.length));
     const filter = page.locator('#incident-filter');
+    expect(await filter.innerText()).toContain(`Incidents survenus du ${DEFAULT_SINCE} au ${DATE}.`);
 
     await filter.getByRole('button', { name: 'Aucune', exact: true }).click();
     await session.settle();
@@ -275,8 +281,11 @@ describeInBrowser('incidents on the demo data in Chromium: editor, filters, char
     await filter.getByRole('button', { name: 'Tous', exact: true }).click();
     await filter.getByLabel('Période').selectOption({ label: 'Tout l’historique' });
     await session.settle();
+    expect(await drawnIncidents()).toHaveLength(everything.length);
+    expect(await legendCount('incidents')).toBe(String(everything.length));
+    await filter.getByLabel('Période').selectOption({ label: '365 derniers jours' });
+    await session.settle();
     expect(await drawnIncidents()).toHaveLength(all.length);
-    expect(await legendCount('incidents')).toBe(String(all.length));
 
     // The presence filter's count follows it too.
     const presence = ((await session.app.inject({ method: 'GET', url: `/api/presence?date=${DATE}` })).json() as { features: Array<{ properties: { actor_type: string } }> }).features;

@@ -19,7 +19,8 @@ describeInBrowser('the map page in Chromium', () => {
   const screenshot = (name: string) => session.screenshot(name);
 
   beforeAll(async () => {
-    session = await openMapPage({ seed: (app) => seedBrowserFixture(app) });
+    // A date when the fixture's 2019 incidents are within the incident filter's default period (the last twelve months).
+    session = await openMapPage({ seed: (app) => seedBrowserFixture(app), path: '/?date=2019-12-31' });
     ({ app, page, consoleErrors, pageErrors, dialogs, outsideRequests, failedResponses } = session);
     fixture = session.seeded;
   });
@@ -138,6 +139,7 @@ describeInBrowser('the map page in Chromium', () => {
     expect(asked.sort()).toEqual([
       '/api/analysis/contested',
       '/api/analysis/routes',
+      '/api/analysis/sites',
       '/api/claims',
       '/api/cooperatives',
       '/api/incidents',
@@ -149,11 +151,13 @@ describeInBrowser('the map page in Chromium', () => {
     ]);
     expect(new URL(page.url()).searchParams.get('date')).toBe(date);
 
-    // The map shows what the API holds for that date, no more.
+    // The map shows what the API holds for that date, no more; incidents of the twelve months up to it (the default period).
     const drawn = await renderedIds(['incidents', 'presence']);
     for (const layer of ['incidents', 'presence'] as const) {
       const res = await app.inject({ method: 'GET', url: `/api/${layer}?date=${date}` });
-      expect(drawn[layer], `${layer} as of ${date}`).toBe(res.json().features.length);
+      const features = res.json().features as { properties: { occurred_on?: string } }[];
+      const expected = layer === 'incidents' ? features.filter((f) => f.properties.occurred_on! >= '2018-05-02') : features;
+      expect(drawn[layer], `${layer} as of ${date}`).toBe(expected.length);
     }
     await screenshot('map-2019-05-01.png');
     expect(consoleErrors).toEqual([]);

@@ -56,6 +56,9 @@ describeInBrowser('a layer drawn from tiles, in Chromium', () => {
   });
 
   it('opens a record drawn from a tile with its full details, fetched by id', SLOW_TEST, async () => {
+    // Generated incidents span 2012–2025: all of history, not the default twelve months before today.
+    await session.page.locator('#incident-window').selectOption('0');
+    await session.settle();
     // Deep enough that no tile over the generated incidents is crowded.
     const target = await session.page.evaluate(async () => {
       const { map } = window.__riskmap!;
@@ -64,7 +67,7 @@ describeInBrowser('a layer drawn from tiles, in Chromium', () => {
       return { id: incident.id as number, day: incident.properties.occurred_on as string, at: incident.geometry.coordinates as [number, number] };
     });
     await session.settle();
-    const drawn = await session.page.evaluate(() => window.__riskmap!.map.queryRenderedFeatures({ layers: ['incidents-circle-tiles'] }).map((f) => Number(f.id)));
+    const drawn = await session.page.evaluate(() => window.__riskmap!.map.queryRenderedFeatures({ layers: ['incidents-symbol-tiles'] }).map((f) => Number(f.id)));
     expect(drawn).toContain(target.id);
     await session.clickAt(target.at);
     // The day is in the record the API gives, not in what a tile needs for drawing... but tiles carry it too: the source line is the API's alone.

@@ -9,6 +9,7 @@ import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl
 // Under Vite the worker is not found by itself ("Worker failed to load"); the file is self-contained.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { fetchSitePresence } from './layers/site-presence.js';
+import { showIncidentRecency } from './incidents/incident-recency.js';
 import { fetchLayer, fetchLayerList, fetchRecord, fetchTileIndex, type LayerCollection, type LayerFeature } from '../shared/api.js';
 import { createClaimEditor, type ClaimEditor } from './claims/claim-editor.js';
 import { createContested, type Contested } from './contested/contested.js';
@@ -238,6 +239,7 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
       setLayerData(map, name, collection);
     }
   }
+  showIncidentRecency(map, date);
   // Sites first drawn plain; their armed-presence rings follow the analysis, which never holds back the layers.
   const sites = collections.find(([name]) => name === 'sites')![1];
   const presenceShown = sitePresence.then((presence) => {

@@ -69,7 +69,7 @@ const UI = {
   'legend.presence.pmh': { fr: 'PMH (Police des mines) : acteur attendu', en: 'PMH (Mining Police): expected actor' },
   'legend.presence.pnc': { fr: 'PNC : légale mais hors de son rôle (vigilance)', en: 'PNC: lawful but not its role (amber)' },
   'legend.presence.other': { fr: 'Autre acteur (privé, autre service, inconnu)', en: 'Other actor (private, other state, unknown)' },
-  'legend.incidents.incident': { fr: 'Incident de sécurité ou de droits humains', en: 'Security or human-rights incident' },
+  'legend.incidents.older': { fr: 'Estompé : survenu il y a plus de 90 jours', en: 'Faded: more than 90 days ago' },
   'legend.places.place': { fr: 'Localité de repère', en: 'Reference place' },
   'map.label': {
     fr: 'Carte. Flèches : déplacer ; + et − : zoomer ; Entrée : détails des éléments au centre.',

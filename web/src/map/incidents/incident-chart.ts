@@ -13,7 +13,7 @@ import type { ContestedZone } from '../contested/contested-api.js';
 import { vocabulary } from '../contested/contested-reasons.js';
 import { el } from '../../shared/dom.js';
 import { getLang, onLangChange, t, type MessageKey } from '../messages.js';
-import { CATEGORY_GROUPS, GROUPS, groupOf, type CategoryGroup } from './incident-vocabulary.js';
+import { CATEGORY_GROUPS, GROUP_COLOURS, GROUPS, groupOf, type CategoryGroup } from './incident-vocabulary.js';
 import { COLOURS } from '../../shared/palette.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -25,11 +25,11 @@ type Pattern = 'none' | 'hatch' | 'cross' | 'dots';
  * blue, purple and grey) are told apart by a pattern on one of each.
  */
 export const GROUP_STYLES: Record<CategoryGroup, { colour: string; pattern: Pattern; label: MessageKey }> = {
-  violence: { colour: COLOURS.vermillion, pattern: 'none', label: 'incidentChart.group.violence' },
-  clash: { colour: COLOURS.blue, pattern: 'cross', label: 'incidentChart.group.clash' },
-  predation: { colour: COLOURS.orange, pattern: 'none', label: 'incidentChart.group.predation' },
-  coercion: { colour: COLOURS.purple, pattern: 'hatch', label: 'incidentChart.group.coercion' },
-  other: { colour: COLOURS.grey, pattern: 'dots', label: 'incidentChart.group.other' },
+  violence: { colour: GROUP_COLOURS.violence, pattern: 'none', label: 'incidentChart.group.violence' },
+  clash: { colour: GROUP_COLOURS.clash, pattern: 'cross', label: 'incidentChart.group.clash' },
+  predation: { colour: GROUP_COLOURS.predation, pattern: 'none', label: 'incidentChart.group.predation' },
+  coercion: { colour: GROUP_COLOURS.coercion, pattern: 'hatch', label: 'incidentChart.group.coercion' },
+  other: { colour: GROUP_COLOURS.other, pattern: 'dots', label: 'incidentChart.group.other' },
 };
 
 /** A ZEA is named by its code and name; a contested zone by its claimants. */

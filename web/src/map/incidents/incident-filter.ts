@@ -4,6 +4,8 @@
  * incidents, and as a predicate over the records for the legend, the status line and the
  * chart, so that what is counted is what is drawn.
  */
+import { addDays } from '../../shared/iso-dates.js';
+import { RECENT_DAYS } from './incident-recency.js';
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerFeature } from '../../shared/api.js';
 import { createChoiceGroup } from '../../shared/choice-group.js';
@@ -15,6 +17,7 @@ import { layerConditionSetter, type RecordFilter } from '../layers/layer-filter.
 
 /** Days before the map's date, the date included; 0 is every date. */
 export const INCIDENT_WINDOWS = [0, 30, 90, 365] as const;
+export const DEFAULT_WINDOW = 365;
 
 export interface IncidentFilter extends RecordFilter {
   /** Category and verification only: the chart keeps its own window of twelve months. */
@@ -23,12 +26,7 @@ export interface IncidentFilter extends RecordFilter {
   setAsOf(date: string): void;
 }
 
-/** `date` moved by `days` (negative: earlier), on ISO dates. */
-export function addDays(date: string, days: number): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
-}
+export { addDays };
 
 export function createIncidentFilter(container: HTMLElement, map: MapLibreMap, onChange: () => void): IncidentFilter {
   const setCondition = layerConditionSetter(map, 'incidents');
@@ -87,13 +85,16 @@ export function createIncidentFilter(container: HTMLElement, map: MapLibreMap, o
   function translate(): void {
     heading.textContent = t('incidentFilter.title');
     period.label.textContent = t('incidentFilter.window');
-    const chosen = period.control.value || '0';
+    // The last twelve months up to the page's date unless the user chose otherwise: all of history would fill today's map with 2018.
+    const chosen = period.control.value || String(DEFAULT_WINDOW);
     period.control.replaceChildren(
       ...INCIDENT_WINDOWS.map((days) => new Option(days === 0 ? t('incidentFilter.window.all') : t('incidentFilter.window.days', { days }), String(days))),
     );
     period.control.value = chosen;
     const first = since();
-    periodHelp.textContent = !asOf ? '' : first ? t('incidentFilter.window.range', { from: first, to: asOf }) : t('incidentFilter.window.until', { to: asOf });
+    periodHelp.textContent = !asOf
+      ? ''
+      : `${first ? t('incidentFilter.window.range', { from: first, to: asOf }) : t('incidentFilter.window.until', { to: asOf })} ${t('incidentFilter.window.recent', { days: RECENT_DAYS })}`;
   }
   translate();
   onLangChange(translate);

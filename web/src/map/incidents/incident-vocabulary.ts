@@ -6,6 +6,7 @@
  * test can import it in Node.
  */
 import { ACTOR_TYPES, FOLLOW_UPS, INCIDENT_CATEGORIES, VERIFICATIONS } from '../../../../server/domain/vocabulary.js';
+import { COLOURS } from '../../shared/palette.js';
 
 export const CATEGORIES = INCIDENT_CATEGORIES;
 export type Category = (typeof CATEGORIES)[number];
@@ -37,3 +38,12 @@ export const GROUPS = Object.keys(CATEGORY_GROUPS) as CategoryGroup[];
 export function groupOf(category: unknown): CategoryGroup {
   return GROUPS.find((g) => (CATEGORY_GROUPS[g] as readonly unknown[]).includes(category)) ?? 'other';
 }
+
+/** One Okabe–Ito colour per group, the same on the map's symbols and in the chart's bars. */
+export const GROUP_COLOURS: Record<CategoryGroup, string> = {
+  violence: COLOURS.vermillion,
+  clash: COLOURS.blue,
+  predation: COLOURS.orange,
+  coercion: COLOURS.purple,
+  other: COLOURS.grey,
+};

@@ -18,6 +18,10 @@ export const INCIDENT_MESSAGES = {
   'incidentFilter.window.days': { fr: '{days} derniers jours', en: 'Last {days} days' },
   'incidentFilter.window.range': { fr: 'Incidents survenus du {from} au {to}.', en: 'Incidents from {from} to {to}.' },
   'incidentFilter.window.until': { fr: 'Tous les incidents jusqu’au {to}.', en: 'Every incident up to {to}.' },
+  'incidentFilter.window.recent': {
+    fr: 'Ceux des {days} derniers jours en couleur pleine, les plus anciens estompés.',
+    en: 'Those of the last {days} days in full colour, older ones faded.',
+  },
 
   'incidentChart.title': { fr: 'Incidents par mois', en: 'Incidents per month' },
   'incidentChart.area.view': { fr: 'Zone : vue actuelle de la carte', en: 'Area: current map view' },

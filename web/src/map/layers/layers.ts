@@ -15,6 +15,7 @@ import type { LayerCollection, LayerFeature } from '../../shared/api.js';
 import { COLOURS, DANGER_ACTORS, LEGAL_STATUS_COLOURS } from '../../shared/palette.js';
 import { referencePlaces } from '../../shared/places.js';
 import type { SitePresence } from './site-presence.js';
+import { CATEGORY_GROUPS, GROUPS } from '../incidents/incident-vocabulary.js';
 import { SYMBOLS, SYMBOL_PIXEL_RATIO, symbolImage, type SymbolName } from './symbols.js';
 
 /** The API layers the map draws; `cooperatives` is off at first (their claims already show them). */
@@ -58,6 +59,14 @@ const presenceSymbol: ExpressionSpecification = [
   'presence-pnc',
   'presence-other',
 ];
+/** The symbol of an incident's kind of harm: one per group of categories. */
+const incidentSymbol: ExpressionSpecification = [
+  'match',
+  ['get', 'category'],
+  ...GROUPS.filter((g) => g !== 'other').flatMap((g) => [[...CATEGORY_GROUPS[g]], `incident-${g}`]),
+  'incident-other',
+] as unknown as ExpressionSpecification;
+
 /** R8: a roadblock is militarised when an armed actor holds it or it taxes minerals. */
 const militarisedRoadblock: ExpressionSpecification = ['any', isDangerActor('operator_type'), ['==', ['get', 'taxes_minerals'], true]];
 
@@ -112,10 +121,12 @@ const DRAWN_LAYERS: DrawnLayer[] = [
     paint: { ...labelPaint, 'text-color': STALE_GREY },
   },
   {
-    id: 'incidents-circle',
-    type: 'circle',
+    id: 'incidents-symbol',
+    type: 'symbol',
     source: 'incidents',
-    paint: { 'circle-radius': 5.5, 'circle-color': COLOURS.ink, 'circle-stroke-color': COLOURS.white, 'circle-stroke-width': 1.5 },
+    // By kind of harm (incident-vocabulary.ts); faded when older than the recent window (incident-recency.ts).
+    layout: { 'icon-image': incidentSymbol, 'icon-allow-overlap': true, 'icon-ignore-placement': true },
+    paint: { 'icon-opacity': 1 },
   },
   {
     id: 'roadblocks-symbol',

@@ -9,6 +9,9 @@ import { COLOURS, LEGAL_STATUS_COLOURS } from '../../shared/palette.js';
 import { ROUTE_RISK_STYLE } from '../routes/route-risk.js';
 import { SEVERITIES, SEVERITY_STYLES, patternSymbol } from '../contested/severity.js';
 import { symbolCanvas, type SymbolName } from './symbols.js';
+import { GROUPS } from '../incidents/incident-vocabulary.js';
+import { GROUP_STYLES } from '../incidents/incident-chart.js';
+import { OLDER_OPACITY } from '../incidents/incident-recency.js';
 
 type Swatch =
   | {
@@ -24,7 +27,7 @@ type Swatch =
     }
   | { kind: 'line'; colour: string; width: number; casing?: string; dash?: readonly number[]; pattern?: SymbolName }
   | { kind: 'circle'; fill: string; stroke: string; radius: number; strokeWidth: number }
-  | { kind: 'symbol'; name: SymbolName };
+  | { kind: 'symbol'; name: SymbolName; opacity?: number };
 
 interface LegendEntry {
   layer: ToggleableLayer;
@@ -76,7 +79,13 @@ const ENTRIES: LegendEntry[] = [
       { key: 'legend.presence.area', swatch: { kind: 'area', fill: COLOURS.vermillion, fillOpacity: 0.15, line: COLOURS.vermillion, lineWidth: 2, dash: [3, 1.5] } },
     ],
   },
-  { layer: 'incidents', items: [{ key: 'legend.incidents.incident', swatch: { kind: 'circle', fill: COLOURS.ink, stroke: COLOURS.white, radius: 5.5, strokeWidth: 1.5 } }] },
+  {
+    layer: 'incidents',
+    items: [
+      ...GROUPS.map((group) => ({ key: GROUP_STYLES[group].label, swatch: { kind: 'symbol', name: `incident-${group}` } as Swatch })),
+      { key: 'legend.incidents.older', swatch: { kind: 'symbol', name: 'incident-violence', opacity: OLDER_OPACITY } },
+    ],
+  },
   {
     layer: 'roadblocks',
     items: [
@@ -120,7 +129,11 @@ const SWATCH_WIDTH = 30;
 const SWATCH_HEIGHT = 20;
 
 function drawSwatch(swatch: Swatch): HTMLCanvasElement {
-  if (swatch.kind === 'symbol') return symbolCanvas(swatch.name);
+  if (swatch.kind === 'symbol') {
+    const canvas = symbolCanvas(swatch.name);
+    if (swatch.opacity !== undefined) canvas.style.opacity = String(swatch.opacity);
+    return canvas;
+  }
   const ratio = 2;
   const canvas = document.createElement('canvas');
   canvas.width = SWATCH_WIDTH * ratio;

@@ -4,15 +4,24 @@
  */
 import { COLOURS, LEGAL_STATUS_COLOURS } from '../../shared/palette.js';
 import { SEVERITY_STYLES, type Severity } from '../contested/severity.js';
+import { GROUP_COLOURS, type CategoryGroup } from '../incidents/incident-vocabulary.js';
 
 type Draw = (c: CanvasRenderingContext2D, s: number) => void;
 const marker = (severity: Severity): Draw => (c, s) => drawSeverityMarker(c, s, severity);
+const incident = (group: CategoryGroup): Draw => (c, s) => drawIncident(c, s, group);
 
 export const SYMBOLS = {
   'presence-danger': { size: 24, draw: drawTriangle },
   'presence-pmh': { size: 20, draw: (c: CanvasRenderingContext2D, s: number) => drawSquare(c, s, COLOURS.blue) },
   'presence-pnc': { size: 22, draw: (c: CanvasRenderingContext2D, s: number) => drawDiamond(c, s, COLOURS.yellow) },
   'presence-other': { size: 16, draw: (c: CanvasRenderingContext2D, s: number) => drawDisc(c, s, COLOURS.grey) },
+  // Incidents: a disc in the colour of their kind of harm, with a white mark that tells the kind
+  // where colour is lost (greyscale print, colour blindness): ✕, ✱, bar, two bars, nothing.
+  'incident-violence': { size: 20, draw: incident('violence') },
+  'incident-clash': { size: 20, draw: incident('clash') },
+  'incident-predation': { size: 18, draw: incident('predation') },
+  'incident-coercion': { size: 18, draw: incident('coercion') },
+  'incident-other': { size: 14, draw: incident('other') },
   // Size and stroke weight, not only colour, tell a militarised roadblock from another one.
   'roadblock-armed': { size: 24, draw: (c: CanvasRenderingContext2D, s: number) => drawBarrier(c, s, COLOURS.vermillion, 4) },
   'roadblock-other': { size: 18, draw: (c: CanvasRenderingContext2D, s: number) => drawBarrier(c, s, '#4D4D4D', 2.5) },
@@ -110,6 +119,37 @@ function drawDisc(ctx: CanvasRenderingContext2D, size: number, fill: string): vo
   ctx.fillStyle = fill;
   ctx.fill();
   outline(ctx);
+}
+
+function drawIncident(ctx: CanvasRenderingContext2D, size: number, group: CategoryGroup): void {
+  drawDisc(ctx, size, GROUP_COLOURS[group]);
+  const c = size / 2;
+  const r = size * 0.24;
+  ctx.strokeStyle = COLOURS.white;
+  ctx.lineWidth = 2.2;
+  ctx.lineCap = 'round';
+  ctx.beginPath();
+  if (group === 'violence' || group === 'clash') {
+    ctx.moveTo(c - r, c - r);
+    ctx.lineTo(c + r, c + r);
+    ctx.moveTo(c + r, c - r);
+    ctx.lineTo(c - r, c + r);
+  }
+  if (group === 'clash') {
+    ctx.moveTo(c, c - r * 1.3);
+    ctx.lineTo(c, c + r * 1.3);
+  }
+  if (group === 'predation') {
+    ctx.moveTo(c - r, c);
+    ctx.lineTo(c + r, c);
+  }
+  if (group === 'coercion') {
+    ctx.moveTo(c - r / 2, c - r);
+    ctx.lineTo(c - r / 2, c + r);
+    ctx.moveTo(c + r / 2, c - r);
+    ctx.lineTo(c + r / 2, c + r);
+  }
+  ctx.stroke();
 }
 
 /** A "no entry" disc: a thick ring and a bar across, in the operator's colour. */
