@@ -21,7 +21,7 @@ function precompress(): Plugin {
     },
     closeBundle() {
       const files = readdirSync(outDir, { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile() && /\.(js|mjs|css|html|svg|json)$/.test(entry.name))
+        .filter((entry) => entry.isFile() && /\.(js|mjs|css|html|svg|json|geojson)$/.test(entry.name))
         .map((entry) => join(entry.parentPath, entry.name));
       for (const file of files) {
         const content = readFileSync(file);

@@ -95,6 +95,24 @@ describeInBrowser('the map page on the demo data in Chromium', () => {
     expect((Math.max(...lats) - Math.min(...lats)) / (north - south)).toBeGreaterThan(1 / 3);
   });
 
+  it('draws Lake Kivu, rivers and borders under the layers, named in French, from the app itself', async () => {
+    const { page } = session;
+    const drawn = await page.evaluate(() => {
+      const { map } = window.__riskmap!;
+      const names = (layer: string) => map.queryRenderedFeatures({ layers: [layer] }).map((f) => String(f.properties.name));
+      return { lakes: names('ne-lakes-fill'), rivers: names('ne-rivers-line').length, order: map.getStyle().layers.map((l) => l.id) };
+    });
+    expect(drawn.lakes).toContain('Lake Kivu');
+    expect(drawn.rivers).toBeGreaterThan(0);
+    // Under every data layer: the background is drawn first.
+    const firstData = Math.min(...['zones-fill', 'claims-fill', 'sites-circle', 'incidents-symbol'].map((id) => drawn.order.indexOf(id)).filter((i) => i >= 0));
+    for (const id of ['ne-lakes-fill', 'ne-rivers-line', 'ne-borders-line', 'ne-lakes-label']) expect(drawn.order.indexOf(id), id).toBeLessThan(firstData);
+    // The lake's own French name where the data has one (data/README.md).
+    expect(JSON.stringify(await page.evaluate(() => window.__riskmap!.map.getLayoutProperty('ne-lakes-label', 'text-field')))).toContain('name_fr');
+    expect(session.outsideRequests).toEqual([]);
+    await session.screenshot('demo-map-background.png');
+  });
+
   it('draws every record in force of every layer drawn at start', async () => {
     const drawn = await session.renderedIds(DRAWN_LAYERS);
     for (const layer of DRAWN_LAYERS) {

@@ -42,7 +42,8 @@ import type { RecordFilter } from './layers/layer-filter.js';
 import { createLegend } from './layers/legend.js';
 import { createPresenceFilter } from './layers/presence-filter.js';
 import { createRouteRisk, type RouteRisk } from './routes/route-risk.js';
-import { offlineStyle } from '../shared/map-style.js';
+import { BACKGROUND_CREDIT, offlineStyle } from '../shared/map-style.js';
+import { setBackgroundLanguage } from '../shared/background.js';
 import { createNotice } from './notice.js';
 import { createFeaturePopup } from './layers/popup.js';
 import { CELL_COUNT, GEOJSON_LIMIT, hideTiled, showTiled } from './layers/tiled-layers.js';
@@ -90,12 +91,13 @@ const map = new MapLibreMap({
 map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
 map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-left');
 map.addControl(
-  new AttributionControl({ compact: false, customAttribution: ['IPIS (ODC-BY 1.0)', 'CAMI / Global Forest Watch'] }),
+  new AttributionControl({ compact: false, customAttribution: ['IPIS (ODC-BY 1.0)', 'CAMI / Global Forest Watch', BACKGROUND_CREDIT] }),
   'bottom-right',
 );
 
 /** MapLibre's own control texts are fixed at creation; these follow the page's language. */
 function translateMap(): void {
+  setBackgroundLanguage(map, getLang());
   map.getCanvas().setAttribute('aria-label', t('map.label'));
   const controls: Array<[string, Parameters<typeof t>[0]]> = [
     ['.maplibregl-ctrl-zoom-in', 'map.zoomIn'],

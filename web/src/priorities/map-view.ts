@@ -8,10 +8,11 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { el } from '../shared/dom.js';
 import { boundsOf } from '../shared/extent.js';
 import { offlineStyle } from '../shared/map-style.js';
+import { setBackgroundLanguage } from '../shared/background.js';
 import { placeKey, type PlaceFeature, type Plan, type Ranking } from './api.js';
 import { CLICKABLE_LAYERS, addPriorityLayers, setPlanData, setRankingData, setSelectedKey } from './map-layers.js';
 import { placeTitle } from './ranking-table.js';
-import { onLangChange, t } from './translate.js';
+import { getLang, onLangChange, t } from './translate.js';
 
 setWorkerUrl(workerUrl);
 
@@ -83,6 +84,7 @@ export function createMapView(container: HTMLElement, onSelect: (key: string) =>
       button?.setAttribute('aria-label', t(key));
     }
     drawMarkers();
+    setBackgroundLanguage(map, getLang());
   };
   onLangChange(translate);
   translate();

@@ -1,16 +1,22 @@
 /**
- * The map's base: a plain background and nothing fetched from elsewhere, so the page works
- * offline (South Kivu's links are slow or absent). No `glyphs` URL: MapLibre draws the few
- * labels with the browser's local fonts.
+ * The map's base: paper, and Natural Earth's lakes, rivers, borders and towns shipped with the
+ * app (background.ts); nothing fetched from elsewhere, so the page works offline (South Kivu's
+ * links are slow or absent). No `glyphs` URL: MapLibre draws the labels with the browser's
+ * local fonts.
  */
 import type { StyleSpecification } from 'maplibre-gl';
+import { backgroundLayers, backgroundSources } from './background.js';
+import { getLang } from './language.js';
 import { COLOURS } from './palette.js';
+
+/** Credit for the background, beside the data's own in each map's attribution. */
+export const BACKGROUND_CREDIT = 'Natural Earth';
 
 export function offlineStyle(): StyleSpecification {
   return {
     version: 8,
     name: 'Offline background',
-    sources: {},
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': COLOURS.paper } }],
+    sources: backgroundSources(),
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': COLOURS.paper } }, ...backgroundLayers(getLang())],
   };
 }
