@@ -1,4 +1,5 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
+import { lockDataDir } from './data-dir-lock.js';
 import type { Database } from './database.js';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
@@ -12,12 +13,37 @@ export interface DatabaseConfig {
   dataDir: string;
 }
 
-/** `DATABASE_URL` set: the real server. Unset: embedded PGlite persisted under `dataDir`. */
+/**
+ * `DATABASE_URL` set: the real server. Unset: embedded PGlite persisted under `dataDir`,
+ * locked for this process until `close()` (data-dir-lock.ts): a second process, such as a
+ * backup while the app runs, is refused instead of corrupting the folder.
+ */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.databaseReadUrl);
   if (config.databaseReadUrl) throw new Error('DATABASE_READ_URL names a read replica of the server in DATABASE_URL, which is not set: set both, or neither for the embedded database');
   assertWritableFolder(config.dataDir);
-  return openPglite({ dataDir: config.dataDir });
+  const lock = lockDataDir(config.dataDir);
+  let db: Database;
+  try {
+    db = await openPglite({ dataDir: config.dataDir });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const locked: Database = {
+    ...db,
+    get reads() {
+      return locked;
+    },
+    async close() {
+      try {
+        await db.close();
+      } finally {
+        lock.release();
+      }
+    },
+  };
+  return locked;
 }
 
 /**

@@ -1,0 +1,17 @@
+import { configFromEnv } from '../config.js';
+import { openDatabase } from '../db/open-database.js';
+import { exitCodeOf, runRestoreCommand } from './backup-command.js';
+import { readPassphrase } from './passphrase.js';
+
+/** `npm run restore -- FILE [--identity KEYFILE]`: into an empty database only (README, "Backup and restore"). */
+try {
+  await runRestoreCommand(process.argv.slice(2), {
+    out: (line) => console.log(line),
+    env: process.env,
+    readPassphrase,
+    openDatabase: () => openDatabase(configFromEnv()),
+  });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = exitCodeOf(error);
+}
