@@ -20,7 +20,7 @@ export function exportMetadata(request: ExportRequest, requestedBy: string, gene
     generated_by: requestedBy,
     generator: 'Kivu mining risk map',
     profile: request.profile,
-    filters: { layers: request.layers, bbox: request.bbox ?? null, polygon: request.polygon ?? null, from: request.from ?? null, to: request.to ?? null },
+    filters: { layers: request.layers, bbox: request.bbox ?? null, polygon: request.polygon ?? null, as_of: request.asOf ?? null, incident_days: request.incidentDays ?? null, from: request.from ?? null, to: request.to ?? null },
     licences: LICENCES,
     statement: NO_DATA_STATEMENT,
     precision:

@@ -12,6 +12,13 @@ export const exportQuerySchema = Type.Object(
     layers: Type.String({ pattern: `^(${LAYER_NAMES.join('|')})(,(${LAYER_NAMES.join('|')}))*$`, description: `comma-separated layers: ${LAYER_NAMES.join(', ')}` }),
     bbox: Type.Optional(Type.String({ pattern: '^-?\\d+(\\.\\d+)?(,-?\\d+(\\.\\d+)?){3}$', description: 'minLon,minLat,maxLon,maxLat (WGS84)' })),
     polygon: Type.Optional(Type.String({ maxLength: 200_000, description: 'a GeoJSON Polygon or MultiPolygon (WGS84): records intersecting it' })),
+    as_of: Type.Optional({
+      ...DATE,
+      description: 'records as the map shows them on this date: in force on it, incidents that occurred on or before it (not with from/to)',
+    }),
+    incident_days: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 36_500, description: 'with as_of: only incidents of the N days up to as_of, as the map\'s period filter; 0 or absent: all' }),
+    ),
     from: Type.Optional({ ...DATE, description: 'records in force or occurring on or after this date' }),
     to: Type.Optional({ ...DATE, description: 'records in force or occurring on or before this date' }),
     // Partner is the default: an export is made to leave, and leaving is what partner is for.
@@ -26,6 +33,10 @@ export interface ExportRequest {
   layers: LayerName[];
   bbox?: number[];
   polygon?: object;
+  /** The map's date: records in force on it (ExportQuery.as_of). */
+  asOf?: string;
+  /** With asOf: incidents of this many days up to it only. */
+  incidentDays?: number;
   from?: string;
   to?: string;
   profile: Profile;

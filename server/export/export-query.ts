@@ -1,8 +1,8 @@
 import type { Feature } from 'geojson';
 import type { Queryable } from '../db/database.js';
 import type { LayerDefinition } from '../layers/layer-definition.js';
-import { Params, featureSql } from '../layers/layer-sql.js';
-import { publishedFieldsSql, publishedGeometrySql, publishedOrderKeys, publishedPeriodSql, publishedSourceSql } from '../sharing/published-sql.js';
+import { Params, asOfCondition, featureSql, periodOverlapConditions } from '../layers/layer-sql.js';
+import { publishedFieldsSql, publishedGeometrySql, publishedOrderKeys, publishedSourceSql } from '../sharing/published-sql.js';
 import type { ExportRequest } from './export-params.js';
 
 /** Rows a page: enough to keep round trips few, small enough that memory stays flat. */
@@ -13,7 +13,7 @@ export const PAGE_SIZE = 1_000;
  * the coarse point, dates against the coarse date, so the filter cannot be used to find
  * what the profile withholds.
  */
-function conditions(layer: LayerDefinition, request: ExportRequest, params: Params): string[] {
+function conditions(layer: LayerDefinition, request: ExportRequest, params: Params, asOf = request.asOf && params.add(request.asOf, 'date')): string[] {
   const geometry = publishedGeometrySql(layer, request.profile);
   const out: string[] = [];
   if (request.bbox) {
@@ -23,10 +23,14 @@ function conditions(layer: LayerDefinition, request: ExportRequest, params: Para
   if (request.polygon) {
     out.push(`ST_Intersects(${geometry}, ST_SetSRID(ST_GeomFromGeoJSON(${params.add(JSON.stringify(request.polygon), 'text')}), 4326))`);
   }
-  const start = publishedPeriodSql(layer, request.profile, layer.period.from);
-  const end = layer.period.to ? `t.${layer.period.to}` : start;
-  if (request.to) out.push(`(${start} IS NULL OR ${start} <= ${params.add(request.to, 'date')})`);
-  if (request.from) out.push(`(${end} IS NULL OR ${end} >= ${params.add(request.from, 'date')})`);
+  if (asOf) {
+    out.push(asOfCondition(layer, asOf, request.profile));
+    // The map's period filter on incidents: the N days up to its date, that day included.
+    if (layer.name === 'incidents' && request.incidentDays) {
+      out.push(...periodOverlapConditions(layer, `(${asOf} - ${params.add(request.incidentDays - 1, 'int')})`, undefined, request.profile));
+    }
+  }
+  out.push(...periodOverlapConditions(layer, request.from && params.add(request.from, 'date'), request.to && params.add(request.to, 'date'), request.profile));
   return out.length ? out : ['true'];
 }
 
@@ -57,13 +61,15 @@ export async function* exportFeatures(db: Queryable, layer: LayerDefinition, req
   let after: string[] | undefined;
   for (;;) {
     const params = new Params();
-    const where = conditions(layer, request, params);
+    // One placeholder for the date, in the filter and in what the records are computed as of (a site's latest visit).
+    const asOf = request.asOf ? params.add(request.asOf, 'date') : undefined;
+    const where = conditions(layer, request, params, asOf);
     if (after) {
       const last = after.map((value, i) => params.add(value, keys[i]!.cast));
       where.push(`(${keys.map((k) => k.sql).join(', ')}) > (${last.join(', ')})`);
     }
     const rows = await db.query<{ feature: Feature } & Record<`k${number}`, string>>(
-      `SELECT ${featureSql(layer, 'NULL::date', request.profile)} AS feature, ${keyColumns}
+      `SELECT ${featureSql(layer, asOf ?? 'NULL::date', request.profile)} AS feature, ${keyColumns}
        FROM ${publishedSourceSql(layer, request.profile)}
        WHERE ${where.join(' AND ')}
        ORDER BY ${keys.map((k) => k.sql).join(', ')} LIMIT ${PAGE_SIZE}`,

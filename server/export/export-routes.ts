@@ -22,12 +22,16 @@ async function exportRequestFrom(db: Database, request: FastifyRequest, q: Expor
     layers: [...new Set(q.layers.split(',') as LayerName[])],
     bbox: q.bbox ? parseBbox(q.bbox) : undefined,
     polygon: q.polygon ? parsePolygon(q.polygon) : undefined,
+    asOf: q.as_of,
+    incidentDays: q.incident_days || undefined,
     from: q.from,
     to: q.to,
     profile,
     format: q.format,
   };
   if (exportRequest.from && exportRequest.to && exportRequest.to < exportRequest.from) throw badRequest('to must not be before from');
+  if (exportRequest.asOf && (exportRequest.from || exportRequest.to)) throw badRequest('give as_of (the situation on one day, as the map shows it) or from/to (a period), not both');
+  if (exportRequest.incidentDays && !exportRequest.asOf) throw badRequest('incident_days counts back from as_of: give as_of too');
   // An invalid polygon would fail inside the query, half-way through a download.
   if (exportRequest.polygon) await assertValidGeometry(db, LAYERS.zones, exportRequest.polygon as never);
   return exportRequest;
@@ -68,7 +72,8 @@ export async function exportRoutes(app: FastifyInstance, options: { db: Database
       const featureCount = [...summaries.values()].reduce((s, x) => s + x.count, 0);
       await logExport(options.db, { request: exportRequest, requestedBy: actorName(request.caller), clientAddress: request.ip, featureCount });
 
-      const stamp = generatedAt.toISOString().slice(0, 10);
+      // The day the records are of, when one was chosen: a file of 2019-07-25 is not "of" the day it was made.
+      const stamp = exportRequest.asOf ?? exportRequest.to ?? generatedAt.toISOString().slice(0, 10);
       const extension = exportRequest.format === 'csv' ? 'csv' : 'geojson';
       if (exportRequest.layers.length === 1) {
         const [layer] = exportRequest.layers as [LayerName];

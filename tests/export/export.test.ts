@@ -112,6 +112,25 @@ describe('export filters', () => {
     for (const f of doc.features) expect(f.properties!.occurred_on >= '2019-06-01' && f.properties!.occurred_on <= '2019-08-31').toBe(true);
   });
 
+  it('keeps to what the map shows on a day: each layer as the layer API has it on that date, incidents of the N days up to it', async () => {
+    const day = '2019-07-25';
+    for (const layer of LAYER_NAMES) {
+      const exported = (await get(`/api/export?layers=${layer}&profile=internal&as_of=${day}&incident_days=365`)).json() as Export;
+      const listed = (await get(`/api/${layer}?date=${day}&limit=10000`)).json() as FeatureCollection;
+      const expected = listed.features.filter((f) => layer !== 'incidents' || String(f.properties!.occurred_on) >= '2018-07-26');
+      expect({ layer, ids: exported.features.map((f) => f.id).sort() }).toEqual({ layer, ids: expected.map((f) => f.id).sort() });
+      // A site's latest visit as of that day, not today.
+      if (layer === 'sites') {
+        const visits = (features: Feature[]) => Object.fromEntries(features.map((f) => [String(f.id), f.properties!.latest_visit ?? null]));
+        expect(visits(exported.features)).toEqual(visits(expected));
+      }
+    }
+    const all = (await get(`/api/export?layers=incidents&profile=internal&as_of=${day}`)).json() as Export;
+    const lastDays = (await get(`/api/export?layers=incidents&profile=internal&as_of=${day}&incident_days=90`)).json() as Export;
+    expect(lastDays.features.length).toBeGreaterThan(0);
+    expect(lastDays.features.length).toBeLessThan(all.features.length);
+  });
+
   it('keeps to a polygon and to a bbox', async () => {
     const square = { type: 'Polygon', coordinates: [[[28.6, -2.25], [28.7, -2.25], [28.7, -2.15], [28.6, -2.15], [28.6, -2.25]]] };
     const byPolygon = (await get(`/api/export?layers=incidents&profile=internal&polygon=${encodeURIComponent(JSON.stringify(square))}`)).json() as Export;
@@ -127,6 +146,8 @@ describe('export filters', () => {
     ['layers=zones&polygon=not-json', 'polygon'],
     ['layers=zones&polygon=' + encodeURIComponent(JSON.stringify({ type: 'Polygon', coordinates: [[[28.6, -2.2], [28.7, -2.3], [28.7, -2.2], [28.6, -2.3], [28.6, -2.2]]] })), 'Self-intersection'],
     ['layers=zones&from=2020-01-01&to=2019-01-01', 'to must not be before from'],
+    ['layers=zones&as_of=2019-07-25&from=2019-01-01', 'not both'],
+    ['layers=incidents&incident_days=90', 'give as_of too'],
     ['layers=zones&profile=everyone', 'profile'],
     ['layers=zones&colour=red', 'colour'],
   ])('refuses %s with a 400, and logs nothing', async (query, message) => {

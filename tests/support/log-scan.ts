@@ -97,7 +97,24 @@ export function scanTestLogs(run: string): { lines: number; leaks: Leak[] } {
   return { lines, leaks };
 }
 
-/** Earlier runs' logs: kept until the next run, to be read after a failure. */
-export function clearTestLogs(): void {
-  rmSync(TEST_LOG_ROOT, { recursive: true, force: true });
+/** Whether the process that made a run's folder (`run-<pid>`) is still running. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Earlier runs' logs, kept until the next run to be read after a failure. Only the folders of
+ * runs that have ended: another run on this checkout at the same time keeps its own.
+ */
+export function clearFinishedRuns(): void {
+  if (!existsSync(TEST_LOG_ROOT)) return;
+  for (const name of readdirSync(TEST_LOG_ROOT)) {
+    const pid = Number(/^run-(\d+)$/.exec(name)?.[1]);
+    if (!pid || !alive(pid)) rmSync(new URL(`${name}/`, TEST_LOG_ROOT), { recursive: true, force: true });
+  }
 }

@@ -73,7 +73,7 @@ describeInBrowser('contested zones on the demo data in Chromium', () => {
     const target = await page.evaluate((label) => {
       const { map } = window.__riskmap!;
       const centre = map.project(label);
-      for (let r = 0; r <= 12; r += 2) {
+      for (let r = 0; r <= 14; r += 1) {
         for (const [dx, dy] of [[0, 0], [r, 0], [-r, 0], [0, r], [0, -r], [r, r], [-r, -r], [r, -r], [-r, r]] as const) {
           const [top] = map.queryRenderedFeatures([centre.x + dx, centre.y + dy]);
           if (top?.layer.id === 'contested-marker') return map.unproject([centre.x + dx, centre.y + dy]).toArray() as [number, number];

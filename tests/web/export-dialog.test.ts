@@ -74,7 +74,8 @@ describeInBrowser('the export dialog on the demo data in Chromium', () => {
     await session.screenshot('export-dialog.png');
 
     const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), download().click()]);
-    expect(file.suggestedFilename()).toMatch(/^riskmap-incidents-partner-\d{4}-\d{2}-\d{2}\.geojson$/);
+    // Named after the day the map shows, not the day the file was made.
+    expect(file.suggestedFilename()).toBe(`riskmap-incidents-partner-${DATE}.geojson`);
     const body = JSON.parse(await readFile((await file.path())!, 'utf8')) as ExportFile;
     expect(body.type).toBe('FeatureCollection');
     expect(body.metadata.profile).toBe('partner');
@@ -94,6 +95,44 @@ describeInBrowser('the export dialog on the demo data in Chromium', () => {
     expect(session.pageErrors).toEqual([]);
     expect(session.failedResponses).toEqual([]);
     expect(session.outsideRequests).toEqual([]);
+  });
+
+  it('exports what the map shows on 2019-07-25 in its view: the records in force that day, the incidents of its period', SLOW_TEST, async () => {
+    const { page, app } = session;
+    await page.keyboard.press('Escape');
+    const day = '2019-07-25';
+    await page.locator('#as-of-date').fill(day);
+    await poll(() => page.locator('#status').innerText()).toContain(day);
+    await session.settle();
+    await page.locator('#export-open').click();
+    await poll(() => dialog().evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
+    expect(await dialog().locator('input[name="dates"][value="map"]').isChecked(), 'as on the map, by default').toBe(true);
+    expect(await dialog().innerText()).toContain(`Comme la carte : situation au ${day}, incidents des 365 derniers jours`);
+    for (const box of await dialog().locator('input[name="layers"]').all()) await box.setChecked(true);
+    await dialog().locator('input[name="profile"][value="internal"]').check();
+    await poll(async () => (await download().getAttribute('href')) ?? '').toContain('profile=internal');
+    await poll(() => count().getAttribute('data-state')).toBe('ready');
+    const href = await exportHref();
+    expect(href.searchParams.get('as_of')).toBe(day);
+    expect(href.searchParams.get('incident_days')).toBe('365');
+    expect(href.searchParams.get('from')).toBeNull();
+    const bbox = href.searchParams.get('bbox')!;
+
+    // Layer by layer, the file the dialog's URL gives against what the map loads for that day and view.
+    let total = 0;
+    for (const layer of ['zones', 'claims', 'presence', 'incidents', 'routes', 'roadblocks', 'sites']) {
+      const query = new URLSearchParams(href.search);
+      query.set('layers', layer);
+      const exported = (await app.inject({ url: `/api/export?${query}` })).json() as FeatureCollection;
+      const shown = ((await app.inject({ url: `/api/${layer}?date=${day}&bbox=${bbox}&limit=10000` })).json() as FeatureCollection).features.filter(
+        (f) => layer !== 'incidents' || String(f.properties!.occurred_on) >= '2018-07-26',
+      );
+      expect({ layer, ids: exported.features.map((f) => f.id).sort() }).toEqual({ layer, ids: shown.map((f) => f.id).sort() });
+      total += shown.length;
+    }
+    expect(total).toBeGreaterThan(10);
+    await session.screenshot('export-dialog-as-map.png');
+    await page.keyboard.press('Escape');
   });
 
   it('says the count in English after the switch and closes on Escape, handing the focus back', SLOW_TEST, async () => {
@@ -120,6 +159,7 @@ describeInBrowser('the export dialog on the demo data in Chromium', () => {
     const { page } = session;
     await page.locator('#export-open').click();
     await poll(() => dialog().evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
+    await dialog().locator('input[name="dates"][value="range"]').check();
     await page.locator('#export-from').fill('2019-06-30');
     await page.locator('#export-to').fill('2019-06-01');
     await poll(() => count().getAttribute('data-state')).toBe('error');
@@ -131,7 +171,7 @@ describeInBrowser('the export dialog on the demo data in Chromium', () => {
     // No layer: nothing to ask the server.
     await page.locator('#export-to').fill('');
     await poll(() => count().getAttribute('data-state')).toBe('ready');
-    await dialog().locator('input[name="layers"][value="incidents"]').uncheck();
+    for (const box of await dialog().locator('input[name="layers"]').all()) await box.setChecked(false);
     await poll(() => count().innerText()).toBe('Choisissez au moins une couche.');
     expect(await download().getAttribute('href')).toBeNull();
     expect(session.pageErrors).toEqual([]);

@@ -11,6 +11,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { fetchSitePresence } from './layers/site-presence.js';
 import { showIncidentRecency } from './incidents/incident-recency.js';
 import { fetchLayer, fetchLayerList, fetchRecord, fetchTileIndex, type LayerCollection, type LayerFeature } from '../shared/api.js';
+import { createBottomSheet } from './bottom-sheet.js';
 import { createClaimEditor, type ClaimEditor } from './claims/claim-editor.js';
 import { createContested, type Contested } from './contested/contested.js';
 import { CONTESTED_MARKER_LAYER, addContestedLayers, isContestedVisible, setContestedVisible } from './contested/contested-layer.js';
@@ -48,6 +49,7 @@ import { createNotice } from './notice.js';
 import { createFeaturePopup } from './layers/popup.js';
 import { CELL_COUNT, GEOJSON_LIMIT, hideTiled, showTiled } from './layers/tiled-layers.js';
 import { createStatus } from '../shared/status.js';
+import { setLongAndShort } from '../shared/dom.js';
 
 export interface RiskMapHandle {
   map: MapLibreMap;
@@ -68,11 +70,11 @@ const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) 
 function translatePage(): void {
   document.documentElement.lang = getLang();
   document.title = t('app.title');
-  byId('app-title').textContent = t('app.title');
+  setLongAndShort(byId('app-title'), t('app.title'), t('app.titleShort'));
   byId('app-subtitle').textContent = t('app.subtitle');
   byId('panel').setAttribute('aria-label', t('panel.label'));
   byId('skip-to-map').textContent = t('skip.map');
-  byId('priorities-link').textContent = t('nav.priorities');
+  setLongAndShort(byId('priorities-link'), t('nav.priorities'), t('nav.prioritiesShort'));
 }
 translatePage();
 onLangChange(translatePage);
@@ -112,6 +114,14 @@ function translateMap(): void {
 }
 translateMap();
 onLangChange(translateMap);
+
+// On a phone the panel is a sheet over the bottom of the map; the map resizes at once so that a fit that follows uses its new size.
+const sheet = createBottomSheet(byId('panel'), {
+  first: ['date-control', 'status', 'contested', 'contested-details', 'notice'].map((id) => byId(id)),
+  legend: byId('legend'),
+  map: byId('map'),
+  onResize: () => map.resize(),
+});
 
 const records = new Map<DataLayerName, Map<number, LayerFeature>>();
 const titles = new Map<string, Localized>();
@@ -288,7 +298,11 @@ const ready = (async () => {
   addDataLayers(map);
   // Over the claims and routes, under the point records that must stay clickable.
   addContestedLayers(map, { before: 'cooperatives-point' });
-  contested = createContested(map, { list: byId('contested'), details: byId('contested-details') });
+  contested = createContested(
+    map,
+    { list: byId('contested'), details: byId('contested-details') },
+    { onCount: (date, count) => sheet.setSummary(date, count), onListOpen: () => sheet.showBesideMap(byId('contested-details')) },
+  );
   // Over the ordinary routes (and the contested zones), under the point records.
   routeRisk = createRouteRisk(map, { before: 'cooperatives-point' });
   filters.presence = createPresenceFilter(byId('presence-filter'), map, filtersChanged);
@@ -340,6 +354,10 @@ function showLoadError(error: unknown): void {
 ready.catch(showLoadError);
 
 // Layer titles come with the layer list; until then the dialog names layers as the API does.
-createExportDialog(byId('export'), { map, title: (layer) => titles.get(layer) });
+createExportDialog(byId('export'), {
+  map,
+  title: (layer) => titles.get(layer),
+  view: () => (shownDate ? { date: shownDate, incidentDays: incidentFilter?.windowDays() ?? 0 } : null),
+});
 
 window.__riskmap = { map, ready };

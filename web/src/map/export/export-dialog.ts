@@ -27,6 +27,8 @@ export interface ExportDialogOptions {
   map: MapLibreMap;
   /** A layer's title as the API gives it; the layer's name until the list has loaded. */
   title(layer: string): Localized | undefined;
+  /** What the map shows now: its date, and the incident filter's days (0: all history). Null before the first load. */
+  view(): { date: string; incidentDays: number } | null;
 }
 
 export interface ExportDialog {
@@ -122,9 +124,28 @@ export function createExportDialog(container: HTMLElement, options: ExportDialog
     area.fieldset.append(label);
   }
 
-  // Dates
+  // Dates: as the map shows them (the default: the file holds what the user sees), or a period.
   const dates = group('export-dates');
   text(dates.legend, 'export.dates');
+  const dateRadios = { map: radio('dates', 'map', true), range: radio('dates', 'range') };
+  const mapDatesLabel = el('span');
+  mapDatesLabel.id = 'export-dates-map-label';
+  const rangeLabel = el('span');
+  text(rangeLabel, 'export.dates.range');
+  for (const [input, span] of [[dateRadios.map, mapDatesLabel], [dateRadios.range, rangeLabel]] as const) {
+    const label = el('label', 'export-option');
+    label.append(input, span);
+    dates.fieldset.append(label);
+  }
+  const describeMapDates = () => {
+    const view = options.view();
+    mapDatesLabel.textContent = !view
+      ? t('export.dates.mapPending')
+      : view.incidentDays > 0
+        ? t('export.dates.map', { date: view.date, days: view.incidentDays })
+        : t('export.dates.mapAll', { date: view.date });
+  };
+  texts.push(describeMapDates);
   const dateInput = (id: string, key: MessageKey) => {
     const label = el('label', 'export-date');
     const span = el('span');
@@ -205,8 +226,14 @@ export function createExportDialog(container: HTMLElement, options: ExportDialog
       format: checkedOf(formatRadios, 'geojson'),
     };
     if (areaRadios.view.checked) chosen.bbox = viewBbox(map.getBounds().toArray() as [[number, number], [number, number]]);
-    if (from.value) chosen.from = from.value;
-    if (to.value) chosen.to = to.value;
+    const view = options.view();
+    if (dateRadios.map.checked && view) {
+      chosen.asOf = view.date;
+      if (view.incidentDays > 0) chosen.incidentDays = view.incidentDays;
+    } else if (dateRadios.range.checked) {
+      if (from.value) chosen.from = from.value;
+      if (to.value) chosen.to = to.value;
+    }
     return chosen;
   };
 
@@ -278,7 +305,10 @@ export function createExportDialog(container: HTMLElement, options: ExportDialog
     clearTimeout(timer);
     timer = setTimeout(() => void refresh(), COUNT_DELAY_MS);
   };
-  form.addEventListener('change', () => void refresh());
+  form.addEventListener('change', () => {
+    from.disabled = to.disabled = dateRadios.map.checked;
+    void refresh();
+  });
   form.addEventListener('input', (event) => {
     if ((event.target as HTMLInputElement).type === 'date') refreshSoon();
   });
@@ -292,6 +322,8 @@ export function createExportDialog(container: HTMLElement, options: ExportDialog
       opened = true;
     }
     layerTitles();
+    describeMapDates();
+    from.disabled = to.disabled = dateRadios.map.checked;
     dialog.showModal();
     void refresh();
   };

@@ -19,6 +19,10 @@ export interface ExportChoices {
   layers: ExportLayer[];
   /** Absent: everything, wherever it is. */
   bbox?: Bbox;
+  /** The map's date: records as the map shows them on it (exclusive of from/to). */
+  asOf?: string;
+  /** With asOf: incidents of this many days up to it, as the map's period filter; absent: all. */
+  incidentDays?: number;
   from?: string;
   to?: string;
   profile: ExportProfile;
@@ -48,6 +52,8 @@ const decimal = (value: number) => (Object.is(value, -0) ? 0 : value).toFixed(5)
 export function exportParams(choices: ExportChoices): URLSearchParams {
   const params = new URLSearchParams({ layers: choices.layers.join(',') });
   if (choices.bbox) params.set('bbox', choices.bbox.map(decimal).join(','));
+  if (choices.asOf) params.set('as_of', choices.asOf);
+  if (choices.asOf && choices.incidentDays) params.set('incident_days', String(choices.incidentDays));
   if (choices.from) params.set('from', choices.from);
   if (choices.to) params.set('to', choices.to);
   params.set('profile', choices.profile);

@@ -24,6 +24,8 @@ export interface IncidentFilter extends RecordFilter {
   matchesKind(record: LayerFeature): boolean;
   /** The map's date, from which the window of days counts back. */
   setAsOf(date: string): void;
+  /** The period chosen, in days up to the map's date; 0 for all history. */
+  windowDays(): number;
 }
 
 export { addDays };
@@ -109,6 +111,7 @@ export function createIncidentFilter(container: HTMLElement, map: MapLibreMap, o
       const first = since();
       return matchesKind(record) && (first === null || String(record.properties.occurred_on) >= first);
     },
+    windowDays,
     setAsOf(date) {
       if (date === asOf) return;
       asOf = date;
