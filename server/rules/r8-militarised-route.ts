@@ -15,11 +15,21 @@ export interface NearbyRoadblock {
   distance_m: number;
 }
 
+/**
+ * What the evidence says, as values rather than sentences, so that a page words it in its own
+ * language (issue 14); `why` keeps the English sentence for scripts and logs.
+ */
+export type EvidenceFacts =
+  | { kind: 'roadblock'; armed: boolean; taxes_minerals: boolean; operator_type: string; operator_name: string | null; distance_m: number }
+  | { kind: 'presence'; flag: 'R1' | 'R2' | 'R3'; actor_type: string; actor_name: string | null; observed_on: string; distance_m: number }
+  | { kind: 'incident'; category: string; occurred_on: string; distance_m: number; count: number; needed: number };
+
 export interface SegmentEvidence {
   rule: 'R8' | 'R9';
   layer: 'roadblocks' | 'presence' | 'incidents';
   id: number;
   why: string;
+  facts: EvidenceFacts;
 }
 
 /**
@@ -35,11 +45,25 @@ export function r8RoadblockEvidence(roadblock: NearbyRoadblock): SegmentEvidence
   if (!armed && !roadblock.taxes_minerals) return undefined;
   const who = roadblock.operator_name ?? roadblock.operator_type;
   const what = armed && roadblock.taxes_minerals ? 'armed roadblock taxing minerals' : armed ? 'armed roadblock' : 'roadblock taxing minerals';
-  return { rule: 'R8', layer: 'roadblocks', id: roadblock.id, why: `${what} (${who}) ${Math.round(roadblock.distance_m)} m away` };
+  const distance_m = Math.round(roadblock.distance_m);
+  return {
+    rule: 'R8',
+    layer: 'roadblocks',
+    id: roadblock.id,
+    why: `${what} (${who}) ${distance_m} m away`,
+    facts: { kind: 'roadblock', armed, taxes_minerals: roadblock.taxes_minerals, operator_type: roadblock.operator_type, operator_name: roadblock.operator_name, distance_m },
+  };
 }
 
 export function r8PresenceEvidence(presence: SecurityObservation & { distance_m: number }): SegmentEvidence | undefined {
   const flag = r1ArmyPresence(presence) ?? r2IllegalInterference(presence) ?? r3ArmedGroup(presence);
   if (!flag) return undefined;
-  return { rule: 'R8', layer: 'presence', id: presence.id, why: `${flag.rule}: ${flag.reason}, ${Math.round(presence.distance_m)} m away` };
+  const distance_m = Math.round(presence.distance_m);
+  return {
+    rule: 'R8',
+    layer: 'presence',
+    id: presence.id,
+    why: `${flag.rule}: ${flag.reason}, ${distance_m} m away`,
+    facts: { kind: 'presence', flag: flag.rule as 'R1' | 'R2' | 'R3', actor_type: presence.actor_type, actor_name: presence.actor_name, observed_on: presence.observed_on, distance_m },
+  };
 }

@@ -14,7 +14,7 @@ const ROUTE_LAYERS = ['militarised-routes-casing', 'militarised-routes-line'];
 const PRESENCE_LAYERS = ['presence-area-fill', 'presence-area-line', 'presence-symbol'];
 
 interface Segment extends Feature<LineString> {
-  properties: { route_id: number; route_name: string; militarised: boolean; rules: string[]; evidence: Array<{ rule: string; why: string }> };
+  properties: { route_id: number; route_name: string; militarised: boolean; rules: string[]; evidence: Array<{ rule: string; why: string; facts: { kind: string; distance_m: number } }> };
 }
 interface RoutesAnswer {
   features: Segment[];
@@ -106,9 +106,12 @@ describeInBrowser('militarised routes and the presence filter on the demo data i
     await record.waitFor({ timeout: 45_000 });
     const text = await record.innerText();
     expect(text).toContain(ROUTE_NAME);
-    // The rules and every `why` of some militarised segment of the route, as plain text.
-    const shown = expected.find((f) => f.properties.evidence.every((e) => text.includes(e.why)));
+    // Every piece of evidence of some militarised segment of the route, in French (issue 14): its
+    // distance in the page's words, never the server's English sentence.
+    const shown = expected.find((f) => f.properties.evidence.every((e) => text.includes(`à ${e.facts.distance_m.toLocaleString('fr-FR')} m`)));
     expect(shown, `the popup lists a segment's evidence:\n${text}`).toBeDefined();
+    for (const evidence of shown!.properties.evidence) expect(text).not.toContain(evidence.why);
+    expect(text).not.toMatch(/ m away|seen on/);
     expect(text).toContain(`Règles déclenchées : ${shown!.properties.rules.join(', ')}`);
     await session.screenshot('routes-popup.png');
     await page.keyboard.press('Escape');

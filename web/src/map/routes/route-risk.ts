@@ -14,13 +14,10 @@ import { el } from '../../shared/dom.js';
 import { formatNumber, t } from '../messages.js';
 import { COLOURS } from '../../shared/palette.js';
 import type { SymbolName } from '../layers/symbols.js';
+import { evidenceText, type SegmentEvidence } from './route-evidence.js';
 
-export interface SegmentEvidence {
-  rule: string;
-  layer: string;
-  id: number;
-  why: string;
-}
+export type { SegmentEvidence };
+
 
 export interface RouteSegmentProperties {
   route_id: number;
@@ -133,7 +130,7 @@ export function createRouteRisk(map: MapLibreMap, options: { before: string }): 
     box.append(el('h4', 'route-risk-evidence-title', t('routeRisk.evidence')));
     const list = el('ul', 'route-risk-evidence');
     for (const evidence of p.evidence) {
-      const li = el('li', undefined, `${evidence.rule} — ${evidence.why}`);
+      const li = el('li', undefined, `${evidence.rule} — ${evidenceText(evidence)}`);
       li.dataset.rule = evidence.rule;
       list.append(li);
     }
