@@ -79,6 +79,10 @@ describeInBrowser('the map page on the demo data in Chromium', () => {
   it('opens on the date of the address and fits the map to everything drawn', async () => {
     const { page } = session;
     expect(await page.locator('#as-of-date').inputValue()).toBe(DEMO_DATE);
+    // Shown as the ISO date it is, whatever the browser's locale (this Chromium's is en-US, whose date input says 06/15/2019).
+    expect(await page.locator('#as-of-date').getAttribute('type')).toBe('text');
+    expect(await page.locator('#as-of-date').getAttribute('placeholder')).toBe('AAAA-MM-JJ');
+    expect(await page.locator('#as-of-date-picker').getAttribute('aria-label')).toBe('Choisir dans le calendrier');
     expect(await page.locator('#status').getAttribute('data-state')).toBe('ready');
     expect(await page.locator('#status').innerText()).toContain(DEMO_DATE);
 

@@ -2,21 +2,17 @@
  * The as-of date: the map shows the situation on one day. Defaults to today, or to the
  * page address's `?date=` so that a view can be shared; a change reloads the layers.
  */
+import { isoDateField } from '../shared/iso-date-input.js';
+import { isIsoDate } from '../shared/iso-dates.js';
 import { onLangChange, t } from './messages.js';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export { isIsoDate };
 
 /** Today in the user's time zone: at 23:00 in Bukavu it is still today, not tomorrow in UTC. */
 export function today(): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 /** The date the page address asks for, when it is a real date. */
@@ -33,7 +29,6 @@ export function createDateControl(container: HTMLElement, initial: string, onCha
   const label = document.createElement('label');
   label.htmlFor = 'as-of-date';
   const input = document.createElement('input');
-  input.type = 'date';
   input.id = 'as-of-date';
   input.name = 'date';
   input.required = true;
@@ -46,11 +41,11 @@ export function createDateControl(container: HTMLElement, initial: string, onCha
   error.className = 'field-error';
   error.setAttribute('role', 'alert');
   error.hidden = true;
-  container.append(label, input, help, error);
+  container.append(label, isoDateField(input), help, error);
 
   let value = initial;
   input.addEventListener('change', () => {
-    // An input type=date gives '' while the user is part-way through typing a date.
+    // A date part-way typed is said to be wrong only when the user leaves the field (iso-date-input.ts).
     if (!isIsoDate(input.value)) {
       error.hidden = false;
       error.textContent = t('date.invalid');

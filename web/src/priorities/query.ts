@@ -3,6 +3,7 @@
  * API's query string, and in the page address so that a meeting's settings can be shared
  * and reopened as they were.
  */
+import { isIsoDate } from '../shared/iso-dates.js';
 import { DEFAULT_RADIUS_KM, DEFAULT_WEIGHTS, FACTORS, weightParam, type Weights } from './factors.js';
 
 export interface RankingQuery {
@@ -11,13 +12,7 @@ export interface RankingQuery {
   radiusKm: number;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
+export { isIsoDate };
 
 /** Today where the user is: at 23:00 in Bukavu it is still today, not tomorrow in UTC. */
 export function today(): string {

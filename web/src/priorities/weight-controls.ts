@@ -7,6 +7,7 @@ import { DEFAULT_WEIGHTS, FACTORS, weightParam, type Factor, type Weights } from
 import { markInvalid } from './fields.js';
 import { factorSwatch } from './patterns.js';
 import { isIsoDate } from './query.js';
+import { isoDateField } from '../shared/iso-date-input.js';
 import { formatNumber, onLangChange, t } from './translate.js';
 
 /** Ten is ample beside defaults of 1 to 3; a weight from the address above it widens its slider. */
@@ -26,7 +27,6 @@ export function createWeightControls(container: HTMLElement, initial: WeightStat
   const dateLabel = el('label', 'field-label');
   dateLabel.htmlFor = 'as-of-date';
   const date = el('input');
-  date.type = 'date';
   date.id = 'as-of-date';
   date.name = 'date';
   date.required = true;
@@ -36,7 +36,7 @@ export function createWeightControls(container: HTMLElement, initial: WeightStat
   dateError.setAttribute('role', 'alert');
   dateError.hidden = true;
   date.addEventListener('change', () => {
-    // A date input gives '' while a date is only partly typed: wait for a whole one.
+    // A date part-way typed counts only once whole, or when the user leaves the field (iso-date-input.ts).
     const valid = isIsoDate(date.value);
     dateError.hidden = valid;
     markInvalid(date, !valid);
@@ -47,7 +47,7 @@ export function createWeightControls(container: HTMLElement, initial: WeightStat
     onChange({ ...state, weights: { ...state.weights } }, 'date');
   });
   const dateField = el('div', 'field');
-  dateField.append(dateLabel, date, dateError);
+  dateField.append(dateLabel, isoDateField(date), dateError);
 
   const heading = el('h2', 'panel-heading');
   const help = el('p', 'help');

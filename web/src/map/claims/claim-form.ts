@@ -3,6 +3,7 @@
  * drawing controls and the coordinate field that lets a keyboard user enter the polygon.
  * Only markup and labels here; claim-editor.ts gives it behaviour.
  */
+import { isoDateField } from '../../shared/iso-date-input.js';
 import type { CLAIM_BASES } from '../../../../server/domain/vocabulary.js';
 import type { LayerFeature } from '../../shared/api.js';
 import { vocabulary } from '../contested/contested-reasons.js';
@@ -61,8 +62,8 @@ export function createClaimForm(container: HTMLElement) {
   const basis = labelled('claim-basis', el('select'));
   basis.control.required = true;
   const validFrom = labelled('claim-valid-from', el('input'));
-  validFrom.control.type = 'date';
   validFrom.control.required = true;
+  isoDateField(validFrom.control);
   const name = labelled('claim-name', el('input'));
   name.control.type = 'text';
   name.control.maxLength = 200;

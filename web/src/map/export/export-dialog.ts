@@ -7,6 +7,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { ApiError } from '../../shared/api.js';
 import { el } from '../../shared/dom.js';
+import { isoDateField } from '../../shared/iso-date-input.js';
 import './export-dialog.css';
 import {
   EXPORT_FORMATS,
@@ -151,11 +152,10 @@ export function createExportDialog(container: HTMLElement, options: ExportDialog
     const span = el('span');
     text(span, key);
     const input = el('input');
-    input.type = 'date';
     input.id = id;
     input.name = id;
     input.setAttribute('aria-describedby', 'export-dates-help');
-    label.append(span, input);
+    label.append(span, isoDateField(input));
     dates.fieldset.append(label);
     return input;
   };
@@ -310,7 +310,7 @@ export function createExportDialog(container: HTMLElement, options: ExportDialog
     void refresh();
   });
   form.addEventListener('input', (event) => {
-    if ((event.target as HTMLInputElement).type === 'date') refreshSoon();
+    if ((event.target as HTMLInputElement).classList.contains('iso-date')) refreshSoon();
   });
   form.addEventListener('submit', (event) => event.preventDefault());
 

@@ -5,6 +5,7 @@
  * incident-editor.ts gives it behaviour. Choices come from incident-vocabulary.ts, the
  * server's own lists; every label from field-labels.ts, as in the popups.
  */
+import { isoDateField } from '../../shared/iso-date-input.js';
 import type { LayerFeature } from '../../shared/api.js';
 import { vocabulary } from '../contested/contested-reasons.js';
 import { el, labelled } from '../../shared/dom.js';
@@ -76,10 +77,10 @@ export function createIncidentForm(container: HTMLElement) {
   // When
   const when = fieldset('incident-when');
   const occurredOn = labelled('incident-occurred-on', el('input'));
-  occurredOn.control.type = 'date';
   occurredOn.control.required = true;
   const timePrecision = labelled('incident-time-precision', el('select'));
   when.set.append(occurredOn.wrapper, timePrecision.wrapper);
+  isoDateField(occurredOn.control);
 
   // What and who
   const category = labelled('incident-category', el('select'));
