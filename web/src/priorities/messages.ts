@@ -57,7 +57,7 @@ export const MESSAGES = {
   'table.kind': { fr: 'Type', en: 'Kind' },
   'table.need': { fr: 'Besoin', en: 'Need' },
   'table.factors': { fr: 'Facteurs', en: 'Factors' },
-  'table.select': { fr: 'Détails de {place}', en: 'Details of {place}' },
+  'table.details': { fr: 'voir le détail', en: 'see the details' },
   'table.covered': { fr: 'couvert par U{order}', en: 'covered by U{order}' },
   'table.empty': { fr: 'Aucun lieu à classer à cette date.', en: 'No place to rank on this date.' },
   'kind.zone': { fr: 'ZEA', en: 'ZEA' },

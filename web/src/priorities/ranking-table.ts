@@ -67,9 +67,10 @@ export function createRankingTable(container: HTMLElement, options: { detailsId:
     const button = el('button', 'place-button');
     button.type = 'button';
     button.setAttribute('aria-controls', options.detailsId);
-    button.setAttribute('aria-label', t('table.select', { place: title.sub ? `${title.main} (${title.sub})` : title.main }));
+    // The accessible name starts with the words shown (WCAG 2.5.3, "label in name"), so a voice user can say them.
     button.append(el('span', 'place-name', title.main));
-    if (title.sub) button.append(el('span', 'place-label', title.sub));
+    if (title.sub) button.append(' ', el('span', 'place-label', title.sub));
+    button.append(el('span', 'visually-hidden', ` — ${t('table.details')}`));
     const place = el('th', 'col-place');
     place.scope = 'row';
     place.append(button);
