@@ -14,6 +14,7 @@ import { exportMetadata } from './export-metadata.js';
 import { exportQuerySchema, parsePolygon, type ExportQuery, type ExportRequest } from './export-params.js';
 import { exportColumns, exportFeatures, exportSummary } from './export-query.js';
 import { geojsonText } from './geojson-writer.js';
+import { dataDictionary } from './data-dictionary.js';
 
 
 async function exportRequestFrom(db: Database, request: FastifyRequest, q: ExportQuery): Promise<ExportRequest> {
@@ -87,6 +88,7 @@ export async function exportRoutes(app: FastifyInstance, options: { db: Database
         zip.append(Readable.from(fileText(options.db.reads, layer, exportRequest, summaries.get(layer)!, metadata)), { name: `${layer}.${extension}` });
       }
       zip.append(JSON.stringify(metadata, null, 2), { name: 'metadata.json' });
+      zip.append(JSON.stringify(dataDictionary(exportRequest), null, 2), { name: 'data-dictionary.json' });
       void zip.finalize();
       return reply
         .type('application/zip')

@@ -73,12 +73,49 @@ describe('export formats and bundles', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/zip');
     const files = unzipSync(new Uint8Array(res.rawPayload));
-    expect(Object.keys(files).sort()).toEqual(['claims.geojson', 'incidents.geojson', 'metadata.json', 'zones.geojson']);
+    expect(Object.keys(files).sort()).toEqual(['claims.geojson', 'data-dictionary.json', 'incidents.geojson', 'metadata.json', 'zones.geojson']);
     for (const layer of ['zones', 'claims', 'incidents']) {
       const doc = check(strFromU8(files[`${layer}.geojson`]!)) as unknown as Export;
       expect(doc.name).toBe(layer);
       expect(doc.metadata.profile).toBe('public');
     }
+  });
+
+  it.each(['partner', 'public', 'internal'])('explains every field and every code of a %s zip in its data dictionary, in French and English', async (profile) => {
+    const layers = ['zones', 'claims', 'presence', 'incidents', 'roadblocks', 'sites'];
+    const res = await t.app.inject({ method: 'GET', url: `/api/export?layers=${layers.join(',')}&profile=${profile}` });
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    type Entry = { name: string; label: { fr: string; en: string }; codes?: Record<string, { fr: string; en: string }>; note?: { fr: string; en: string } };
+    const dictionary = JSON.parse(strFromU8(files['data-dictionary.json']!)) as {
+      profile: string;
+      layers: Record<string, { file: string; fields: Entry[] }>;
+      coarsening: { fr: string; en: string }[];
+      licences: unknown[];
+    };
+    expect(dictionary.profile).toBe(profile);
+    expect(dictionary.licences.length).toBeGreaterThan(0);
+    let codesChecked = 0;
+    for (const layer of layers) {
+      const entry = dictionary.layers[layer]!;
+      const doc = JSON.parse(strFromU8(files[entry.file]!)) as Export;
+      const fields = new Map(entry.fields.map((f) => [f.name, f]));
+      for (const field of entry.fields) expect([field.label.fr, field.label.en].every((text) => text.length > 0), `${layer}.${field.name}`).toBe(true);
+      for (const feature of doc.features) {
+        for (const [name, value] of Object.entries(feature.properties ?? {})) {
+          const field = fields.get(name);
+          expect(field, `${layer}.${name} is in the dictionary`).toBeDefined();
+          if (!field!.codes || value === null) continue;
+          for (const code of Array.isArray(value) ? value : [value]) {
+            expect(field!.codes[String(code)], `${layer}.${name} = ${String(code)} has a label`).toBeDefined();
+            codesChecked++;
+          }
+        }
+      }
+      // What an id of another layer stands for.
+      if (fields.has('zone_id')) expect(fields.get('zone_id')!.note!.en).toContain('zones.geojson');
+    }
+    expect(codesChecked, 'coded values were found and explained').toBeGreaterThan(50);
+    expect(dictionary.coarsening.map((rule) => rule.en).join(' ')).toMatch(profile === 'internal' ? /as recorded/ : /grid cell/);
   });
 
   it('writes CSV with the profile columns, points as longitude and latitude', async () => {
