@@ -87,6 +87,8 @@ export interface MapPageOptions<T> {
   waitForMap?: boolean;
   /** Sign-in attempts per minute from one address (the server's default is 10). */
   loginPerMinute?: number;
+  /** The browser window's size in CSS pixels; a desktop screen unless given (a phone: 390×844). */
+  viewport?: { width: number; height: number };
 }
 
 export interface Credentials {
@@ -138,7 +140,7 @@ export async function openMapPage<T>(options: MapPageOptions<T>): Promise<MapPag
     await app.listen({ host: '127.0.0.1', port: 0 });
     const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-    context = await (await sharedBrowser()).newContext({ viewport: { width: 1280, height: 800 } });
+    context = await (await sharedBrowser()).newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     const pageErrors: string[] = [];

@@ -13,10 +13,23 @@ export { LANGUAGES, formatNumber, getLang, onLangChange, setLang, type Lang, typ
 
 const UI = {
   'app.title': { fr: 'Carte des risques autour des zones minières artisanales', en: 'Risk map around artisanal mining zones' },
+  // On a phone the header has one line for the title, the link and the languages.
+  'app.titleShort': { fr: 'Carte des risques', en: 'Risk map' },
   'app.subtitle': { fr: 'Sud-Kivu, RD Congo — sécurité et droits humains', en: 'South Kivu, DR Congo — security and human rights' },
   'skip.map': { fr: 'Aller à la carte', en: 'Skip to the map' },
   'nav.priorities': { fr: 'Priorités pour la Police des mines →', en: 'Mining Police priorities →' },
+  'nav.prioritiesShort': { fr: 'Priorités →', en: 'Priorities →' },
   'panel.label': { fr: 'Commandes et légende', en: 'Controls and legend' },
+  // The panel as a bottom sheet on a phone (bottom-sheet.ts): its button says what a press does.
+  'sheet.open': { fr: 'Ouvrir le panneau', en: 'Open the panel' },
+  'sheet.expand': { fr: 'Agrandir le panneau', en: 'Expand the panel' },
+  'sheet.collapse': { fr: 'Réduire le panneau', en: 'Collapse the panel' },
+  'sheet.legend': { fr: 'Légende', en: 'Legend' },
+  'sheet.loading': { fr: '{date} · chargement…', en: '{date} · loading…' },
+  'sheet.none': { fr: '{date} · aucune zone contestée', en: '{date} · no contested zone' },
+  'sheet.one': { fr: '{date} · 1 zone contestée', en: '{date} · 1 contested zone' },
+  'sheet.many': { fr: '{date} · {count} zones contestées', en: '{date} · {count} contested zones' },
+  'sheet.error': { fr: '{date} · zones contestées : analyse indisponible', en: '{date} · contested zones: analysis unavailable' },
   'date.label': { fr: 'Situation au', en: 'Situation as of' },
   'date.help': {
     fr: 'Seuls les enregistrements en vigueur à cette date sont affichés.',

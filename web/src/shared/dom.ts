@@ -18,3 +18,11 @@ export function labelled<T extends HTMLElement>(id: string, control: T, classNam
   wrapper.append(label, control);
   return { wrapper, label, control };
 }
+
+/**
+ * A text with a shorter form for a phone's one-line header: both are in the page, and base.css
+ * shows one, so a screen reader reads the one that is seen.
+ */
+export function setLongAndShort(element: HTMLElement, long: string, short: string): void {
+  element.replaceChildren(el('span', 'text-long', long), el('span', 'text-short', short));
+}

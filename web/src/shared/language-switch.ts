@@ -6,6 +6,8 @@
 import { LANGUAGES, getLang, onLangChange, setLang } from './language.js';
 
 const NAMES = { fr: 'Français', en: 'English' } as const;
+/** What a phone's one-line header shows instead (base.css); the name is still what the button is called. */
+const CODES = { fr: 'FR', en: 'EN' } as const;
 const GROUP = { fr: 'Langue', en: 'Language' } as const;
 
 export function createLanguageSwitch(container: HTMLElement): void {
@@ -14,7 +16,15 @@ export function createLanguageSwitch(container: HTMLElement): void {
     button.type = 'button';
     button.lang = lang;
     button.dataset.lang = lang;
-    button.textContent = NAMES[lang];
+    const code = document.createElement('span');
+    code.className = 'lang-code';
+    code.setAttribute('aria-hidden', 'true');
+    code.textContent = CODES[lang];
+    const name = document.createElement('span');
+    name.className = 'lang-name';
+    name.textContent = NAMES[lang];
+    button.title = NAMES[lang];
+    button.append(name, code);
     button.addEventListener('click', () => setLang(lang));
     container.append(button);
     return button;

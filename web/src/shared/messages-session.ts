@@ -30,6 +30,7 @@ export const SESSION_MESSAGES = {
     fr: 'Aucun compte n’est vérifié : n’y mettez pas de données réelles.',
     en: 'No account is checked: do not put real data here.',
   },
+  'session.demoMore': { fr: 'Lire tout l’avertissement', en: 'Read the whole warning' },
   'role.viewer': { fr: 'lecteur', en: 'viewer' },
   'role.editor': { fr: 'éditeur', en: 'editor' },
   'role.partner': { fr: 'partenaire', en: 'partner' },

@@ -23,6 +23,8 @@ export function createSessionBar(container: HTMLElement, options: { page: Sessio
   let info: SessionInfo | null = null;
   let problem: string | null = null;
   let busy = false;
+  /** On a phone the demo warning takes one line until it is opened (session-bar.css). */
+  let bannerOpen = false;
 
   const render = () => {
     container.setAttribute('aria-label', sessionText('session.label'));
@@ -36,7 +38,21 @@ export function createSessionBar(container: HTMLElement, options: { page: Sessio
       banner.dataset.testid = 'demo-banner';
       const mark = el('span', 'demo-mark', '⚠');
       mark.setAttribute('aria-hidden', 'true');
-      banner.append(mark, el('strong', 'demo-body', sessionText('session.demoBody')), el('span', 'demo-advice', sessionText('session.demoAdvice')));
+      const text = el('span', 'demo-text');
+      text.append(el('strong', 'demo-body', sessionText('session.demoBody')), ' ', el('span', 'demo-advice', sessionText('session.demoAdvice')));
+      banner.title = text.textContent ?? '';
+      const more = el('button', 'demo-more', '…');
+      more.type = 'button';
+      more.setAttribute('aria-expanded', String(bannerOpen));
+      more.setAttribute('aria-label', sessionText('session.demoMore'));
+      banner.dataset.open = String(bannerOpen);
+      // The whole line is the target for a finger; the button is there for the keyboard.
+      banner.addEventListener('click', () => {
+        bannerOpen = !bannerOpen;
+        banner.dataset.open = String(bannerOpen);
+        more.setAttribute('aria-expanded', String(bannerOpen));
+      });
+      banner.append(mark, text, more);
       parts.push(banner);
     }
     const line = el('div', 'session-line');

@@ -17,10 +17,18 @@ export interface Contested {
   zoneAt(point: PointLike): ContestedZone | undefined;
 }
 
+/** What the rest of the page may follow. */
+export interface ContestedHooks {
+  /** How many zones the date has, once known; 'loading' while they are fetched, 'error' when the analysis failed. */
+  onCount?(date: string, count: number | 'loading' | 'error'): void;
+  /** A zone was chosen in the list: called before the map moves to it, so the map can be given its room first. */
+  onListOpen?(): void;
+}
+
 /** Zone ids are ranks within one answer; the same dispute on another date is the same set of claims. */
 const claimKey = (zone: ContestedZone) => zone.properties.claimants.map((c) => c.claim_id).sort((a, b) => a - b).join(',');
 
-export function createContested(map: MapLibreMap, containers: { list: HTMLElement; details: HTMLElement }): Contested {
+export function createContested(map: MapLibreMap, containers: { list: HTMLElement; details: HTMLElement }, hooks: ContestedHooks = {}): Contested {
   let zones: ContestedZone[] = [];
   const details = createContestedDetails(containers.details, {
     onClose(id) {
@@ -45,13 +53,16 @@ export function createContested(map: MapLibreMap, containers: { list: HTMLElemen
     select(zone);
     // From the map the user's eyes and focus are there (and maybe on a popup): leave the focus.
     details.show(zone, { focus: options.from === 'list' });
-    if (options.from === 'list') fitContested(map, zone, { onlyIfNeeded: false });
-    else if (options.fit) fitContested(map, zone, { onlyIfNeeded: true });
+    if (options.from === 'list') {
+      hooks.onListOpen?.();
+      fitContested(map, zone, { onlyIfNeeded: false });
+    } else if (options.fit) fitContested(map, zone, { onlyIfNeeded: true });
   }
 
   return {
     async load(date, signal) {
       list.set({ kind: 'loading' });
+      hooks.onCount?.(date, 'loading');
       try {
         const next = await fetchContested(date, signal);
         if (signal.aborted) return 0;
@@ -59,6 +70,7 @@ export function createContested(map: MapLibreMap, containers: { list: HTMLElemen
         zones = next;
         setContestedData(map, zones);
         list.set({ kind: 'ready', date, zones });
+        hooks.onCount?.(date, zones.length);
         const same = previous && zones.find((z) => claimKey(z) === claimKey(previous));
         if (same) {
           select(same);
@@ -76,6 +88,7 @@ export function createContested(map: MapLibreMap, containers: { list: HTMLElemen
         select(null);
         details.hide();
         list.set({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+        hooks.onCount?.(date, 'error');
         console.error(error);
         return 0;
       }

@@ -162,6 +162,29 @@ function popupMaxHeight(map: MapLibreMap, point: PointLike): number {
   return Math.max(120, Math.max(y, height - y) - POPUP_CHROME);
 }
 
+/** The widest a popup gets, and the room it leaves at the map's sides on a map narrower than that (a phone), px. */
+const POPUP_WIDTH = 360;
+const POPUP_SIDE_MARGIN = 12;
+
+/**
+ * MapLibre puts a popup beside its point, or centred over it; on a map less than twice its
+ * width neither may fit and it runs off a side. Then the map moves the point to the middle,
+ * where the popup, no wider than the map less its margins, fits centred. Deferred until the
+ * click's own queries and moves are done: they read the view the click was made on, and a
+ * contested zone may fit the map to itself.
+ */
+function keepInside(map: MapLibreMap, popup: Popup): void {
+  const check = () => {
+    const element = popup.getElement();
+    if (!popup.isOpen() || !element) return;
+    const box = element.getBoundingClientRect();
+    const frame = map.getContainer().getBoundingClientRect();
+    if (box.left >= frame.left && box.right <= frame.right) return;
+    map.panBy([map.project(popup.getLngLat()).x - frame.width / 2, 0]);
+  };
+  queueMicrotask(() => (map.isMoving() ? void map.once('moveend', check) : check()));
+}
+
 export interface FeaturePopup {
   /** Opens the details of whatever lies at the pixel; closes the popup when nothing does. */
   openAt(point: PointLike): boolean;
@@ -187,8 +210,10 @@ export function createFeaturePopup(map: MapLibreMap, context: PopupContext): Fea
       // A new popup each time: re-adding one during the click that opens it lets its own
       // close-on-click handler, already queued for that click, close it again at once.
       // No fixed anchor: MapLibre puts the popup on the side where it fits.
-      popup = new Popup({ maxWidth: '360px', focusAfterOpen: true, closeOnClick: true, className: 'feature-popup' });
+      const maxWidth = Math.min(POPUP_WIDTH, map.getContainer().clientWidth - 2 * POPUP_SIDE_MARGIN);
+      popup = new Popup({ maxWidth: `${maxWidth}px`, focusAfterOpen: true, closeOnClick: true, className: 'feature-popup' });
       popup.setLngLat(map.unproject(point)).setDOMContent(content).addTo(map);
+      keepInside(map, popup);
       const close = popup.getElement()?.querySelector<HTMLButtonElement>('.maplibregl-popup-close-button');
       if (close) {
         close.title = t('popup.close');
