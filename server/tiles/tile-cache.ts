@@ -8,7 +8,8 @@ import type { Profile } from '../sharing/profiles.js';
  * `Vary` tells caches that the answer depends on the credentials.
  */
 export function tileTag(version: number, profile: Profile, day: string): string {
-  return `"d${version}.${profile}.${day}"`;
+  // Weak: it names the data, and the same data leaves as brotli, gzip or plain bytes (delivery.ts).
+  return `W/"d${version}.${profile}.${day}"`;
 }
 
 /** RFC 9110 §13.1.2: If-None-Match holds a list of tags, weak or strong, or `*`; the weak comparison applies. */
@@ -17,7 +18,7 @@ export function matchesTag(request: FastifyRequest, tag: string): boolean {
   if (!header) return false;
   return header.split(',').some((candidate) => {
     const value = candidate.trim();
-    return value === '*' || value.replace(/^W\//, '') === tag;
+    return value === '*' || value.replace(/^W\//, '') === tag.replace(/^W\//, '');
   });
 }
 
