@@ -25,6 +25,7 @@ import { layerRoutes } from './layers/layer-routes.js';
 import { ogcRoutes } from './ogc/ogc-routes.js';
 import { tileRoutes } from './tiles/tile-routes.js';
 import { installCostBounds } from './analysis/cost-ceilings.js';
+import { defaultAnalysisLimits, installAnalysisLimits, type AnalysisLimits } from './analysis/analysis-limits.js';
 
 export interface AppOptions {
   db: Database;
@@ -39,6 +40,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** Limits beyond which requests are shed with 503 (config.ts, load-shedding.ts); absent: none. */
   loadShedding?: LoadShedding;
+  /** Analyses at once, waiting, and their statement timeout (config.ts, analysis-limits.ts); absent: the defaults for the database. */
+  analysisLimits?: AnalysisLimits;
 }
 
 /** Largest request body: a detailed ZEA polygon fits many times over; a runaway upload does not. */
@@ -72,6 +75,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Before any route: each route's access level is attached as it is registered.
   await installAuth(app, options.db, options.auth);
   installCostBounds(app);
+  // Before the analysis routes, whose handlers it wraps as they are registered.
+  const analyse = installAnalysisLimits(app, options.db, options.analysisLimits ?? defaultAnalysisLimits(options.db.kind));
   // Before the routes, so that every route is counted.
   await installMetrics(app, options.db);
 
@@ -88,8 +93,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sessionRoutes, { db: options.db, demo: options.auth.demo, loginPerMinute: options.auth.loginPerMinute });
   await app.register(accountRoutes, { db: options.db });
   await app.register(layerRoutes, { db: options.db });
-  await app.register(analysisRoutes, { db: options.db });
-  await app.register(priorityRoutes, { db: options.db });
+  await app.register(analysisRoutes, { analyse });
+  await app.register(priorityRoutes, { analyse });
   await app.register(ogcRoutes, { db: options.db, publicUrl: options.publicUrl });
   await app.register(tileRoutes, { db: options.db });
   await app.register(exportRoutes, { db: options.db });

@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { defaultAnalysisLimits, type AnalysisLimits } from './analysis/analysis-limits.js';
+import { POOL_SIZE } from './db/postgres.js';
 import type { LoadShedding } from './http/load-shedding.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -29,6 +31,8 @@ export interface AppConfig {
   loadShedding: LoadShedding;
   /** METRICS_TOKEN: lets a scraper elsewhere read /metrics; unset, only this machine may. */
   metricsToken?: string;
+  /** ANALYSIS_CONCURRENCY, ANALYSIS_QUEUE, ANALYSIS_TIMEOUT_MS: analyses at once, waiting, and how long a statement of one may run. */
+  analysisLimits: AnalysisLimits;
 }
 
 const yes = (value: string | undefined) => value === '1' || value === 'true' || value === 'yes';
@@ -72,6 +76,26 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
       maxHeapUsedBytes: limitFrom('SHED_HEAP_MB', env.SHED_HEAP_MB, 0) * 1024 * 1024,
     },
     metricsToken: metricsTokenFrom(env.METRICS_TOKEN),
+    analysisLimits: analysisLimitsFrom(env),
+  };
+}
+
+/** A whole number from `min` to `max`, or the fallback when unset. */
+function wholeNumber(name: string, value: string | undefined, fallback: number, min: number, max: number, why: string): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) throw new Error(`${name} must be a whole number from ${min} to ${max} (${why}), not '${value}'`);
+  return number;
+}
+
+/** The analyses' limits (README, "Configuration"); defaults in analysis-limits.ts, by database. */
+function analysisLimitsFrom(env: NodeJS.ProcessEnv): AnalysisLimits {
+  const defaults = defaultAnalysisLimits(env.DATABASE_URL ? 'postgres' : 'pglite');
+  return {
+    // Below the pool's size: a connection must stay free for layer reads and tiles while analyses run.
+    concurrency: wholeNumber('ANALYSIS_CONCURRENCY', env.ANALYSIS_CONCURRENCY, defaults.concurrency, 1, POOL_SIZE - 1, `analyses at once; fewer than the ${POOL_SIZE} database connections, so that layer reads still get one`),
+    queue: wholeNumber('ANALYSIS_QUEUE', env.ANALYSIS_QUEUE, defaults.queue, 0, 1000, 'analyses waiting for a slot; 0: none wait'),
+    timeoutMs: wholeNumber('ANALYSIS_TIMEOUT_MS', env.ANALYSIS_TIMEOUT_MS, defaults.timeoutMs, 100, 3_600_000, 'milliseconds a statement of an analysis may run'),
   };
 }
 

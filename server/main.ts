@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
     loadShedding: config.loadShedding,
+    analysisLimits: config.analysisLimits,
     auth: {
       demo: config.demo,
       loginPerMinute: config.loginPerMinute,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../db/database.js';
+import type { FeatureCollection } from 'geojson';
 import { Type } from 'typebox';
 import { DATE } from '../layers/layer-definition.js';
 import { geometrySchema } from '../layers/geometry-schema.js';
@@ -13,9 +13,14 @@ import { findZoneFlags } from './security/zone-flags.js';
 import { today } from '../http/today.js';
 import { contestedQuerySchema, type ContestedQuery } from './contested/contested-params.js';
 import { findContestedZones } from './contested/find-contested-zones.js';
+import type { Analyse } from './analysis-limits.js';
 
-/** Analyses over the layers: each answers "as of a date" and says which rule fired and why. */
-export async function analysisRoutes(app: FastifyInstance, options: { db: Database }): Promise<void> {
+/**
+ * Analyses over the layers: each answers "as of a date" and says which rule fired and why.
+ * Their SQL runs through `analyse`, under the statement timeout (analysis-limits.ts).
+ */
+export async function analysisRoutes(app: FastifyInstance, options: { analyse: Analyse }): Promise<void> {
+  const { analyse } = options;
   app.get<{ Querystring: ContestedQuery }>(
     '/api/analysis/contested',
     {
@@ -27,14 +32,16 @@ export async function analysisRoutes(app: FastifyInstance, options: { db: Databa
     },
     async (request, reply) => {
       const q = request.query;
-      const collection = await findContestedZones(options.db.reads, {
-        date: q.date ?? today(),
-        minAreaHa: q.min_area_ha,
-        minShare: q.min_share,
-        nearKm: q.near_km,
-        incidentDays: q.incident_days,
-        bbox: q.bbox ? parseBbox(q.bbox) : undefined,
-      });
+      const collection = await analyse((db) =>
+        findContestedZones(db, {
+          date: q.date ?? today(),
+          minAreaHa: q.min_area_ha,
+          minShare: q.min_share,
+          nearKm: q.near_km,
+          incidentDays: q.incident_days,
+          bbox: q.bbox ? parseBbox(q.bbox) : undefined,
+        }),
+      );
       return reply.type('application/geo+json').send(collection);
     },
   );
@@ -56,7 +63,7 @@ export async function analysisRoutes(app: FastifyInstance, options: { db: Databa
         ),
       },
     },
-    async (request) => findClaimOverlaps(options.db.reads, request.body, today()),
+    async (request) => analyse((db) => findClaimOverlaps(db, request.body, today())),
   );
 
   for (const [path, find, summary] of [
@@ -65,7 +72,7 @@ export async function analysisRoutes(app: FastifyInstance, options: { db: Databa
   ] as const) {
     app.get<{ Querystring: SiteFlagsQuery }>(path, { schema: { tags: ['analysis'], summary, querystring: siteFlagsQuerySchema } }, async (request, reply) => {
       const q = request.query;
-      const collection = await find(options.db.reads, { date: q.date ?? today(), freshDays: q.fresh_days, bbox: q.bbox ? parseBbox(q.bbox) : undefined });
+      const collection = await analyse<FeatureCollection>((db) => find(db, { date: q.date ?? today(), freshDays: q.fresh_days, bbox: q.bbox ? parseBbox(q.bbox) : undefined }));
       return reply.type('application/geo+json').send(collection);
     });
   }
@@ -75,15 +82,17 @@ export async function analysisRoutes(app: FastifyInstance, options: { db: Databa
     { schema: { tags: ['analysis'], summary: 'Routes cut into segments, militarised or not on a date, with evidence (R8, R9)', querystring: routesQuerySchema } },
     async (request, reply) => {
       const q = request.query;
-      const collection = await findMilitarisedRoutes(options.db.reads, {
-        date: q.date ?? today(),
-        bufferM: q.buffer_m,
-        segmentM: q.segment_m,
-        windowDays: q.window_days,
-        k: q.k,
-        freshDays: q.fresh_days,
-        bbox: q.bbox ? parseBbox(q.bbox) : undefined,
-      });
+      const collection = await analyse((db) =>
+        findMilitarisedRoutes(db, {
+          date: q.date ?? today(),
+          bufferM: q.buffer_m,
+          segmentM: q.segment_m,
+          windowDays: q.window_days,
+          k: q.k,
+          freshDays: q.fresh_days,
+          bbox: q.bbox ? parseBbox(q.bbox) : undefined,
+        }),
+      );
       return reply.type('application/geo+json').send(collection);
     },
   );

@@ -10,8 +10,9 @@ import { forbidden } from '../http/errors.js';
  */
 type Bound = { max: number } | { min: number };
 export const VIEWER_BOUNDS: Record<string, Record<string, Bound>> = {
-  '/api/analysis/contested': { near_km: { max: 20 }, incident_days: { max: 730 } },
-  '/api/analysis/routes': { buffer_m: { max: 5_000 }, segment_m: { min: 250 }, window_days: { max: 730 } },
+  // Each within the schema's own range (CONTESTED_LIMITS, ROUTE_LIMITS), which bounds everyone.
+  '/api/analysis/contested': { near_km: { max: 5 }, incident_days: { max: 730 } },
+  '/api/analysis/routes': { buffer_m: { max: 2_000 }, segment_m: { min: 1_000 }, window_days: { max: 365 } },
   '/api/analysis/priorities': { near_km: { max: 20 }, radius_km: { max: 50 } },
   '/api/analysis/deployment-plan': { near_km: { max: 20 }, radius_km: { max: 50 }, units: { max: 50 } },
 };

@@ -20,6 +20,9 @@ const types = {
   },
 };
 
+/** Connections each pool opens at most; the analyses take at most ANALYSIS_CONCURRENCY of them (config.ts). */
+export const POOL_SIZE = 10;
+
 /**
  * A real PostgreSQL + PostGIS server, reached through a `pg` pool; with `readUrl`, a second
  * pool on a read replica serves `reads` (DATABASE_READ_URL, issue 18).
@@ -27,7 +30,7 @@ const types = {
 export function openPostgres(connectionString: string, readUrl?: string): Database {
   // JIT compiles the analyses' correlated subqueries on every call: measured 3.9 s against
   // 0.09 s without it for the contested zones on the demo data. Short queries, so off.
-  const max = 10;
+  const max = POOL_SIZE;
   const pool = new pg.Pool({ connectionString, max, types: types as pg.CustomTypesConfig, options: '-c jit=off' });
   // A dropped idle connection must not crash the process (the pool replaces it), but an
   // operator must see that the server went away: a restart or a network cut shows here first.

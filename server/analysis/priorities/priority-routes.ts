@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Database } from '../../db/database.js';
+import type { Analyse } from '../analysis-limits.js';
 import { today } from '../../http/today.js';
 import { planDeployment } from './deployment-plan.js';
 import { findPriorities } from './find-priorities.js';
@@ -14,11 +14,12 @@ const planBody = Type.Object(
 );
 
 /** The working group's ranking and its deployment planner. */
-export async function priorityRoutes(app: FastifyInstance, options: { db: Database }): Promise<void> {
+export async function priorityRoutes(app: FastifyInstance, options: { analyse: Analyse }): Promise<void> {
+  const { analyse } = options;
   app.get<{ Querystring: PrioritiesQuery }>(
     '/api/analysis/priorities',
     { schema: { tags: ['analysis'], summary: 'Every ZEA and every site outside a ZEA ranked by need for Mining Police, factor by factor', querystring: prioritiesQuerySchema } },
-    async (request, reply) => reply.type('application/geo+json').send(await findPriorities(options.db.reads, priorityParamsFrom(request.query, today()))),
+    async (request, reply) => reply.type('application/geo+json').send(await analyse((db) => findPriorities(db, priorityParamsFrom(request.query, today())))),
   );
 
   app.post<{ Body: PrioritiesQuery & { units: number } }>(
@@ -26,7 +27,7 @@ export async function priorityRoutes(app: FastifyInstance, options: { db: Databa
     { schema: { tags: ['analysis'], summary: 'Where to station N units to cover the most uncovered need (greedy maximum coverage)', body: planBody } },
     async (request, reply) => {
       const { units, ...query } = request.body;
-      return reply.type('application/geo+json').send(await planDeployment(options.db.reads, priorityParamsFrom(query, today()), units));
+      return reply.type('application/geo+json').send(await analyse((db) => planDeployment(db, priorityParamsFrom(query, today()), units)));
     },
   );
 }
