@@ -74,6 +74,8 @@ const UNAVAILABLE_STATES: Record<string, string> = {
   '57P02': 'the database is restarting', // crash_shutdown
   '57P03': 'the database is starting up', // cannot_connect_now
   '53300': 'the database has no free connection', // too_many_connections
+  // An operator's pg_cancel_backend, or a statement_timeout set on the server: not the request's fault.
+  '57014': 'the database stopped this request (cancelled, or over its time limit)', // query_canceled
   // Memory comes back when other queries end, so a retry can succeed: 503, not 507.
   '53200': 'the database is out of memory', // out_of_memory
 };

@@ -74,6 +74,21 @@ export async function installMetrics(app: FastifyInstance, db: Database): Promis
     });
   }
 
+  // The analyses' gate (analysis-limits.ts), when the app has one: a queue that stays full says to raise ANALYSIS_CONCURRENCY or to look at what runs.
+  if (app.hasDecorator('analysisGate')) {
+    const gate = app.analysisGate;
+    new Gauge({
+      name: 'analyses_in_progress',
+      help: 'Analyses under /api/analysis/ running now, and waiting for a slot (ANALYSIS_CONCURRENCY, ANALYSIS_QUEUE)',
+      labelNames: ['state'],
+      registers: [own],
+      collect() {
+        this.set({ state: 'running' }, gate.active);
+        this.set({ state: 'waiting' }, gate.waiting);
+      },
+    });
+  }
+
   app.addHook('onResponse', async (request, reply) => {
     const route = routeOf(request);
     const labels = { route, method: request.method, status_class: statusClass(reply) };

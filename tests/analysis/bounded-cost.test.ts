@@ -143,6 +143,10 @@ describe('a layer read while the worst allowed routes analyses run', () => {
     // with more slots than the pool can spare this never comes true.
     await vi.waitFor(async () => expect(await hold.waiting()).toBe(limits.concurrency), { timeout: 10_000 });
     expect([gate.active, gate.waiting]).toEqual([limits.concurrency, limits.queue]);
+    // And the operator's metrics say so (inject comes from this machine).
+    const metrics = (await app.inject({ url: '/metrics' })).body;
+    expect(metrics).toContain(`analyses_in_progress{state="running"} ${limits.concurrency}`);
+    expect(metrics).toContain(`analyses_in_progress{state="waiting"} ${limits.queue}`);
     // Without the limit the analyses would take every pooled connection, and the layer read
     // would wait for one until they finished: after the lock is released, never before.
     const layer = await app.inject(LAYER_READ);

@@ -13,6 +13,7 @@ describe('databaseFault', () => {
     ['server crashed (57P02)', serverError('57P02', 'terminating connection because of crash of another server process')],
     ['server starting (57P03)', serverError('57P03', 'the database system is starting up')],
     ['no free connection (53300)', serverError('53300', 'sorry, too many clients already')],
+    ['statement cancelled (57014)', serverError('57014', 'canceling statement due to user request')],
     ['out of memory (53200)', serverError('53200', 'out of memory')],
     ['connection failure (08006)', serverError('08006', 'connection failure')],
     ['connection refused', socketError('ECONNREFUSED')],
@@ -39,7 +40,6 @@ describe('databaseFault', () => {
     for (const error of [
       serverError('23505', 'duplicate key value violates unique constraint "zones_pkey"'),
       serverError('42P01', 'relation "nothing" does not exist'),
-      serverError('57014', 'canceling statement due to statement timeout'),
       new TypeError('Cannot read properties of undefined'),
       'a string',
       null,

@@ -61,6 +61,9 @@ describe('the metrics', () => {
 
     const body = (await scrape()).body;
     expect(sample(body, 'analysis_duration_seconds_count{route="/api/analysis/sites"}')).toBe(1);
+    // Nothing runs between requests: the gate's gauges say so (a stuck slot would show here).
+    expect(sample(body, 'analyses_in_progress{state="running"}')).toBe(0);
+    expect(sample(body, 'analyses_in_progress{state="waiting"}')).toBe(0);
     expect(sample(body, 'tile_responses_total{layer="zones",status="200"}')).toBe(1);
     expect(sample(body, 'tile_responses_total{layer="zones",status="304"}')).toBe(2);
     expect(body).not.toContain('secret-place');
