@@ -55,6 +55,14 @@ describeInBrowser('a layer drawn from tiles, in Chromium', () => {
     for (const request of layerRequests) expect(request.bytes, request.url).toBeLessThan(1_000_000);
   });
 
+  it('says the incident chart cannot count them, rather than counting the few the page holds', async () => {
+    const chart = session.page.locator('#incident-chart');
+    // In the language an earlier test left the page in.
+    await expect.poll(() => chart.innerText()).toMatch(/\d{4}-\d\d-\d\d(: too many for the page to count by month| : trop pour que la page les compte par mois)/);
+    expect(await chart.getAttribute('data-total')).toBeNull();
+    expect(await chart.locator('svg.incident-chart-svg').isVisible()).toBe(false);
+  });
+
   it('opens a record drawn from a tile with its full details, fetched by id', SLOW_TEST, async () => {
     // Generated incidents span 2012–2025: all of history, not the default twelve months before today.
     await session.page.locator('#incident-window').selectOption('0');

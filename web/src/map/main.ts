@@ -312,6 +312,7 @@ const ready = (async () => {
     asOfDate: () => shownDate,
     zone: (id) => records.get('zones')?.get(id),
     contestedAt: (point) => contested?.zoneAt(point),
+    tiledCount: () => tiled.get('incidents') ?? null,
   });
   legend = createLegend(byId('legend'), {
     titles,

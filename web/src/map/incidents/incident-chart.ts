@@ -42,6 +42,8 @@ export interface IncidentChartOptions {
   asOfDate(): string | null;
   zone(id: number): LayerFeature | undefined;
   contestedAt(point: PointLike): ContestedZone | undefined;
+  /** How many incidents are in force when the map draws them from tiles (more than the page holds), else null. */
+  tiledCount(): number | null;
 }
 
 export interface IncidentChart {
@@ -282,6 +284,14 @@ export function createIncidentChart(container: HTMLElement, map: MapLibreMap, op
     dataSummary.textContent = t('incidentChart.data');
     drawLegend();
     if (!date) return;
+    // Drawn from tiles, the page holds none of the incidents one by one: counting the few it holds would mislead.
+    const tiled = options.tiledCount();
+    figure.hidden = data.hidden = legend.hidden = tiled !== null;
+    if (tiled !== null) {
+      delete container.dataset.total;
+      help.textContent = t('incidentChart.tiled', { count: tiled.toLocaleString(getLang() === 'fr' ? 'fr-FR' : 'en-GB'), date });
+      return;
+    }
     count();
     help.textContent = t('incidentChart.help', { date });
     const total = months.reduce((sum, m) => sum + m.total, 0);

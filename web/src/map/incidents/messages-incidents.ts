@@ -45,6 +45,10 @@ export const INCIDENT_MESSAGES = {
     en: '{count} from {from} to {to}; the most in {peak} ({peakCount}).',
   },
   'incidentChart.summary.none': { fr: 'Aucun incident enregistré de {from} à {to}.', en: 'No incident recorded from {from} to {to}.' },
+  'incidentChart.tiled': {
+    fr: '{count} incidents en vigueur au {date} : trop pour que la page les compte par mois (la carte les dessine par tuiles). L’export les donne tous.',
+    en: '{count} incidents in force on {date}: too many for the page to count by month (the map draws them from tiles). The export gives them all.',
+  },
   'incidentChart.group.violence': { fr: 'Atteintes aux personnes', en: 'Violence against people' },
   'incidentChart.group.clash': { fr: 'Affrontements', en: 'Clashes' },
   'incidentChart.group.predation': { fr: 'Prédation', en: 'Predation' },
