@@ -2,8 +2,8 @@
  * A date field that shows and takes ISO dates (2019-07-25) whatever the browser's locale
  * (issue 14): an `<input type=date>` follows the browser's language, so a French page on an
  * English browser showed 07/25/2019. The field is text, with the browser's own calendar one
- * click away on a button beside it. A whole valid date typed or pasted counts at once, as a
- * date input's would, so the callers keep listening to `change`.
+ * click away on a button beside it. A whole valid date typed or pasted, or the field emptied,
+ * counts at once, as a date input's would, so the callers keep listening to `change`.
  */
 import './iso-date-input.css';
 import { isIsoDate } from './iso-dates.js';
@@ -63,7 +63,8 @@ export function isoDateField(input: HTMLInputElement): HTMLSpanElement {
     input.dispatchEvent(new Event('change', { bubbles: true }));
   };
   input.addEventListener('input', () => {
-    if (isIsoDate(input.value)) announce();
+    // A whole date, or an emptied field (an optional date taken away): both are complete answers.
+    if (isIsoDate(input.value) || input.value === '') announce();
   });
   // A partial or wrong date is said when the user leaves the field, as a date input does.
   input.addEventListener('change', () => {

@@ -38,8 +38,6 @@ export interface ExportDialog {
   choices(): ExportChoices;
 }
 
-/** Waits this long after the last keystroke in a date before asking for a count. */
-const COUNT_DELAY_MS = 250;
 const FORMAT_LABELS: Record<ExportFormat, string> = { geojson: 'GeoJSON', csv: 'CSV' };
 
 function radio(name: string, value: string, checked = false): HTMLInputElement {
@@ -272,9 +270,7 @@ export function createExportDialog(container: HTMLElement, options: ExportDialog
   };
 
   let pending: AbortController | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   const refresh = async () => {
-    clearTimeout(timer);
     pending?.abort();
     const chosen = choices();
     delete count.dataset.total;
@@ -301,16 +297,10 @@ export function createExportDialog(container: HTMLElement, options: ExportDialog
     }
     showState();
   };
-  const refreshSoon = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void refresh(), COUNT_DELAY_MS);
-  };
+  // A date field says `change` once its date is whole (iso-date-input.ts): no count is asked for a date half-typed.
   form.addEventListener('change', () => {
     from.disabled = to.disabled = dateRadios.map.checked;
     void refresh();
-  });
-  form.addEventListener('input', (event) => {
-    if ((event.target as HTMLInputElement).classList.contains('iso-date')) refreshSoon();
   });
   form.addEventListener('submit', (event) => event.preventDefault());
 
@@ -330,7 +320,6 @@ export function createExportDialog(container: HTMLElement, options: ExportDialog
   opener.addEventListener('click', open);
   close.addEventListener('click', () => dialog.close());
   dialog.addEventListener('close', () => {
-    clearTimeout(timer);
     pending?.abort();
     opener.focus();
   });
