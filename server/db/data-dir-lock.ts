@@ -28,7 +28,8 @@ function bootId(): string {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this machine is running (the test logs' cleanup asks the same of a run). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

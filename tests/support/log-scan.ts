@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { isAlive } from '../../server/db/data-dir-lock.js';
 import { SENSITIVE_CATEGORIES } from '../../server/sharing/incident-coarsening.js';
 import { TEST_LOG_ROOT, runLogDir } from './test-logger.js';
 
@@ -97,16 +98,6 @@ export function scanTestLogs(run: string): { lines: number; leaks: Leak[] } {
   return { lines, leaks };
 }
 
-/** Whether the process that made a run's folder (`run-<pid>`) is still running. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Earlier runs' logs, kept until the next run to be read after a failure. Only the folders of
  * runs that have ended: another run on this checkout at the same time keeps its own.
@@ -115,6 +106,6 @@ export function clearFinishedRuns(): void {
   if (!existsSync(TEST_LOG_ROOT)) return;
   for (const name of readdirSync(TEST_LOG_ROOT)) {
     const pid = Number(/^run-(\d+)$/.exec(name)?.[1]);
-    if (!pid || !alive(pid)) rmSync(new URL(`${name}/`, TEST_LOG_ROOT), { recursive: true, force: true });
+    if (!pid || !isAlive(pid)) rmSync(new URL(`${name}/`, TEST_LOG_ROOT), { recursive: true, force: true });
   }
 }
