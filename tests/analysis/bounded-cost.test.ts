@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultAnalysisLimits, type AnalysisLimits } from '../../server/analysis/analysis-limits.js';
-import { ROUTE_LIMITS } from '../../server/analysis/routes/route-params.js';
+import { ROUTE_LIMITS } from '../../server/analysis/militarised-routes/route-params.js';
 import { buildApp } from '../../server/app.js';
 import type { Database, Queryable } from '../../server/db/database.js';
 import { loadDemoData } from '../../server/demo/load-demo.js';
