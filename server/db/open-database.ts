@@ -2,7 +2,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { lockDataDir } from './data-dir-lock.js';
 import type { Database } from './database.js';
 import { openPglite } from './pglite.js';
-import { openPostgres } from './postgres.js';
+import { openPostgres, type PoolLog } from './postgres.js';
 
 export interface DatabaseConfig {
   /** A PostgreSQL connection string; when absent the embedded database is used. */
@@ -11,6 +11,8 @@ export interface DatabaseConfig {
   databaseReadUrl?: string;
   /** Where the embedded database keeps its files. */
   dataDir: string;
+  /** Where the server's pool reports lost connections (standard error when absent). */
+  log?: PoolLog;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface DatabaseConfig {
  * backup while the app runs, is refused instead of corrupting the folder.
  */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.databaseReadUrl);
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.databaseReadUrl, config.log);
   if (config.databaseReadUrl) throw new Error('DATABASE_READ_URL names a read replica of the server in DATABASE_URL, which is not set: set both, or neither for the embedded database');
   assertWritableFolder(config.dataDir);
   const lock = lockDataDir(config.dataDir);

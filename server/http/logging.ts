@@ -83,7 +83,7 @@ export function redactQueryValues(url: string): string {
 }
 
 /** The app's pino options: JSON lines at `level`, to `stream` (standard output by default). */
-export function logOptions(level: string, stream?: DestinationStream): NonNullable<FastifyServerOptions['logger']> {
+export function logOptions(level: string, stream?: DestinationStream): Exclude<FastifyServerOptions['logger'], boolean | undefined> {
   return { level, serializers, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, ...(stream ? { stream } : {}) };
 }
 
