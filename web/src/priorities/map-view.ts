@@ -7,7 +7,7 @@ import { Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerU
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { el } from '../shared/dom.js';
 import { boundsOf } from '../shared/extent.js';
-import { offlineStyle } from '../shared/map-style.js';
+import { labelFadeDuration, offlineStyle } from '../shared/map-style.js';
 import { setBackgroundLanguage } from '../shared/background.js';
 import { placeKey, type PlaceFeature, type Plan, type Ranking } from './api.js';
 import { CLICKABLE_LAYERS, addPriorityLayers, setPlanData, setRankingData, setSelectedKey } from './map-layers.js';
@@ -38,6 +38,7 @@ export function createMapView(container: HTMLElement, onSelect: (key: string) =>
     zoom: 9,
     attributionControl: false,
     maplibreLogo: false,
+    fadeDuration: labelFadeDuration(),
     // Kept so that the canvas still holds the picture when the page is printed.
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });

@@ -12,6 +12,14 @@ import { COLOURS } from './palette.js';
 /** Credit for the background, beside the data's own in each map's attribution. */
 export const BACKGROUND_CREDIT = 'Natural Earth';
 
+/**
+ * Label fades, for readers who asked their system for less motion (WCAG 2.3.3): MapLibre already
+ * skips its camera animations for them, but not the 300 ms fade of every label placement.
+ */
+export function labelFadeDuration(): number {
+  return matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 300;
+}
+
 export function offlineStyle(): StyleSpecification {
   return {
     version: 8,
