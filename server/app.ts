@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { PROJECT_ROOT } from './config.js';
+import { PROJECT_ROOT } from './paths.js';
 import type { Database } from './db/database.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { requestIdOf } from './http/logging.js';

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from './db/database.js';
 import { DATABASE_RETRY_SECONDS } from './db/database-errors.js';
 import { schemaVersion } from './db/migrate.js';
+import { postgisVersion } from './db/postgis-version.js';
 import { HttpError } from './http/errors.js';
 
 /** Longest a readiness check waits for the database: a probe that hangs would tell its caller nothing. */
@@ -32,11 +33,8 @@ export async function healthRoutes(app: FastifyInstance, options: { db: Database
 
   app.get('/api/health/ready', { schema: { summary: 'Readiness: the database answers; 503 with Retry-After when it does not' } }, async (request) => {
     try {
-      const [[row], migration] = await within(
-        Promise.all([db.query<{ postgis: string }>('SELECT postgis_lib_version() AS postgis'), schemaVersion(db)]),
-        READY_TIMEOUT_MS,
-      );
-      return { status: 'ok', database: db.kind, postgis: row?.postgis, migration };
+      const [postgis, migration] = await within(Promise.all([postgisVersion(db), schemaVersion(db)]), READY_TIMEOUT_MS);
+      return { status: 'ok', database: db.kind, postgis, migration };
     } catch (error) {
       const what = error instanceof TimedOut ? `did not answer within ${READY_TIMEOUT_MS / 1000} s` : 'cannot be reached';
       request.log.warn({ err: error }, `not ready: the database ${what}`);

@@ -1,4 +1,6 @@
+import { pino } from 'pino';
 import { buildApp } from './app.js';
+import { countAccounts, countEnabledAdmins } from './auth/accounts.js';
 import { logOptions } from './http/logging.js';
 import { configFromEnv, demoModeProblem } from './config.js';
 import { migrate } from './db/migrate.js';
@@ -12,24 +14,25 @@ async function main(): Promise<void> {
   if (problem) throw new Error(problem);
   const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   console.log(`Opening the database: ${where}…`);
-  const db = await openDatabase(config);
+  const logger = logOptions(config.logLevel);
+  // Fastify makes its own logger from the same options; this one reports the pool's lost connections, which start before the app.
+  const db = await openDatabase({ ...config, log: pino(logger) });
   const migration = await migrate(db);
   console.log(`Schema at migration ${migration.version}${migration.applied.length ? ` (applied ${migration.applied.join(', ')})` : ''}.`);
   if (config.demo) {
-    const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM accounts`);
-    const refusal = demoModeProblem(config, row?.n ?? 0);
+    const refusal = demoModeProblem(config, await countAccounts(db));
     if (refusal) {
       await db.close();
       throw new Error(refusal);
     }
   }
-  if (process.env.LOAD_DEMO !== '0' && (await isEmpty(db))) {
+  if (config.loadDemo && (await isEmpty(db))) {
     console.log('Empty database: loading the demo data (CAMI zones, IPIS visits, illustrative Bitale scenario)…');
     await loadDemoData(db, undefined, (line) => console.log(`  ${line}`));
   }
   const app = await buildApp({
     db,
-    logger: logOptions(process.env.LOG_LEVEL ?? 'warn'),
+    logger,
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
     loadShedding: config.loadShedding,
@@ -55,8 +58,7 @@ async function main(): Promise<void> {
   if (config.demo) {
     console.log(`DEMO MODE: no sign-in; every visitor acts as an admin named "demo". For the demo data on ${config.host} only — use \`npm run serve\` with accounts for real data.`);
   } else {
-    const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM accounts WHERE role = 'admin' AND disabled_at IS NULL`);
-    if (!row?.n) console.log('No admin account yet: create one with `npm run accounts -- create <username> --role admin` (README, "Accounts").');
+    if ((await countEnabledAdmins(db)) === 0) console.log('No admin account yet: create one with `npm run accounts -- create <username> --role admin` (README, "Accounts").');
   }
   console.log(`Kivu mining risk map ready: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`);
 }

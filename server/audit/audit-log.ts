@@ -1,5 +1,9 @@
 import type { Feature } from 'geojson';
 import type { Queryable } from '../db/database.js';
+import { LAYER_NAMES } from '../layers/layer-definition.js';
+
+/** Besides the layers, account and token changes are audited too. (Here, not in audit-routes.ts, so the admin page can name them without Fastify.) */
+export const AUDITED = [...LAYER_NAMES, 'accounts', 'api_tokens', 'sessions'] as const;
 
 export interface AuditEntry {
   actor: string;

@@ -2,12 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Database } from '../db/database.js';
 import { readExportLog } from '../export/export-log.js';
-import { LAYER_NAMES } from '../layers/layer-definition.js';
 import { offsetParam, recordIdParam } from '../http/paging-params.js';
-import { readAuditLog } from './audit-log.js';
-
-/** Besides the layers, account and token changes are audited too. */
-export const AUDITED = [...LAYER_NAMES, 'accounts', 'api_tokens', 'sessions'] as const;
+import { AUDITED, readAuditLog } from './audit-log.js';
 
 const page = {
   limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { recordChange } from '../audit/audit-log.js';
 import type { Database, Queryable } from '../db/database.js';
 import { conflict, forbidden } from '../http/errors.js';
-import { createAccount, getAccount, listAccounts, updateAccount, type AccountChange, type NewAccount } from './accounts.js';
+import { createAccount, getAccount, isLastEnabledAdmin, listAccounts, updateAccount, type AccountChange, type NewAccount } from './accounts.js';
 import { getToken, issueToken, listTokens, revokeToken } from './api-tokens.js';
 import { actorName } from './caller.js';
 import { ROLES } from './roles.js';
@@ -48,12 +48,7 @@ function refuseDemo(request: FastifyRequest): void {
 async function keepOneAdmin(db: Queryable, id: number, change: AccountChange): Promise<void> {
   const demoted = (change.role !== undefined && change.role !== 'admin') || change.disabled === true;
   if (!demoted) return;
-  const [row] = await db.query<{ others: number; is_admin: boolean }>(
-    `SELECT (SELECT count(*)::int FROM accounts WHERE role = 'admin' AND disabled_at IS NULL AND id <> $1::bigint) AS others,
-            (SELECT role = 'admin' FROM accounts WHERE id = $1::bigint) AS is_admin`,
-    [id],
-  );
-  if (row?.is_admin && row.others === 0) throw conflict('this is the last enabled admin: make another admin first');
+  if (await isLastEnabledAdmin(db, id)) throw conflict('this is the last enabled admin: make another admin first');
 }
 
 /** Account and token management, for admins (route-access.ts). Every change goes to the audit log. */

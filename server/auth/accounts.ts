@@ -111,3 +111,25 @@ export async function updateAccount(db: Queryable, id: number, change: AccountCh
   }
   return row!;
 }
+
+/** How many accounts there are, enabled or not: the demo mode refuses a database that has any. */
+export async function countAccounts(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM accounts`);
+  return row?.n ?? 0;
+}
+
+/** How many enabled admins there are: none means nobody can manage accounts through the API. */
+export async function countEnabledAdmins(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM accounts WHERE role = 'admin' AND disabled_at IS NULL`);
+  return row?.n ?? 0;
+}
+
+/** Whether the account is an admin and no other enabled admin exists (false for no such account). */
+export async function isLastEnabledAdmin(db: Queryable, id: number): Promise<boolean> {
+  const [row] = await db.query<{ others: number; is_admin: boolean | null }>(
+    `SELECT (SELECT count(*)::int FROM accounts WHERE role = 'admin' AND disabled_at IS NULL AND id <> $1::bigint) AS others,
+            (SELECT role = 'admin' FROM accounts WHERE id = $1::bigint) AS is_admin`,
+    [id],
+  );
+  return Boolean(row?.is_admin) && row!.others === 0;
+}

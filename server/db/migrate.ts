@@ -1,10 +1,11 @@
 import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Postgrator from 'postgrator';
+import { PROJECT_ROOT } from '../paths.js';
 import type { Database, Queryable } from './database.js';
 
-const MIGRATIONS_DIR = new URL('../../migrations/', import.meta.url);
-const MIGRATIONS = fileURLToPath(new URL('*.do.*.sql', MIGRATIONS_DIR));
+const MIGRATIONS_DIR = join(PROJECT_ROOT, 'migrations');
+const MIGRATIONS = join(MIGRATIONS_DIR, '*.do.*.sql');
 // Any constant will do; it only has to be the same for every process of this app.
 export const MIGRATION_LOCK = 7_420_219;
 

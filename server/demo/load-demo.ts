@@ -1,10 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { PROJECT_ROOT } from '../config.js';
+import { PROJECT_ROOT } from '../paths.js';
 import type { Database } from '../db/database.js';
 import type { ImportReport } from '../import/import-report.js';
 import { importGeoJson } from '../import/import-geojson.js';
 import { LAYER_NAMES, type LayerName } from '../layers/layer-definition.js';
+import { layersAreEmpty } from '../layers/layer-store.js';
 import { LAYERS } from '../layers/registry.js';
 import { importIpisCsv } from '../sites/ipis/import-ipis.js';
 
@@ -39,7 +40,5 @@ export async function loadDemoData(db: Database, dataDir = DATA_DIR, log: (line:
 
 /** True when no layer holds a record yet: the first start of a new database. */
 export async function isEmpty(db: Database): Promise<boolean> {
-  const checks = Object.values(LAYERS).map((layer) => `NOT EXISTS (SELECT 1 FROM ${layer.table})`);
-  const [row] = await db.query<{ empty: boolean }>(`SELECT ${checks.join(' AND ')} AS empty`);
-  return row?.empty ?? true;
+  return layersAreEmpty(db, Object.values(LAYERS));
 }

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { stringify, type Options } from 'csv-stringify/sync';
 
 /**
  * CSV that a spreadsheet opens without running anything (OWASP, CSV injection). Names and
@@ -40,10 +40,18 @@ export function cellText(value: unknown): string | number | boolean {
   return defuseFormula(String(value));
 }
 
-/** Lines of CSV (RFC 4180, `\n` line ends): text cells quoted and defused, numbers bare. */
+/** How every CSV of the app is written (RFC 4180, `\n` line ends): text cells quoted, numbers bare, empty cells empty. */
+export const CSV_OPTIONS = {
+  quoted_string: true,
+  quoted_empty: false,
+  record_delimiter: 'unix',
+  cast: { boolean: (b: boolean) => String(b) },
+} satisfies Options;
+
+/** A row as csv-stringify takes it: every value through `cellText`. */
+export const csvRow = (row: readonly unknown[]): Array<string | number | boolean> => row.map(cellText);
+
+/** Lines of CSV at once, for what fits in memory (the pages' downloads, tests); the server's exports stream (csv-writer.ts). */
 export function csvLines(rows: readonly (readonly unknown[])[]): string {
-  return stringify(
-    rows.map((row) => row.map(cellText)),
-    { quoted_string: true, quoted_empty: false, record_delimiter: 'unix', cast: { boolean: (b) => String(b) } },
-  );
+  return stringify(rows.map(csvRow), CSV_OPTIONS);
 }

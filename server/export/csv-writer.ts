@@ -1,5 +1,7 @@
+import { Readable, pipeline } from 'node:stream';
+import { stringify } from 'csv-stringify';
 import type { Feature, Geometry } from 'geojson';
-import { NumbersOnly, csvLines } from './csv-cells.js';
+import { CSV_OPTIONS, NumbersOnly, csvRow } from './csv-cells.js';
 
 /** Points as longitude and latitude columns, anything else as WKT-free GeoJSON text. */
 function geometryCells(geometry: Geometry | null): [number | null, number | null, NumbersOnly | null] {
@@ -8,11 +10,22 @@ function geometryCells(geometry: Geometry | null): [number | null, number | null
   return [null, null, new NumbersOnly(JSON.stringify(geometry))];
 }
 
-/** CSV rows as they arrive: a header from the profile's columns, then one line per feature. */
-export async function* csvText(columns: string[], features: AsyncIterable<Feature>): AsyncGenerator<string> {
-  yield csvLines([['id', ...columns, 'longitude', 'latitude', 'geometry_geojson']]);
+async function* rows(columns: string[], features: AsyncIterable<Feature>): AsyncGenerator<Array<string | number | boolean>> {
+  yield csvRow(['id', ...columns, 'longitude', 'latitude', 'geometry_geojson']);
   for await (const feature of features) {
     const properties = feature.properties ?? {};
-    yield csvLines([[feature.id, ...columns.map((c) => properties[c]), ...geometryCells(feature.geometry)]]);
+    yield csvRow([feature.id, ...columns.map((c) => properties[c]), ...geometryCells(feature.geometry)]);
   }
+}
+
+/**
+ * CSV text as the rows arrive, through csv-stringify's stream (an export can hold 100 000
+ * rows): a header from the profile's columns, then one line per feature. A failed read ends
+ * the text with its error; a reader that stops early closes the feature cursor.
+ */
+export async function* csvText(columns: string[], features: AsyncIterable<Feature>): AsyncGenerator<string> {
+  // pipeline's callback only hears the error that iterating `csv` rethrows.
+  const csv = pipeline(Readable.from(rows(columns, features)), stringify(CSV_OPTIONS), () => {});
+  csv.setEncoding('utf8');
+  for await (const chunk of csv) yield chunk as string;
 }

@@ -1,7 +1,7 @@
 import type { ExportRequest } from './export-params.js';
 
 /**
- * What travels with every export (DOMAIN.md, sharing rule 4): who made it, when, with which
+ * What travels with every export (docs/domain.md, sharing rule 4): who made it, when, with which
  * filters and profile, the licences of the data in it, and that an empty map is not a
  * peaceful one.
  */

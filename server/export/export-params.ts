@@ -1,5 +1,7 @@
 import { Type, type Static } from 'typebox';
-import { DATE, LAYER_NAMES, type LayerName } from '../layers/layer-definition.js';
+import { LAYER_NAMES, type LayerName } from '../layers/layer-definition.js';
+import { bboxParam } from '../http/bbox-param.js';
+import { DATE } from '../http/date-param.js';
 import { badRequest } from '../http/errors.js';
 import { compileBodyValidator, describeIssue, type ValidationIssue } from '../http/validation.js';
 import { geometrySchema } from '../layers/geometry-schema.js';
@@ -10,7 +12,7 @@ import { PROFILES, type Profile } from '../sharing/profiles.js';
 export const exportQuerySchema = Type.Object(
   {
     layers: Type.String({ pattern: `^(${LAYER_NAMES.join('|')})(,(${LAYER_NAMES.join('|')}))*$`, description: `comma-separated layers: ${LAYER_NAMES.join(', ')}` }),
-    bbox: Type.Optional(Type.String({ pattern: '^-?\\d+(\\.\\d+)?(,-?\\d+(\\.\\d+)?){3}$', description: 'minLon,minLat,maxLon,maxLat (WGS84)' })),
+    bbox: bboxParam(),
     polygon: Type.Optional(Type.String({ maxLength: 200_000, description: 'a GeoJSON Polygon or MultiPolygon (WGS84): records intersecting it' })),
     as_of: Type.Optional({
       ...DATE,

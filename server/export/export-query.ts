@@ -1,7 +1,9 @@
 import type { Feature } from 'geojson';
 import type { Queryable } from '../db/database.js';
 import type { LayerDefinition } from '../layers/layer-definition.js';
-import { Params, asOfCondition, featureSql, periodOverlapConditions } from '../layers/layer-sql.js';
+import { bboxCondition } from '../db/sql/bbox.js';
+import { Params } from '../db/sql/params.js';
+import { asOfCondition, featureSql, periodOverlapConditions } from '../layers/layer-sql.js';
 import { publishedFieldsSql, publishedGeometrySql, publishedOrderKeys, publishedSourceSql } from '../sharing/published-sql.js';
 import type { ExportRequest } from './export-params.js';
 
@@ -16,10 +18,7 @@ export const PAGE_SIZE = 1_000;
 function conditions(layer: LayerDefinition, request: ExportRequest, params: Params, asOf = request.asOf && params.add(request.asOf, 'date')): string[] {
   const geometry = publishedGeometrySql(layer, request.profile);
   const out: string[] = [];
-  if (request.bbox) {
-    const [minX, minY, maxX, maxY] = request.bbox.map((v) => params.add(v, 'float8'));
-    out.push(`${geometry} && ST_MakeEnvelope(${minX}, ${minY}, ${maxX}, ${maxY}, 4326)`);
-  }
+  if (request.bbox) out.push(bboxCondition(geometry, request.bbox, params));
   if (request.polygon) {
     out.push(`ST_Intersects(${geometry}, ST_SetSRID(ST_GeomFromGeoJSON(${params.add(JSON.stringify(request.polygon), 'text')}), 4326))`);
   }

@@ -5,7 +5,7 @@ import type { Database } from '../db/database.js';
 import { actorName, profileFor } from '../auth/caller.js';
 import { badRequest } from '../http/errors.js';
 import { assertValidGeometry } from '../layers/layer-store.js';
-import { parseBbox } from '../layers/layer-routes.js';
+import { parseBbox } from '../http/bbox-param.js';
 import { LAYERS } from '../layers/registry.js';
 import type { LayerName } from '../layers/layer-definition.js';
 import { csvText } from './csv-writer.js';

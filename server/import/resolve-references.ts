@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database.js';
 import type { LayerDefinition } from '../layers/layer-definition.js';
+import { findIdBySource } from '../layers/layer-store.js';
 import { LAYERS } from '../layers/registry.js';
 
 /**
@@ -26,9 +27,9 @@ export async function resolveReferences(
     const match = typeof ref === 'string' ? /^([^/]+)\/(.+)$/.exec(ref) : null;
     if (!match) return { properties, error: `${refName} must look like "<source>/<source_id>", not ${JSON.stringify(ref)}` };
     const target = LAYERS[column.references];
-    const [row] = await db.query<{ id: number }>(`SELECT id::float8 AS id FROM ${target.table} WHERE source = $1 AND source_id = $2`, [match[1], match[2]]);
-    if (!row) return { properties, error: `${refName} "${ref}" matches no ${target.name} record` };
-    resolved[column.name] = row.id;
+    const id = await findIdBySource(db, target, match[1]!, match[2]!);
+    if (id === undefined) return { properties, error: `${refName} "${ref}" matches no ${target.name} record` };
+    resolved[column.name] = id;
   }
   return { properties: resolved };
 }

@@ -1,6 +1,7 @@
 import type { TSchema } from 'typebox';
 import { Type } from 'typebox';
 import type { GeometryType } from './geometry-schema.js';
+import { DATE } from '../http/date-param.js';
 
 export const LAYER_NAMES = ['zones', 'cooperatives', 'claims', 'presence', 'incidents', 'routes', 'roadblocks', 'sites'] as const;
 export type LayerName = (typeof LAYER_NAMES)[number];
@@ -49,7 +50,6 @@ export interface LayerDefinition {
 
 const nullable = (schema: TSchema) => Type.Union([schema, Type.Null()]);
 const text = (maxLength = 2_000) => Type.String({ maxLength });
-export const DATE = Type.String({ format: 'date' });
 
 export const col = {
   text: (name: string, options: { required?: boolean; maxLength?: number } = {}): Column => ({

@@ -1,12 +1,18 @@
-import type { FastifyInstance } from 'fastify';
-import type { Geometry } from 'geojson';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { Feature, Geometry } from 'geojson';
 import { Type } from 'typebox';
 import type { Database } from '../db/database.js';
 import { badRequest, notFound } from '../http/errors.js';
+import { bboxParam, parseBbox } from '../http/bbox-param.js';
+import { DATE } from '../http/date-param.js';
+import { errorResponses } from '../http/error-schema.js';
 import { offsetParam, recordIdParam } from '../http/paging-params.js';
+import { serializeAsBuilt } from '../http/response-serializer.js';
 import { featureInputSchema } from './feature-schema.js';
-import { DATE, type LayerDefinition } from './layer-definition.js';
-import { createFeature, deleteFeature, getFeature, listFeatures, updateFeature } from './layer-store.js';
+import type { LayerDefinition } from './layer-definition.js';
+import { layerCollectionAnswer, layerFeatureAnswer, layerListSchema, type LayerCollection, type LayerFeature } from './layer-schema.js';
+import { createFeature, deleteFeature, getFeature, listFeatures, updateFeature, type LayerPage } from './layer-store.js';
 import { LAYERS } from './registry.js';
 import { PROFILES, type Profile } from '../sharing/profiles.js';
 import { recordChange } from '../audit/audit-log.js';
@@ -16,14 +22,13 @@ import { logPartnerRead } from '../export/partner-reads.js';
 export const DEFAULT_LIMIT = 1_000;
 export const MAX_LIMIT = 10_000;
 
-const NUMBER = '-?\\d+(\\.\\d+)?';
 /** Left out: the most the caller's role may see (README, "Accounts"). */
 export const profileParam = Type.Optional(
   Type.Enum([...PROFILES], { description: 'sharing profile: which fields, at which precision (README, "Sharing"); default: the most your role may see' }),
 );
 const listQuery = Type.Object(
   {
-    bbox: Type.Optional(Type.String({ pattern: `^${NUMBER}(,${NUMBER}){3}$`, description: 'minLon,minLat,maxLon,maxLat (WGS84)' })),
+    bbox: bboxParam(),
     date: Type.Optional({ ...DATE, description: 'as-of date: only records in force on that day' }),
     limit: Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }),
     offset: offsetParam(),
@@ -39,15 +44,6 @@ interface FeatureBody {
   properties?: Record<string, unknown> | null;
 }
 
-/** "28.5,-2.4,29,-1.7" → numbers, refused when inverted or outside WGS84. */
-export function parseBbox(text: string): number[] {
-  const bbox = text.split(',').map(Number);
-  const [minX, minY, maxX, maxY] = bbox as [number, number, number, number];
-  if (minX < -180 || maxX > 180 || minY < -90 || maxY > 90) throw badRequest('bbox lies outside WGS84 bounds (-180,-90,180,90)');
-  if (minX > maxX || minY > maxY) throw badRequest('bbox must be minLon,minLat,maxLon,maxLat with min ≤ max');
-  return bbox;
-}
-
 /** A FeatureCollection sent to a one-feature endpoint gets a pointer to the importer, not a schema riddle. */
 async function refuseCollections(request: { body: unknown }): Promise<void> {
   const body = request.body as { type?: unknown } | null;
@@ -56,62 +52,73 @@ async function refuseCollections(request: { body: unknown }): Promise<void> {
   }
 }
 
-function registerLayer(app: FastifyInstance, db: Database, layer: LayerDefinition): void {
+type LayerApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+// The store's features are built in SQL and typed as plain GeoJSON; these name them as the
+// answers' types (layer-schema.ts), which tests/http/response-contract.test.ts holds them to.
+const asAnswer = (feature: Feature) => feature as unknown as LayerFeature;
+const asPage = (page: LayerPage) => page as unknown as LayerCollection;
+
+function registerLayer(app: LayerApp, db: Database, layer: LayerDefinition): void {
   const base = `/api/${layer.name}`;
   const tags = [layer.name];
+  const feature = layerFeatureAnswer(layer);
 
   app.get<{ Querystring: { bbox?: string; date?: string; limit: number; offset: number; profile?: Profile } }>(
     base,
-    { schema: { tags, summary: `List ${layer.title.en}`, querystring: listQuery } },
+    { schema: { tags, summary: `List ${layer.title.en}`, querystring: listQuery, response: { 200: layerCollectionAnswer(layer), ...errorResponses } } },
     async (request, reply) => {
       const { bbox, date, limit, offset, profile } = request.query;
       const seenAs = profileFor(request, profile);
       const page = await listFeatures(db.reads, layer, { bbox: bbox ? parseBbox(bbox) : undefined, date, limit, offset, profile: seenAs });
       await logPartnerRead(db, request, { via: 'layer-api', profile: seenAs, layer: layer.name, filters: { bbox, date, limit, offset }, featureCount: page.numberReturned });
-      return reply.type('application/geo+json').send(page);
+      return reply.type('application/geo+json').send(asPage(page));
     },
   );
 
   app.get<{ Params: { id: number }; Querystring: { date?: string; profile?: Profile } }>(
     `${base}/:id`,
-    { schema: { tags, summary: `One of ${layer.title.en}`, params: idParams, querystring: oneQuery } },
+    { schema: { tags, summary: `One of ${layer.title.en}`, params: idParams, querystring: oneQuery, response: { 200: feature, ...errorResponses } } },
     async (request, reply) => {
-      const feature = await getFeature(db.reads, layer, request.params.id, request.query.date, profileFor(request, request.query.profile));
-      if (!feature) throw notFound(`no ${layer.name} record with id ${request.params.id}`);
-      return reply.type('application/geo+json').send(feature);
+      const found = await getFeature(db.reads, layer, request.params.id, request.query.date, profileFor(request, request.query.profile));
+      if (!found) throw notFound(`no ${layer.name} record with id ${request.params.id}`);
+      return reply.type('application/geo+json').send(asAnswer(found));
     },
   );
 
   app.post<{ Body: FeatureBody }>(
     base,
-    { schema: { tags, summary: `Create one of ${layer.title.en}`, body: featureInputSchema(layer, 'create') }, preValidation: refuseCollections },
+    {
+      schema: { tags, summary: `Create one of ${layer.title.en}`, body: featureInputSchema(layer, 'create'), response: { 201: feature, ...errorResponses } },
+      preValidation: refuseCollections,
+    },
     async (request, reply) => {
-      const feature = await db.transaction(async (tx) => {
+      const created = await db.transaction(async (tx) => {
         const created = await createFeature(tx, layer, request.body);
         await recordChange(tx, { actor: actorName(request.caller), action: 'create', layer: layer.name, recordId: Number(created.id), before: null, after: created });
         return created;
       });
-      return reply.status(201).header('location', `${base}/${feature.id}`).type('application/geo+json').send(feature);
+      return reply.status(201).header('location', `${base}/${created.id}`).type('application/geo+json').send(asAnswer(created));
     },
   );
 
   app.patch<{ Params: { id: number }; Body: FeatureBody }>(
     `${base}/:id`,
-    { schema: { tags, summary: `Change one of ${layer.title.en}`, params: idParams, body: featureInputSchema(layer, 'patch') } },
+    { schema: { tags, summary: `Change one of ${layer.title.en}`, params: idParams, body: featureInputSchema(layer, 'patch'), response: { 200: feature, ...errorResponses } } },
     async (request, reply) => {
-      const feature = await db.transaction(async (tx) => {
+      const changed = await db.transaction(async (tx) => {
         const before = await getFeature(tx, layer, request.params.id);
         const after = await updateFeature(tx, layer, request.params.id, request.body);
         await recordChange(tx, { actor: actorName(request.caller), action: 'update', layer: layer.name, recordId: request.params.id, before, after });
         return after;
       });
-      return reply.type('application/geo+json').send(feature);
+      return reply.type('application/geo+json').send(asAnswer(changed));
     },
   );
 
   app.delete<{ Params: { id: number } }>(
     `${base}/:id`,
-    { schema: { tags, summary: `Delete one of ${layer.title.en}`, params: idParams } },
+    { schema: { tags, summary: `Delete one of ${layer.title.en}`, params: idParams, response: { 204: Type.Null({ description: 'deleted; no body' }), ...errorResponses } } },
     async (request, reply) => {
       await db.transaction(async (tx) => {
         const before = await getFeature(tx, layer, request.params.id);
@@ -124,14 +131,16 @@ function registerLayer(app: FastifyInstance, db: Database, layer: LayerDefinitio
 }
 
 /** CRUD under /api/<layer> for every layer, plus /api/layers describing them. */
-export async function layerRoutes(app: FastifyInstance, options: { db: Database }): Promise<void> {
+export async function layerRoutes(fastify: FastifyInstance, options: { db: Database }): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.setSerializerCompiler(serializeAsBuilt);
   for (const layer of Object.values(LAYERS)) registerLayer(app, options.db, layer);
 
-  app.get('/api/layers', { schema: { summary: 'The layers this server holds' } }, async () =>
+  app.get('/api/layers', { schema: { summary: 'The layers this server holds', response: { 200: layerListSchema, ...errorResponses } } }, async () =>
     Object.values(LAYERS).map((layer) => ({
       name: layer.name,
       title: layer.title,
-      geometryTypes: layer.geometry.types,
+      geometryTypes: [...layer.geometry.types],
       properties: layer.columns.map((c) => ({ name: c.name, required: Boolean(c.required), references: c.references })),
       href: `/api/${layer.name}`,
     })),

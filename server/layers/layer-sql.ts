@@ -1,18 +1,13 @@
 import { publishedFieldsSql, publishedGeometrySql, publishedIdSql, publishedPeriodSql, publishedSourceSql } from '../sharing/published-sql.js';
 import type { Profile } from '../sharing/profiles.js';
 import type { Column, LayerDefinition } from './layer-definition.js';
+import { inForceOn } from '../db/sql/in-force.js';
+import type { Params } from '../db/sql/params.js';
 
 /**
  * Small builders for the SQL of the layer store. Values never enter the SQL text: each
  * goes into `Params` and is referred to by its placeholder, cast to its column's type.
  */
-export class Params {
-  readonly values: unknown[] = [];
-  add(value: unknown, cast?: string): string {
-    this.values.push(value);
-    return cast ? `$${this.values.length}::${cast}` : `$${this.values.length}`;
-  }
-}
 
 /** RFC 7946: exterior rings counter-clockwise, 7 decimals (about 1 cm). */
 export function geometryJsonSql(geometry = 't.geom'): string {
@@ -33,25 +28,10 @@ export function featureSql(layer: LayerDefinition, asOf: string, profile: Profil
     'properties', json_build_object(${pairs.join(', ')}))`;
 }
 
-/**
- * The bbox test runs on the published geometry: narrowing a bbox cannot reveal more than the profile shows.
- * A bbox whose west edge lies east of its east edge spans the antimeridian (OGC API Features
- * /req/core/fc-bbox-definition); the layer API refuses those before they get here.
- */
-export function bboxCondition(bbox: readonly number[], params: Params, layer?: LayerDefinition, profile: Profile = 'internal'): string {
-  const geometry = layer ? publishedGeometrySql(layer, profile) : 't.geom';
-  const [west, south, east, north] = bbox as [number, number, number, number];
-  const envelope = (minX: number, maxX: number) =>
-    `${geometry} && ST_MakeEnvelope(${params.add(minX, 'float8')}, ${params.add(south, 'float8')}, ${params.add(maxX, 'float8')}, ${params.add(north, 'float8')}, 4326)`;
-  return west <= east ? envelope(west, east) : `(${envelope(west, 180)} OR ${envelope(-180, east)})`;
-}
-
-/** Records in force on the date: started on or before it, not ended before it (on published dates). */
+/** Records in force on the date, on the dates the profile publishes (a partner's incidents: their month). */
 export function asOfCondition(layer: LayerDefinition, datePlaceholder: string, profile: Profile = 'internal'): string {
   const { from, to } = layer.period;
-  const start = publishedPeriodSql(layer, profile, from);
-  const started = `(${start} IS NULL OR ${start} <= ${datePlaceholder})`;
-  return to ? `${started} AND (t.${to} IS NULL OR t.${to} >= ${datePlaceholder})` : started;
+  return inForceOn(datePlaceholder, publishedPeriodSql(layer, profile, from), to ? `t.${to}` : undefined);
 }
 
 /**

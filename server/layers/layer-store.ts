@@ -3,11 +3,13 @@ import type { Queryable } from '../db/database.js';
 import { translateDatabaseError } from '../db/database-errors.js';
 import { badRequest, notFound } from '../http/errors.js';
 import type { Profile } from '../sharing/profiles.js';
-import { publishedIdSql, publishedOrderSql, publishedSourceSql } from '../sharing/published-sql.js';
+import { publishedGeometrySql, publishedIdSql, publishedOrderSql, publishedSourceSql } from '../sharing/published-sql.js';
 import type { LayerDefinition } from './layer-definition.js';
 import { findTooWide } from './too-wide.js';
 import { findUnclosedRing } from './unclosed-ring.js';
-import { Params, asOfCondition, bboxCondition, columnValue, extentSql, featureSql, geometryValue, periodOverlapConditions, presentColumns } from './layer-sql.js';
+import { bboxCondition } from '../db/sql/bbox.js';
+import { Params } from '../db/sql/params.js';
+import { asOfCondition, columnValue, extentSql, featureSql, geometryValue, periodOverlapConditions, presentColumns } from './layer-sql.js';
 
 export interface ListFilters {
   /** minLon, minLat, maxLon, maxLat */
@@ -69,7 +71,8 @@ function filterConditions(layer: LayerDefinition, filters: ListFilters, params: 
   const profile = filters.profile ?? 'internal';
   const conditions = filters.date ? [asOfCondition(layer, asOf, profile)] : [];
   if (filters.bbox) {
-    const inBbox = bboxCondition(filters.bbox, params, layer, profile);
+    // On the published geometry: narrowing a bbox cannot reveal more than the profile shows.
+    const inBbox = bboxCondition(publishedGeometrySql(layer, profile), filters.bbox, params);
     conditions.push(filters.keepUnlocated ? `(t.geom IS NULL OR ${inBbox})` : inBbox);
   }
   if (filters.period) {
@@ -217,12 +220,21 @@ export async function upsertFeature(db: Queryable, layer: LayerDefinition, input
       params.values,
     );
     if (row) return { id: row.id, outcome: row.inserted ? 'inserted' : 'updated' };
-    const [existing] = await db.query<{ id: number }>(`SELECT id::float8 AS id FROM ${layer.table} WHERE source = $1 AND source_id = $2`, [
-      properties.source,
-      properties.source_id,
-    ]);
-    return { id: existing!.id, outcome: 'unchanged' };
+    return { id: (await findIdBySource(db, layer, properties.source as string, properties.source_id as string))!, outcome: 'unchanged' };
   } catch (error) {
     throw translateDatabaseError(error);
   }
+}
+
+/** The id of the record that came from `source` as `sourceId` (the key of idempotent imports), if there is one. */
+export async function findIdBySource(db: Queryable, layer: LayerDefinition, source: string, sourceId: string): Promise<number | undefined> {
+  const [row] = await db.query<{ id: number }>(`SELECT id::float8 AS id FROM ${layer.table} WHERE source = $1 AND source_id = $2`, [source, sourceId]);
+  return row?.id;
+}
+
+/** True when none of the layers holds a record. */
+export async function layersAreEmpty(db: Queryable, layers: readonly LayerDefinition[]): Promise<boolean> {
+  const checks = layers.map((layer) => `NOT EXISTS (SELECT 1 FROM ${layer.table})`);
+  const [row] = await db.query<{ empty: boolean }>(`SELECT ${checks.join(' AND ')} AS empty`);
+  return row?.empty ?? true;
 }

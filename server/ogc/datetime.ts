@@ -1,3 +1,4 @@
+import { dayOf, utcMidnight } from '../domain/iso-date.js';
 import { badRequest } from '../http/errors.js';
 
 /** Days (YYYY-MM-DD, UTC, inclusive) a `datetime` parameter covers; an absent end is open. */
@@ -19,15 +20,8 @@ const OPEN = new Set(['', '..']);
 function parseInstant(text: string): [number, number] {
   const m = DATE_TIME.exec(text);
   if (!m) throw badRequest(`datetime '${text}' is not an RFC 3339 date-time (e.g. 2019-06-01T00:00:00Z) nor a date (2019-06-01)`);
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  // setUTCFullYear, unlike Date.UTC, keeps years below 100 as written.
-  const check = new Date(0);
-  check.setUTCFullYear(year, month - 1, day);
-  const midnight = check.getTime();
-  // Dates roll 2019-02-30 over into March: a day that does not exist is refused, not moved.
-  if (month < 1 || month > 12 || check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    throw badRequest(`datetime '${text}' names a day that does not exist`);
-  }
+  const midnight = utcMidnight(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (midnight === null) throw badRequest(`datetime '${text}' names a day that does not exist`);
   if (m[4] === undefined) return [midnight, midnight + 86_400_000 - 1];
   const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6])];
   const [offsetHours, offsetMinutes] = m[9] ? [Number(m[10]), Number(m[11])] : [0, 0];
@@ -43,7 +37,7 @@ function parseInstant(text: string): [number, number] {
 
 /** The UTC day of an instant; PostgreSQL has no year 0, so the years 1 to 9999 only. */
 function utcDay(ms: number): string {
-  const day = new Date(ms).toISOString().slice(0, 10);
+  const day = dayOf(ms);
   if (!/^\d{4}-/.test(day) || day < '0001-01-01') throw badRequest(`datetime falls outside the years 1 to 9999 (${day})`);
   return day;
 }

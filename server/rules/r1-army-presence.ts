@@ -1,9 +1,9 @@
 import { actorLabel, type ObservationFlag, type SecurityObservation } from './security-observation.js';
 
 /**
- * R1 (DOMAIN.md): the army (FARDC) at a mine site or inside a ZEA, the observation still
+ * R1 (docs/domain.md): the army (FARDC) at a mine site or inside a ZEA, the observation still
  * current: it has no lawful role there. Currency is R11's business (r11-stale-observation.ts).
- * Fixtures: tests/fixtures/security/sites/*army*.
+ * Fixtures: tests/fixtures/security/observations/army-*.json.
  */
 export function r1ArmyPresence(o: SecurityObservation): ObservationFlag | undefined {
   if (o.actor_type !== 'fardc') return undefined;

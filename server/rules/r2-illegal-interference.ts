@@ -4,10 +4,10 @@ import { actorLabel, type ObservationFlag, type SecurityObservation } from './se
 const STATE_OR_PRIVATE = new Set(['fardc', 'pmh', 'pnc', 'private_security', 'other_state']);
 
 /**
- * R2 (DOMAIN.md): a state or private security actor that taxes, extorts, owns pits, buys
+ * R2 (docs/domain.md): a state or private security actor that taxes, extorts, owns pits, buys
  * minerals, forces labour or pillages: illegal interference (OECD Due Diligence Guidance,
  * Annex II). Every behaviour in the vocabulary is one of those.
- * Fixtures: tests/fixtures/security/sites/*interference*.
+ * Fixtures: tests/fixtures/security/observations/{army-taxing,mining-police-interference,private-security-clean}.json.
  */
 export function r2IllegalInterference(o: SecurityObservation): ObservationFlag | undefined {
   if (!STATE_OR_PRIVATE.has(o.actor_type) || o.behaviours.length === 0) return undefined;

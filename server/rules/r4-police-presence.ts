@@ -1,10 +1,10 @@
 import { actorLabel, type ObservationFlag, type SecurityObservation } from './security-observation.js';
 
 /**
- * R4 (DOMAIN.md): the Mining Police (PMH) without interference is the expected, lawful
+ * R4 (docs/domain.md): the Mining Police (PMH) without interference is the expected, lawful
  * actor at a mine site (info); the national police (PNC) without interference is lawful
  * but not the mining-site actor (amber). With interference, R2 speaks instead.
- * Fixtures: tests/fixtures/security/sites/*police*.
+ * Fixtures: tests/fixtures/security/observations/*-police-clean.json.
  */
 export function r4PolicePresence(o: SecurityObservation): ObservationFlag | undefined {
   if (o.behaviours.length > 0) return undefined;

@@ -1,7 +1,7 @@
 import type { Claimant, ContestedCandidate, RuleHit } from '../analysis/contested/contested-types.js';
 
 /**
- * R5 (DOMAIN.md): claims of two or more cooperatives overlap, each in force on the date,
+ * R5 (docs/domain.md): claims of two or more cooperatives overlap, each in force on the date,
  * the overlap above a threshold. Thresholds: the overlap covers at least `minAreaHa`
  * (applied in SQL) and takes at least `minShare` of some claimant's claim, so that a
  * digitising sliver along a shared boundary is not a dispute.

@@ -1,13 +1,13 @@
 import type { ContestedCandidate, NearbyPresence, RuleHit } from '../analysis/contested/contested-types.js';
 
 /**
- * R6 (DOMAIN.md): a contested zone (R5) where a security actor is linked to one of the
+ * R6 (docs/domain.md): a contested zone (R5) where a security actor is linked to one of the
  * claimants (hired by it, protecting it), or stands inside or within `near_km` of the
  * overlap: the Bitale pattern.
  * Project choice: the Mining Police (PMH) nearby without any interference behaviour is the
  * remedy the working group deploys, not a militarisation, so it does not fire R6 by
  * proximity; a PMH unit hired by a claimant, or one that taxes or extorts, does.
- * Fixtures: tests/fixtures/contested/true/*militar*, false/*pmh*.
+ * Fixtures: tests/fixtures/contested/true/{bitale-militarised,army-near-overlap,pmh-nearby-no-r6}.*.
  */
 export function presenceCounts(presence: NearbyPresence, claimantCooperatives: ReadonlySet<number>): string | undefined {
   const actor = presence.actor_name ?? presence.actor_type;

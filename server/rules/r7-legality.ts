@@ -1,11 +1,11 @@
 import type { ContestedCandidate, RuleHit } from '../analysis/contested/contested-types.js';
 
 /**
- * R7 (DOMAIN.md), as it applies to a contested zone: a claimant not authorised (pending or
+ * R7 (docs/domain.md), as it applies to a contested zone: a claimant not authorised (pending or
  * unrecognised) claims ground inside a ZEA, where the Mining Code (art. 109) lets only
  * approved cooperatives mine; or the overlap lies, wholly or for at least `minAreaHa`,
  * outside every ZEA in force.
- * Fixtures: tests/fixtures/contested/true/*unrecognised*, *outside-zea*.
+ * Fixtures: tests/fixtures/contested/true/{unrecognised-inside-zea,outside-zea}.*.
  */
 export function r7Legality(zone: ContestedCandidate, minAreaHa: number): RuleHit | undefined {
   const evidence: RuleHit['evidence'] = [];

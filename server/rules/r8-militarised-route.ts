@@ -33,7 +33,7 @@ export interface SegmentEvidence {
 }
 
 /**
- * R8 (DOMAIN.md): a roadblock held by an armed actor (army, armed group), or one taxing
+ * R8 (docs/domain.md): a roadblock held by an armed actor (army, armed group), or one taxing
  * minerals whoever holds it, on or near a route from the mines. Project choice, with the
  * issue: an illegal presence (one that R1, R2 or R3 flags) within the buffer militarises
  * the segment too. A police checkpoint that charges nothing on minerals does not.

@@ -12,10 +12,11 @@ export interface NearbyIncident {
 }
 
 /**
- * R9 (DOMAIN.md): k or more extortion, illegal taxation, torture or harassment incidents
+ * R9 (docs/domain.md): k or more extortion, illegal taxation, torture or harassment incidents
  * within the buffer and the last `window_days`: on a route segment, that makes it
  * militarised even with no roadblock on record. The SQL already keeps to the window.
- * Fixtures: tests/fixtures/security/routes/*incidents*.
+ * Fixtures: tests/fixtures/security/routes/true/two-extortions-within-window.*,
+ * tests/fixtures/security/routes/false/{one-extortion-only,incidents-outside-window,clashes-are-not-predation}.geojson.
  */
 export function r9IncidentEvidence(incidents: NearbyIncident[], k: number): SegmentEvidence[] {
   const counted = incidents.filter((i) => R9_CATEGORIES.has(i.category));

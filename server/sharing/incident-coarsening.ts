@@ -1,7 +1,7 @@
 import type { Profile } from './profiles.js';
 
 /**
- * DOMAIN.md sharing rule 2: incidents that could identify a victim or a witness (torture,
+ * docs/domain.md, sharing rule 2: incidents that could identify a victim or a witness (torture,
  * sexual violence, abduction, killing) leave partner and public profiles as points snapped
  * to a coarse grid, dated to the month, with small counts suppressed; the public profile
  * treats every incident so. All of it happens in SQL, so the exact point and day never

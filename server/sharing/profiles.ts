@@ -1,7 +1,7 @@
 import type { LayerName } from '../layers/layer-definition.js';
 
 /**
- * Sharing profiles (DOMAIN.md, "Sharing without doing harm"): what each audience may see.
+ * Sharing profiles (docs/domain.md, "Sharing rules"): what each audience may see.
  * `internal` sees everything; the others see only the fields listed for them (allowlists:
  * a new column stays internal until someone decides otherwise), and sensitive incidents
  * reach partner and public coarsened in place, date and counts (incident-coarsening.ts).

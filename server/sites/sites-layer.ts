@@ -3,7 +3,7 @@ import { LOCATION_ISSUES, LOCATION_PRECISIONS } from '../domain/vocabulary.js';
 
 /**
  * The site's latest visit on or before the date looked at, with the armed actors seen then:
- * a site's state is its latest visit (DOMAIN.md).
+ * a site's state is its latest visit (docs/domain.md, mine sites and visits).
  */
 const latestVisit = (asOf: string) => `(
   SELECT json_build_object(

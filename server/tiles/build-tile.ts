@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.js';
-import { Params } from '../layers/layer-sql.js';
+import { Params } from '../db/sql/params.js';
 import type { LayerDefinition } from '../layers/layer-definition.js';
 import { encodeTile, type TileRow } from './encode-tile.js';
 import { MAX_TILE_RECORDS, geojsonRowsSql, mvtSql, tileCountSql, type TileQuery } from './tile-sql.js';

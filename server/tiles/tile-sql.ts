@@ -1,5 +1,6 @@
 import type { LayerDefinition } from '../layers/layer-definition.js';
-import { Params, asOfCondition } from '../layers/layer-sql.js';
+import type { Params } from '../db/sql/params.js';
+import { asOfCondition } from '../layers/layer-sql.js';
 import { GRID_DEGREES } from '../sharing/incident-coarsening.js';
 import type { Profile } from '../sharing/profiles.js';
 import { publishedFieldsSql, publishedGeometrySql, publishedIdSql, publishedOrderSql, publishedSourceSql, hasOpaqueIds } from '../sharing/published-sql.js';

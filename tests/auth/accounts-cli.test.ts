@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountForToken } from '../../server/auth/api-tokens.js';
 import { runAccountsCommand } from '../../server/cli/accounts-command.js';
-import { PROJECT_ROOT } from '../../server/config.js';
+import { PROJECT_ROOT } from '../../server/paths.js';
 import type { Database } from '../../server/db/database.js';
 import { openTestDatabase } from '../support/test-database.js';
 

@@ -7,7 +7,7 @@ import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LOCK_FILE } from '../../server/db/data-dir-lock.js';
 import { exitCodeOf, runBackupCommand, runRestoreCommand, type BackupIo } from '../../server/cli/backup-command.js';
-import { PROJECT_ROOT } from '../../server/config.js';
+import { PROJECT_ROOT } from '../../server/paths.js';
 import type { Database } from '../../server/db/database.js';
 import { newestMigration } from '../../server/db/migrate.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';

@@ -8,7 +8,7 @@
 import { buildApp } from '../../server/app.js';
 import { configFromEnv } from '../../server/config.js';
 import { openDatabase } from '../../server/db/open-database.js';
-import { Params } from '../../server/layers/layer-sql.js';
+import { Params } from '../../server/db/sql/params.js';
 import { LAYERS } from '../../server/layers/registry.js';
 import type { LayerName } from '../../server/layers/layer-definition.js';
 import { seededRandom } from '../../server/generate/seeded-random.js';

@@ -7,7 +7,7 @@ import { openTestApp, type TestApp } from '../support/test-app.js';
 import { decodeTile, tileAt } from '../support/decode-tile.js';
 
 /**
- * DOMAIN.md sharing rules 1–3, tested from outside: for every sensitive incident category,
+ * docs/domain.md, sharing rules 1–3, tested from outside: for every sensitive incident category,
  * no path a partner or the public can take (layer API, export, OGC API items and item) returns the exact point, the exact day, or a
  * field outside the allowlist, whether in its own field or hidden in another.
  */

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../server/demo/load-demo.js';
 import { LAYER_NAMES } from '../../server/layers/layer-definition.js';
-import { Params } from '../../server/layers/layer-sql.js';
+import { Params } from '../../server/db/sql/params.js';
 import { LAYERS } from '../../server/layers/registry.js';
 import { encodeTile, type TileRow } from '../../server/tiles/encode-tile.js';
 import { CELL_UNITS, MAX_TILE_RECORDS, geojsonRowsSql } from '../../server/tiles/tile-sql.js';

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as V from '../../server/domain/vocabulary.js';
 import { incidentsLayer } from '../../server/incidents/incidents-layer.js';
 import { valueLabel } from '../../web/src/shared/field-labels.js';
 import { addDays } from '../../web/src/map/incidents/incident-filter.js';
-import { monthsUpTo } from '../../web/src/map/incidents/incident-chart.js';
+import { monthsUpTo } from '../../web/src/map/incidents/incident-months.js';
 import * as W from '../../web/src/map/incidents/incident-vocabulary.js';
+import { setLang } from '../../web/src/shared/language.js';
 import { readRefusal } from '../../web/src/shared/server-message.js';
 
 /**
@@ -90,22 +91,39 @@ describe('dates of the filters and the chart', () => {
 
 describe('the server’s refusals, read for the form', () => {
   const label = (field: string, rest: string) => (field === 'killed' ? 'Tués' : field === 'geometry' && rest === '/coordinates/0' ? 'Longitude' : undefined);
+  /** Ajv's errors, as the server sends them in `details` (tests/web/incidents.test.ts provokes these through the page). */
+  const issue = (instancePath: string, keyword: string, params: Record<string, unknown>) => ({ instancePath, keyword, params, message: `(${keyword})` });
+  const tooMany = issue('/properties/killed', 'maximum', { comparison: '<=', limit: 10_000_000 });
+  const notNull = issue('/properties/killed', 'type', { type: 'null' });
+  const noBranch = issue('/properties/killed', 'anyOf', {});
+  const refusalOf = (...issues: ReturnType<typeof issue>[]) => ({ detail: 'the server’s message', issues });
+
+  // The language state tells the page's root element; here there is no page.
+  beforeEach(() => vi.stubGlobal('document', { documentElement: {} }));
+  afterEach(() => {
+    setLang('fr');
+    vi.unstubAllGlobals();
+  });
 
   it('names the field, says the limit in French and drops the echoes of a nullable schema', () => {
-    // As the server words it (tests/web/incidents.test.ts provokes it through the page).
-    const message = 'body/properties/killed must be <= 10000000; body/properties/killed must be null; body/properties/killed must match a schema in anyOf';
-    const refusal = readRefusal(message, label);
+    const refusal = readRefusal(refusalOf(tooMany, notNull, noBranch), label);
     expect(refusal.fields).toEqual(['killed']);
     expect(refusal.text).toMatch(/^« Tués » doit valoir au plus 10\s000\s000$/);
     // A change (PATCH) also has its whole `properties` echoed.
-    const patch = readRefusal(`${message}; body/properties must be null; body/properties must match a schema in anyOf`, label);
+    const patch = readRefusal(refusalOf(tooMany, notNull, noBranch, issue('/properties', 'type', { type: 'null' }), issue('/properties', 'anyOf', {})), label);
     expect(patch).toEqual(refusal);
   });
 
-  it('keeps what it cannot translate, and the path when the form has no name for it', () => {
-    const refusal = readRefusal('body/geometry/coordinates/0 must be <= 180; body/properties/site_id references no sites record', label);
-    expect(refusal.fields).toEqual(['geometry', 'site_id']);
-    expect(refusal.text).toBe('« Longitude » doit valoir au plus 180 ; body/properties/site_id references no sites record');
-    expect(readRefusal('no incidents record with id 9', label)).toEqual({ text: 'no incidents record with id 9', fields: [] });
+  it('says in English what ajv-i18n says, and keeps the path when the form has no name for it', () => {
+    setLang('en');
+    const refusal = readRefusal(refusalOf(issue('/geometry/coordinates/0', 'maximum', { comparison: '<=', limit: 180 }), issue('/properties/sub_category', 'maxLength', { limit: 300 })), label);
+    expect(refusal.fields).toEqual(['geometry', 'sub_category']);
+    expect(refusal.text).toBe('“Longitude” must be at most 180; body/properties/sub_category must NOT be longer than 300 characters');
+    setLang('fr');
+    expect(readRefusal(refusalOf(issue('/properties/sub_category', 'maxLength', { limit: 300 })), label).text).toBe('body/properties/sub_category ne doit pas dépasser 300 caractères');
+  });
+
+  it('keeps the server’s words for a refusal that is not the validator’s', () => {
+    expect(readRefusal({ detail: 'no incidents record with id 9', issues: [] }, label)).toEqual({ text: 'no incidents record with id 9', fields: [] });
   });
 });

@@ -1,7 +1,5 @@
-import { circle, distance, booleanClockwise } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHTS as SERVER_WEIGHTS, FACTORS as SERVER_FACTORS, PRIORITY_DEFAULTS } from '../../server/analysis/priorities/priority-params.js';
-import { circlePolygon } from '../../web/src/priorities/circle.js';
 import { csvText } from '../../web/src/priorities/csv.js';
 import { DEFAULT_HALF_LIFE_DAYS, DEFAULT_RADIUS_KM, DEFAULT_WEIGHTS, FACTORS } from '../../web/src/priorities/factors.js';
 
@@ -12,25 +10,6 @@ describe('the priorities page, piece by piece', () => {
     expect(DEFAULT_WEIGHTS).toEqual(SERVER_WEIGHTS);
     expect(DEFAULT_RADIUS_KM).toBe(PRIORITY_DEFAULTS.radius_km);
     expect(DEFAULT_HALF_LIFE_DAYS).toBe(PRIORITY_DEFAULTS.half_life_days);
-  });
-
-  it('draws the same coverage circle as @turf/circle, counter-clockwise and closed', () => {
-    for (const [center, radius] of [
-      [[28.86, -1.94], 10],
-      [[28.635, -2.1975], 2.5],
-      [[0, 60], 100],
-    ] as Array<[[number, number], number]>) {
-      const ours = circlePolygon(center, radius, 64).coordinates[0]!;
-      const turf = circle(center, radius, { steps: 64, units: 'kilometers' }).geometry.coordinates[0]!;
-      expect(ours).toHaveLength(turf.length);
-      ours.forEach((p, i) => {
-        expect(p[0]).toBeCloseTo(turf[i]![0]!, 9);
-        expect(p[1]).toBeCloseTo(turf[i]![1]!, 9);
-        expect(distance(center, p, { units: 'kilometers' })).toBeCloseTo(radius, 6);
-      });
-      expect(ours[0]).toEqual(ours.at(-1));
-      expect(booleanClockwise(ours)).toBe(false);
-    }
   });
 
   it('writes its CSV with the server’s own cells: text quoted and defused, numbers bare', () => {

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { DATE } from '../../layers/layer-definition.js';
+import { bboxParam } from '../../http/bbox-param.js';
+import { DATE } from '../../http/date-param.js';
 
 /**
  * Defaults chosen so that digitising noise is not a dispute: two claims drawn along the same
@@ -44,7 +45,7 @@ export const contestedQuerySchema = Type.Object(
       default: CONTESTED_DEFAULTS.incident_days,
       description: `incidents up to this many days before \`date\` are listed; at most ${CONTESTED_LIMITS.max_incident_days}, a dispute's decade`,
     }),
-    bbox: Type.Optional(Type.String({ pattern: '^-?\\d+(\\.\\d+)?(,-?\\d+(\\.\\d+)?){3}$', description: 'minLon,minLat,maxLon,maxLat (WGS84): claims touching it' })),
+    bbox: bboxParam('minLon,minLat,maxLon,maxLat (WGS84): claims touching it'),
   },
   { additionalProperties: false },
 );

@@ -1,4 +1,6 @@
-import { Params } from '../../layers/layer-sql.js';
+import { envelopeSql } from '../../db/sql/bbox.js';
+import { validOn } from '../../db/sql/in-force.js';
+import { Params } from '../../db/sql/params.js';
 import type { ContestedParams } from './contested-params.js';
 
 /**
@@ -20,11 +22,7 @@ const difference = (a: string, b: string) => `ST_Difference(${a}, ${b}, ${OVERLA
 
 /** A claim in force on the date and not withdrawn (claim status is not dated, see README). */
 function claimInForce(alias: string, date: string): string {
-  return `${alias}.valid_from <= ${date} AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= ${date}) AND ${alias}.status <> 'withdrawn'`;
-}
-
-function inPeriod(alias: string, date: string): string {
-  return `(${alias}.valid_from IS NULL OR ${alias}.valid_from <= ${date}) AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= ${date})`;
+  return `${validOn(alias, date)} AND ${alias}.status <> 'withdrawn'`;
 }
 
 /** Pairwise overlaps of claims of different cooperatives, polygonal part only: touching edges give lines and drop out. */
@@ -65,13 +63,13 @@ function claimantsSql(date: string): string {
 function zonesSql(date: string): string {
   return `(SELECT json_agg(json_build_object('zone_id', z.id, 'code', z.code, 'name', z.name, 'status', z.status,
         'overlap_ha', ST_Area(${intersection('z.geom', 'm.geom')}::geography) / 10000) ORDER BY z.code)
-      FROM zones z WHERE z.geom && m.geom AND ST_Relate(z.geom, m.geom, '2********') AND ${inPeriod('z', date)})`;
+      FROM zones z WHERE z.geom && m.geom AND ST_Relate(z.geom, m.geom, '2********') AND ${validOn('z', date)})`;
 }
 
 /** Hectares of the zone that no ZEA in force covers (R7). */
 function outsideZeaSql(date: string): string {
   return `(SELECT ST_Area(${difference('m.geom', `COALESCE(ST_Union(z.geom, ${OVERLAY_GRID}), ST_SetSRID('GEOMETRYCOLLECTION EMPTY'::geometry, 4326))`)}::geography) / 10000
-      FROM zones z WHERE z.geom && m.geom AND ${inPeriod('z', date)})`;
+      FROM zones z WHERE z.geom && m.geom AND ${validOn('z', date)})`;
 }
 
 /**
@@ -94,7 +92,7 @@ function presenceSql(date: string, nearKm: string): string {
         'behaviours', p.behaviours, 'linked_cooperative_id', p.linked_cooperative_id, 'link_kind', p.link_kind,
         'valid_from', p.valid_from, 'valid_to', p.valid_to, 'distance_km', ${distanceKm('p')}) ORDER BY p.id)
       FROM security_presence p
-      WHERE ${inPeriod('p', date)} AND (
+      WHERE ${validOn('p', date)} AND (
         p.linked_cooperative_id IN (SELECT c.cooperative_id FROM claims c
                                     WHERE c.geom && m.geom AND ST_Relate(c.geom, m.geom, '2********') AND ${claimInForce('c', date)})
         OR (${nearSql('p', nearKm)})))`;
@@ -109,7 +107,7 @@ function incidentsSql(date: string, nearKm: string, days: string): string {
 
 /** The request's bbox as an envelope, its corners as parameters. */
 function bboxEnvelope(p: ContestedParams, params: Params): string | undefined {
-  return p.bbox ? `ST_MakeEnvelope(${p.bbox.map((v) => params.add(v, 'float8')).join(', ')}, 4326)` : undefined;
+  return p.bbox ? envelopeSql(p.bbox, params) : undefined;
 }
 
 /** One row per contested zone candidate; thresholds on shares and the rules are applied by the caller. */

@@ -1,4 +1,3 @@
-import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { Queryable } from '../../db/database.js';
 import { contestedShare, r5ContestedZone } from '../../rules/r5-contested-zone.js';
 import { r6MilitarisedDispute } from '../../rules/r6-militarised-dispute.js';
@@ -7,8 +6,9 @@ import type { ContestedParams } from './contested-params.js';
 import { HttpError } from '../../http/errors.js';
 import { contestedZonesSql, overlapCountSql } from './contested-sql.js';
 import type { ContestedCandidate, RuleHit } from './contested-types.js';
+import type { ContestedCollection, ContestedZone, Severity } from './contested-schema.js';
 
-export type Severity = 'critical' | 'high' | 'medium' | 'low';
+export type { Severity };
 const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
 
 /** Severity follows the strongest rule; incidents near a militarised dispute make it critical. */
@@ -25,7 +25,7 @@ export function severityOf(rules: RuleHit[], zone: ContestedCandidate, params: C
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-function toFeature(zone: ContestedCandidate, rules: RuleHit[], params: ContestedParams): Feature<Polygon> {
+function toFeature(zone: ContestedCandidate, rules: RuleHit[], params: ContestedParams): Omit<ContestedZone, 'id'> {
   const { severity, reason } = severityOf(rules, zone, params);
   return {
     type: 'Feature',
@@ -77,7 +77,7 @@ async function assertNoOverlapMissed(db: Queryable, params: ContestedParams): Pr
  * Contested zones on a date: connected areas where claims of two or more cooperatives in
  * force overlap (R5), with R6 and R7 evaluated on each, sorted by severity then area.
  */
-export async function findContestedZones(db: Queryable, params: ContestedParams): Promise<FeatureCollection<Polygon>> {
+export async function findContestedZones(db: Queryable, params: ContestedParams): Promise<ContestedCollection> {
   const { text, values } = contestedZonesSql(params);
   const candidates = await db.query<ContestedCandidate>(text, values);
   if (candidates.length === 0) await assertNoOverlapMissed(db, params);
@@ -87,7 +87,6 @@ export async function findContestedZones(db: Queryable, params: ContestedParams)
     const rules = [r5, r6MilitarisedDispute(zone), r7Legality(zone, params.minAreaHa)].filter((r): r is RuleHit => r !== undefined);
     return [toFeature(zone, rules, params)];
   });
-  features.sort((a, b) => b.properties!.severity_rank - a.properties!.severity_rank || b.properties!.area_ha - a.properties!.area_ha);
-  features.forEach((f, i) => (f.id = i + 1));
-  return { type: 'FeatureCollection', features };
+  features.sort((a, b) => b.properties.severity_rank - a.properties.severity_rank || b.properties.area_ha - a.properties.area_ha);
+  return { type: 'FeatureCollection', features: features.map((f, i) => ({ ...f, id: i + 1 })) };
 }

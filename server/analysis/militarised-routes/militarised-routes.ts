@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, LineString } from 'geojson';
+import type { LineString } from 'geojson';
 import type { Queryable } from '../../db/database.js';
 import { r8PresenceEvidence, r8RoadblockEvidence, type NearbyRoadblock, type SegmentEvidence } from '../../rules/r8-militarised-route.js';
 import { r9IncidentEvidence, type NearbyIncident } from '../../rules/r9-incident-escalation.js';
@@ -6,6 +6,7 @@ import { isStale } from '../../rules/r11-stale-observation.js';
 import type { SecurityObservation } from '../../rules/security-observation.js';
 import type { RouteParams } from './route-params.js';
 import { routeSegmentsSql } from './route-segments-sql.js';
+import type { MilitarisedRoutes, RouteSegment, RouteSummary } from './militarised-routes-schema.js';
 
 interface SegmentRow {
   route_id: number;
@@ -21,15 +22,7 @@ interface SegmentRow {
   incidents: NearbyIncident[] | null;
 }
 
-export interface RouteSummary {
-  route_id: number;
-  name: string;
-  illustrative: boolean;
-  length_km: number;
-  militarised_km: number;
-  militarised_share: number;
-  rules: string[];
-}
+export type { RouteSummary };
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 
@@ -46,11 +39,11 @@ function segmentEvidence(row: SegmentRow, params: RouteParams): SegmentEvidence[
  * Routes cut into segments, each militarised or not on the date with its evidence and rule
  * ids (R8, R9); the collection's `routes` member sums up each route's militarised length.
  */
-export async function findMilitarisedRoutes(db: Queryable, params: RouteParams): Promise<FeatureCollection<LineString> & { routes: RouteSummary[] }> {
+export async function findMilitarisedRoutes(db: Queryable, params: RouteParams): Promise<MilitarisedRoutes> {
   const { text, values } = routeSegmentsSql(params);
   const rows = await db.query<SegmentRow>(text, values);
   const summaries = new Map<number, RouteSummary>();
-  const features = rows.map((row): Feature<LineString> => {
+  const features = rows.map((row): RouteSegment => {
     const evidence = segmentEvidence(row, params);
     const rules = [...new Set(evidence.map((e) => e.rule))].sort();
     const summary = summaries.get(row.route_id) ?? {

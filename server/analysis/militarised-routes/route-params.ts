@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { DATE } from '../../layers/layer-definition.js';
+import { bboxParam } from '../../http/bbox-param.js';
+import { DATE } from '../../http/date-param.js';
 import { FRESH_DAYS } from '../security/security-params.js';
 
 /**
@@ -47,7 +48,7 @@ export const routesQuerySchema = Type.Object(
     }),
     k: Type.Integer({ minimum: 1, maximum: 100, default: ROUTE_DEFAULTS.k, description: 'R9 fires on a segment with at least k predatory incidents in the window' }),
     fresh_days: Type.Integer({ minimum: 0, maximum: 36_500, default: ROUTE_DEFAULTS.fresh_days, description: 'presence observed longer ago than this is stale and does not count (R11)' }),
-    bbox: Type.Optional(Type.String({ pattern: '^-?\\d+(\\.\\d+)?(,-?\\d+(\\.\\d+)?){3}$', description: 'minLon,minLat,maxLon,maxLat (WGS84)' })),
+    bbox: bboxParam(),
   },
   { additionalProperties: false },
 );

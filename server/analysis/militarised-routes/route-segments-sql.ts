@@ -1,4 +1,6 @@
-import { Params } from '../../layers/layer-sql.js';
+import { bboxCondition } from '../../db/sql/bbox.js';
+import { validOn } from '../../db/sql/in-force.js';
+import { Params } from '../../db/sql/params.js';
 import type { RouteParams } from './route-params.js';
 
 /** Within `metres` of the segment: a degree box first (index), then the distance on the spheroid. */
@@ -19,12 +21,12 @@ export function routeSegmentsSql(p: RouteParams): { text: string; values: unknow
   const buffer = params.add(p.bufferM, 'float8');
   const segment = params.add(p.segmentM, 'float8');
   const days = params.add(p.windowDays, 'integer');
-  const bbox = p.bbox ? `AND r.geom && ST_MakeEnvelope(${p.bbox.map((v) => params.add(v, 'float8')).join(', ')}, 4326)` : '';
+  const bbox = p.bbox ? `AND ${bboxCondition('r.geom', p.bbox, params)}` : '';
   const text = `
     WITH r AS (
       SELECT r.id, r.name, r.illustrative, r.geom, ST_Length(r.geom::geography) AS length_m
       FROM routes r
-      WHERE (r.valid_from IS NULL OR r.valid_from <= ${date}) AND (r.valid_to IS NULL OR r.valid_to >= ${date}) ${bbox}
+      WHERE ${validOn('r', date)} ${bbox}
     ),
     -- Materialised: inlined, each segment's ST_LineSubstring was worked out again in every
     -- subquery's index condition and filter (EXPLAIN ANALYZE on 5 000 km of generated roads,
@@ -41,11 +43,11 @@ export function routeSegmentsSql(p: RouteParams): { text: string; values: unknow
       (SELECT json_agg(json_build_object('id', b.id, 'name', b.name, 'operator_type', b.operator_type, 'operator_name', b.operator_name,
                  'taxes_minerals', b.taxes_minerals, 'distance_m', ${distance('b')}) ORDER BY b.id)
        FROM roadblocks b
-       WHERE b.valid_from <= ${date} AND (b.valid_to IS NULL OR b.valid_to >= ${date}) AND ${within('b', buffer)}) AS roadblocks,
+       WHERE ${validOn('b', date)} AND ${within('b', buffer)}) AS roadblocks,
       (SELECT json_agg(json_build_object('layer', 'presence', 'id', p.id, 'actor_type', p.actor_type, 'actor_name', p.actor_name,
                  'behaviours', p.behaviours, 'observed_on', CASE WHEN p.observed_on <= ${date} THEN p.observed_on ELSE p.valid_from END, 'distance_m', ${distance('p')}) ORDER BY p.id)
        FROM security_presence p
-       WHERE p.valid_from <= ${date} AND (p.valid_to IS NULL OR p.valid_to >= ${date}) AND ${within('p', buffer)}) AS presence,
+       WHERE ${validOn('p', date)} AND ${within('p', buffer)}) AS presence,
       (SELECT json_agg(json_build_object('id', i.id, 'category', i.category, 'occurred_on', i.occurred_on,
                  'perpetrator_type', i.perpetrator_type, 'distance_m', ${distance('i')}) ORDER BY i.occurred_on, i.id)
        FROM incidents i

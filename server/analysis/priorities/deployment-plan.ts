@@ -1,24 +1,15 @@
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { Feature, Point } from 'geojson';
 import type { Queryable } from '../../db/database.js';
-import { Params } from '../../layers/layer-sql.js';
 import { findPriorities } from './find-priorities.js';
 import { greedyCoverage } from './greedy-coverage.js';
 import type { PriorityParams } from './priority-params.js';
+import type { Plan } from './priority-schema.js';
+import { coverageSql } from './priority-places-sql.js';
 
 /** Which places a unit stationed at each place's anchor would cover within `radius_km`. */
 async function coverageMatrix(db: Queryable, places: { key: string; anchor: Point }[], features: Feature[], radiusKm: number): Promise<Map<string, string[]>> {
-  const params = new Params();
-  const anchors = params.add(JSON.stringify(places.map((p) => ({ key: p.key, geometry: p.anchor }))), 'json');
-  const areas = params.add(JSON.stringify(features.map((f) => ({ key: f.id, geometry: f.geometry }))), 'json');
-  const radius = params.add(radiusKm * 1000, 'float8');
-  const rows = await db.query<{ candidate: string; covers: string[] }>(
-    `WITH c AS (SELECT e->>'key' AS key, ST_SetSRID(ST_GeomFromGeoJSON(e->>'geometry'), 4326) AS geom FROM json_array_elements(${anchors}) e),
-          a AS (SELECT e->>'key' AS key, ST_SetSRID(ST_GeomFromGeoJSON(e->>'geometry'), 4326) AS geom FROM json_array_elements(${areas}) e)
-     SELECT c.key AS candidate, array_agg(a.key ORDER BY a.key) AS covers
-     FROM c JOIN a ON ST_DWithin(c.geom::geography, a.geom::geography, ${radius})
-     GROUP BY c.key`,
-    params.values,
-  );
+  const { text, values } = coverageSql(places, features, radiusKm);
+  const rows = await db.query<{ candidate: string; covers: string[] }>(text, values);
   return new Map(rows.map((r) => [r.candidate, r.covers]));
 }
 
@@ -26,7 +17,7 @@ async function coverageMatrix(db: Queryable, places: { key: string; anchor: Poin
  * Where to station `units` Mining Police units: greedy maximum coverage of need (see
  * greedy-coverage.ts for the guarantee), each placement with the need it adds.
  */
-export async function planDeployment(db: Queryable, p: PriorityParams, units: number): Promise<FeatureCollection<Point> & Record<string, unknown>> {
+export async function planDeployment(db: Queryable, p: PriorityParams, units: number): Promise<Plan> {
   const priorities = await findPriorities(db, p);
   const need = new Map(priorities.places.map((pl) => [pl.key, pl.need]));
   const covers = await coverageMatrix(db, priorities.places, priorities.features, p.radiusKm);

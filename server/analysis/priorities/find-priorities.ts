@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import type { Geometry, Point } from 'geojson';
 import type { Queryable } from '../../db/database.js';
 import { gatherEvidence } from './priority-evidence.js';
 import {
@@ -12,6 +12,7 @@ import {
 } from './priority-factors.js';
 import type { Factor, PriorityParams } from './priority-params.js';
 import { priorityPlacesSql } from './priority-places-sql.js';
+import type { PlaceFeature, Ranking } from './priority-schema.js';
 
 interface PlaceRow {
   kind: 'zone' | 'site';
@@ -27,14 +28,6 @@ interface PlaceRow {
   nearby: EvidenceItem[] | null;
   coverage: EvidenceItem[] | null;
   incidents: { id: number; category: string; occurred_on: string; age_days: number }[] | null;
-}
-
-export interface PriorityPlace {
-  key: string;
-  kind: 'zone' | 'site';
-  id: number;
-  anchor: Point;
-  need: number;
 }
 
 function factorsOf(row: PlaceRow, p: PriorityParams): FactorResult[] {
@@ -85,7 +78,7 @@ function factorsOf(row: PlaceRow, p: PriorityParams): FactorResult[] {
  * Every ZEA and every mine site outside a ZEA, scored by need on the date, each factor with
  * its value, weight, contribution and the records behind it, ranked from most in need.
  */
-export async function findPriorities(db: Queryable, p: PriorityParams): Promise<FeatureCollection & { places: PriorityPlace[] }> {
+export async function findPriorities(db: Queryable, p: PriorityParams): Promise<Ranking> {
   const evidence = await gatherEvidence(db, p);
   const { text, values } = priorityPlacesSql(p, evidence);
   const rows = await db.query<PlaceRow>(text, values);
@@ -95,7 +88,7 @@ export async function findPriorities(db: Queryable, p: PriorityParams): Promise<
     return { row, factors, need: Math.round(need * 1000) / 1000 };
   });
   scored.sort((a, b) => b.need - a.need || a.row.label.localeCompare(b.row.label));
-  const features = scored.map(({ row, factors, need }, index): Feature => ({
+  const features = scored.map(({ row, factors, need }, index): PlaceFeature => ({
     type: 'Feature',
     id: `${row.kind}-${row.id}`,
     geometry: row.geometry,
@@ -108,7 +101,7 @@ export async function findPriorities(db: Queryable, p: PriorityParams): Promise<
       illustrative: row.illustrative,
       need,
       factors,
-      anchor: row.anchor.coordinates,
+      anchor: row.anchor.coordinates as [number, number],
       date: p.date,
     },
   }));

@@ -8,6 +8,7 @@ import { findSiteFlags } from '../security/site-flags.js';
 import { judgeObservations } from '../../rules/security-actor-rules.js';
 import type { SecurityObservation } from '../../rules/security-observation.js';
 import type { PriorityParams } from './priority-params.js';
+import { presenceEvidenceSql } from './priority-evidence-sql.js';
 
 /** A located finding of another analysis, to be attributed to the places near it. */
 export interface LocatedEvidence {
@@ -52,11 +53,8 @@ export async function gatherEvidence(db: Queryable, p: PriorityParams): Promise<
     const pmh = flags.find((f) => f.rule === 'R4' && f.level === 'info');
     if (pmh) evidence.push({ kind: 'pmh_coverage', layer: 'sites', id: site.id!, geometry: site.geometry, weight: 1, why: pmh.reason });
   }
-  const presence = await db.query<SecurityObservation & { geometry: Geometry }>(
-    `SELECT 'presence' AS layer, id, actor_type, actor_name, behaviours, (CASE WHEN observed_on <= $1::date THEN observed_on ELSE valid_from END)::text AS observed_on, ST_AsGeoJSON(geom, 7)::json AS geometry
-     FROM security_presence WHERE valid_from <= $1::date AND (valid_to IS NULL OR valid_to >= $1::date)`,
-    [p.date],
-  );
+  const presenceSql = presenceEvidenceSql(p.date);
+  const presence = await db.query<SecurityObservation & { geometry: Geometry }>(presenceSql.text, presenceSql.values);
   for (const record of presence) {
     const flags = judgeObservations([record], p.date, p.freshDays).filter((f) => !f.stale);
     const illegal = flags.filter((f) => f.rule !== 'R4');

@@ -1,30 +1,12 @@
-import type { Factor } from './priority-params.js';
+import type { EvidenceItem, FactorResult } from './priority-schema.js';
 
 /**
- * Each factor turns its evidence into a value in its own unit and a score from 0 to 1.
+ * Each factor turns its evidence into a value in its own unit and a score from 0 to 1
+ * (FactorResult, priority-schema.ts, with the records behind it as EvidenceItem).
  * Every score rises with its evidence and never falls: adding an incident cannot lower
  * need, adding Mining Police cannot raise it (tests/analysis/priorities pin this).
  */
-export interface EvidenceItem {
-  kind: string;
-  layer: string;
-  id: number | string;
-  weight: number;
-  why: string;
-}
-
-export interface FactorResult {
-  factor: Factor;
-  /** In the factor's own unit (flags, incident weight, km, …); null when the data says nothing. */
-  value: number | null;
-  unit: string;
-  /** 0–1. */
-  score: number;
-  weight: number;
-  /** weight × score; negative for existing coverage. */
-  contribution: number;
-  evidence: EvidenceItem[];
-}
+export type { EvidenceItem, FactorResult };
 
 /** How much one incident of a category weighs, before decay: harm to people first. */
 export const INCIDENT_SEVERITY: Record<string, number> = {

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DATE } from '../../layers/layer-definition.js';
+import { DATE } from '../../http/date-param.js';
 
 export const FACTORS = ['contested', 'illegal_presence', 'incidents', 'militarised_routes', 'activity', 'certification', 'pmh_coverage'] as const;
 export type Factor = (typeof FACTORS)[number];

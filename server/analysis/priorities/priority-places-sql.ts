@@ -1,4 +1,6 @@
-import { Params } from '../../layers/layer-sql.js';
+import type { Feature, Point } from 'geojson';
+import { validOn } from '../../db/sql/in-force.js';
+import { Params } from '../../db/sql/params.js';
 import type { LocatedEvidence } from './priority-evidence.js';
 import type { PriorityParams } from './priority-params.js';
 
@@ -23,7 +25,7 @@ export function priorityPlacesSql(p: PriorityParams, evidence: LocatedEvidence[]
       FROM json_array_elements(${ev}) e
     ),
     zones_in_force AS (
-      SELECT * FROM zones z WHERE (z.valid_from IS NULL OR z.valid_from <= ${date}) AND (z.valid_to IS NULL OR z.valid_to >= ${date})
+      SELECT * FROM zones z WHERE ${validOn('z', date)}
     ),
     visits AS (
       SELECT DISTINCT ON (v.site_id) v.site_id, v.visited_on, v.workers
@@ -56,5 +58,19 @@ export function priorityPlacesSql(p: PriorityParams, evidence: LocatedEvidence[]
          AND ST_DWithin(i.geom::geography, pl.geom::geography, ${near})) AS incidents
     FROM places pl
     ORDER BY pl.kind DESC, pl.label`;
+  return { text, values: params.values };
+}
+
+/** For each candidate anchor, the keys of the places (by their geometry) within `radiusKm` of it: one row per anchor that covers any. */
+export function coverageSql(anchors: { key: string; anchor: Point }[], places: Feature[], radiusKm: number): { text: string; values: unknown[] } {
+  const params = new Params();
+  const candidates = params.add(JSON.stringify(anchors.map((p) => ({ key: p.key, geometry: p.anchor }))), 'json');
+  const areas = params.add(JSON.stringify(places.map((f) => ({ key: f.id, geometry: f.geometry }))), 'json');
+  const radius = params.add(radiusKm * 1000, 'float8');
+  const text = `WITH c AS (SELECT e->>'key' AS key, ST_SetSRID(ST_GeomFromGeoJSON(e->>'geometry'), 4326) AS geom FROM json_array_elements(${candidates}) e),
+          a AS (SELECT e->>'key' AS key, ST_SetSRID(ST_GeomFromGeoJSON(e->>'geometry'), 4326) AS geom FROM json_array_elements(${areas}) e)
+     SELECT c.key AS candidate, array_agg(a.key ORDER BY a.key) AS covers
+     FROM c JOIN a ON ST_DWithin(c.geom::geography, a.geom::geography, ${radius})
+     GROUP BY c.key`;
   return { text, values: params.values };
 }

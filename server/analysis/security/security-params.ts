@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { DATE } from '../../layers/layer-definition.js';
+import { bboxParam } from '../../http/bbox-param.js';
+import { DATE } from '../../http/date-param.js';
 
 /**
  * A year: IPIS revisits a site every year or two at best, and the working group meets
@@ -7,7 +8,7 @@ import { DATE } from '../../layers/layer-definition.js';
  */
 export const FRESH_DAYS = 365;
 
-const bbox = Type.Optional(Type.String({ pattern: '^-?\\d+(\\.\\d+)?(,-?\\d+(\\.\\d+)?){3}$', description: 'minLon,minLat,maxLon,maxLat (WGS84)' }));
+const bbox = bboxParam();
 
 export const siteFlagsQuerySchema = Type.Object(
   {

@@ -1,4 +1,6 @@
-import { Params } from '../../layers/layer-sql.js';
+import { bboxCondition } from '../../db/sql/bbox.js';
+import { validOn } from '../../db/sql/in-force.js';
+import { Params } from '../../db/sql/params.js';
 import type { SecurityParams } from './security-params.js';
 
 /**
@@ -9,7 +11,7 @@ import type { SecurityParams } from './security-params.js';
 export function siteFlagsSql(p: SecurityParams): { text: string; values: unknown[] } {
   const params = new Params();
   const date = params.add(p.date, 'date');
-  const bbox = p.bbox ? `AND s.geom && ST_MakeEnvelope(${p.bbox.map((v) => params.add(v, 'float8')).join(', ')}, 4326)` : '';
+  const bbox = p.bbox ? `AND ${bboxCondition('s.geom', p.bbox, params)}` : '';
   const text = `
     WITH latest AS (
       SELECT DISTINCT ON (v.site_id) v.id, v.site_id, v.visited_on
@@ -25,7 +27,7 @@ export function siteFlagsSql(p: SecurityParams): { text: string; values: unknown
       (SELECT json_agg(json_build_object('layer', 'presence', 'id', p.id, 'actor_type', p.actor_type, 'actor_name', p.actor_name,
                  'behaviours', p.behaviours, 'observed_on', CASE WHEN p.observed_on <= ${date} THEN p.observed_on ELSE p.valid_from END) ORDER BY p.id)
        FROM security_presence p
-       WHERE p.valid_from <= ${date} AND (p.valid_to IS NULL OR p.valid_to >= ${date})
+       WHERE ${validOn('p', date)}
          AND (p.site_id = s.id OR (p.geom && s.geom AND ST_Intersects(p.geom, s.geom)))) AS presence
     FROM sites s
     LEFT JOIN latest l ON l.site_id = s.id

@@ -1,10 +1,11 @@
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { Point } from 'geojson';
 import type { Queryable } from '../../db/database.js';
 import { ageInDays, isStale } from '../../rules/r11-stale-observation.js';
 import { LEVEL_RANK, judgeObservations, overallLevel } from '../../rules/security-actor-rules.js';
 import type { SecurityObservation } from '../../rules/security-observation.js';
 import type { SecurityParams } from './security-params.js';
 import { siteFlagsSql } from './site-flags-sql.js';
+import type { SiteFlags, SiteFlagsFeature } from './security-schema.js';
 
 interface SiteRow {
   site_id: number;
@@ -22,10 +23,10 @@ interface SiteRow {
  * Mine sites flagged by the security actors seen there (R1–R4), each flag marked stale or
  * current (R11). Sites never observed by the date are left out: there is nothing to say.
  */
-export async function findSiteFlags(db: Queryable, params: SecurityParams): Promise<FeatureCollection<Point>> {
+export async function findSiteFlags(db: Queryable, params: SecurityParams): Promise<SiteFlags> {
   const { text, values } = siteFlagsSql(params);
   const rows = await db.query<SiteRow>(text, values);
-  const features: Feature<Point>[] = [];
+  const features: SiteFlagsFeature[] = [];
   for (const row of rows) {
     const observations = [...(row.visit_actors ?? []), ...(row.presence ?? [])];
     if (row.visited_on === null && observations.length === 0) continue;

@@ -38,7 +38,7 @@ export function compareVisits(a: IpisVisit, b: IpisVisit): number {
 type TextFact = 'name' | 'province' | 'territory' | 'collectivite' | 'groupement' | 'village';
 
 /**
- * A site's state is its latest visit (DOMAIN.md). The point and its precision come from
+ * A site's state is its latest visit (docs/domain.md, mine sites and visits). The point and its precision come from
  * that visit. Each descriptive field comes from the latest visit that states it: a
  * status record (qualification, iTSCi) often leaves minerals or the groupement empty,
  * which says nothing about the site, so it must not blank what an earlier visit recorded.

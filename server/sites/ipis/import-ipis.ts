@@ -6,7 +6,7 @@ import { upsertFeature, type UpsertOutcome } from '../../layers/layer-store.js';
 import { sitesLayer } from '../sites-layer.js';
 import { buildSite, buildSites, type IpisSite } from './build-sites.js';
 import { actorSlots } from './ipis-format.js';
-import { IPIS_SOURCE, syncActors, touchVisit, upsertVisit } from './ipis-store.js';
+import { IPIS_SOURCE, storedIpisRecords, syncActors, touchVisit, upsertVisit, wktPoints } from './ipis-store.js';
 import { DRC_BBOX, checkLocation, loadTerritoryEnvelopes, type LocationIssue, type TerritoryEnvelopes } from './location-check.js';
 import { normaliseIpisRow, type IpisVisit, type RowNote } from './normalise-ipis.js';
 import { linesLabel, parseIpisCsv } from './parse-ipis-csv.js';
@@ -52,8 +52,9 @@ export async function importIpisCsv(db: Database, csv: string | Buffer, fileName
   const slots = actorSlots(parsed.header);
   const visits: IpisVisit[] = [];
   const lineOfVid = new Map<string, number>();
+  const points = await wktPoints(db, parsed.rows.map((row) => row.record.geom));
   for (const row of parsed.rows) {
-    const result = normaliseIpisRow(row, slots);
+    const result = normaliseIpisRow(row, slots, points);
     if (!result.ok) {
       report.rejected.push({ at: `line ${row.line}`, reason: result.reason });
       continue;
@@ -183,16 +184,11 @@ function locationWarnings(fileSite: IpisSite, site: IpisSite, envelopes: Territo
  * their raw rows with the same rules as the file's own.
  */
 async function storedVisitsOutsideFile(tx: Queryable, sites: readonly IpisSite[], fileVids: ReadonlyMap<string, number>): Promise<Map<string, IpisVisit[]>> {
-  const rows = await tx.query<{ pcode: string; record: Record<string, string> }>(
-    `SELECT s.source_id AS pcode, v.source_record AS record
-       FROM site_visits v JOIN sites s ON s.id = v.site_id
-      WHERE v.source = $1::text AND s.source = $1::text AND s.source_id = ANY($2::text[])
-        AND v.source_record IS NOT NULL AND NOT (v.source_id = ANY($3::text[]))`,
-    [IPIS_SOURCE, sites.map((s) => s.pcode), [...fileVids.keys()]],
-  );
+  const rows = await storedIpisRecords(tx, sites.map((s) => s.pcode), [...fileVids.keys()]);
   const byPcode = new Map<string, IpisVisit[]>();
+  const points = await wktPoints(tx, rows.map((row) => row.record.geom));
   for (const { pcode, record } of rows) {
-    const result = normaliseIpisRow({ line: 0, record }, actorSlots(Object.keys(record)));
+    const result = normaliseIpisRow({ line: 0, record }, actorSlots(Object.keys(record)), points);
     // A stored row only informs the site when it still names this site.
     if (!result.ok || result.visit.pcode !== pcode) continue;
     byPcode.set(pcode, [...(byPcode.get(pcode) ?? []), result.visit]);

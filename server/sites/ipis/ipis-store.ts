@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import type { UpsertOutcome } from '../../layers/layer-store.js';
-import type { IpisActor, IpisVisit } from './normalise-ipis.js';
+import type { IpisActor, IpisVisit, WktPoints } from './normalise-ipis.js';
 
 export const IPIS_SOURCE = 'ipis';
 
@@ -103,4 +103,30 @@ export async function syncActors(tx: Queryable, visitId: number, actors: readonl
 /** A visit whose actors alone changed is an updated visit: its timestamp says so. */
 export async function touchVisit(tx: Queryable, visitId: number): Promise<void> {
   await tx.query('UPDATE site_visits SET updated_at = now() WHERE id = $1::bigint', [visitId]);
+}
+
+/** The raw rows of the stored IPIS visits of these sites (by pcode), leaving out the visits named (by vid). */
+export async function storedIpisRecords(tx: Queryable, pcodes: readonly string[], exceptVids: readonly string[]): Promise<{ pcode: string; record: Record<string, string> }[]> {
+  return tx.query<{ pcode: string; record: Record<string, string> }>(
+    `SELECT s.source_id AS pcode, v.source_record AS record
+       FROM site_visits v JOIN sites s ON s.id = v.site_id
+      WHERE v.source = $1::text AND s.source = $1::text AND s.source_id = ANY($2::text[])
+        AND v.source_record IS NOT NULL AND NOT (v.source_id = ANY($3::text[]))`,
+    [IPIS_SOURCE, pcodes, exceptVids],
+  );
+}
+
+/**
+ * The points of WKT texts (the `geom` cells of IPIS rows), parsed by PostGIS in one statement:
+ * each distinct text → [lon, lat], or null when it is not a (non-empty) WKT point.
+ */
+export async function wktPoints(db: Queryable, texts: readonly (string | undefined)[]): Promise<WktPoints> {
+  const distinct = [...new Set(texts.map((t) => t?.trim() ?? '').filter((t) => t !== ''))];
+  if (distinct.length === 0) return new Map();
+  const rows = await db.query<{ wkt: string; point: [number, number] | null }>(
+    `SELECT t AS wkt, CASE WHEN GeometryType(g) = 'POINT' AND NOT ST_IsEmpty(g) THEN ARRAY[ST_X(g), ST_Y(g)] END AS point
+       FROM unnest($1::text[]) t CROSS JOIN LATERAL try_geom_from_text(t) g`,
+    [distinct],
+  );
+  return new Map(rows.map((r) => [r.wkt, r.point]));
 }

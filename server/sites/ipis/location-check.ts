@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../config.js';
+import { PROJECT_ROOT } from '../../paths.js';
 import { placeKey } from './normalise-ipis.js';
 
 /** [minLon, minLat, maxLon, maxLat] */

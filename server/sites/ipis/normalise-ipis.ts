@@ -15,7 +15,8 @@
  *   ambiguous and refused), or coordinates that are not numbers / not on the globe.
  *   Everything else is kept: a doubtful value becomes NULL with a warning, because
  *   losing a whole visit over an unreadable worker count would hide an armed presence.
- * - Coordinates: `longitude`/`latitude`, else the `geom` WKT point when both are empty.
+ * - Coordinates: `longitude`/`latitude`, else the `geom` WKT point when both are empty (parsed
+ *   by PostGIS beforehand: `wktPoints`).
  *   A point outside the DRC or its territory is kept and flagged (location-check.ts).
  * - `location_origin` is a precision flag, not a provenance: 'GPS' → gps; anything
  *   saying approximation ('GPS (Approximation)', 'Approximation') → approximate;
@@ -49,6 +50,7 @@
  *   gives them, trimmed, empties dropped, duplicates dropped (first spelling kept).
  * - The raw row goes to site_visits.source_record unchanged, for every column not mapped.
  */
+import { utcMidnight } from '../../domain/iso-date.js';
 import type { ActorType, Behaviour } from '../../domain/vocabulary.js';
 import { BEHAVIOUR_COLUMNS, type IpisRecord, type IpisRow } from './ipis-format.js';
 
@@ -189,8 +191,7 @@ export function parseVisitDate(raw: string | undefined): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.+\-Z ]*)?$/.exec(text) ?? /^(\d{4})\/(\d{2})\/(\d{2})$/.exec(text);
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1900 || year > 2100 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (year < 1900 || year > 2100 || utcMidnight(year, month, day) === null) return null;
   return `${match[1]}-${match[2]}-${match[3]}`;
 }
 
@@ -201,12 +202,6 @@ export function parseCoordinate(raw: string | undefined): number | null {
   if (/^[+-]?\d+(\.\d+)?$/.test(text)) return Number(text);
   if (/^[+-]?\d+,\d+$/.test(text)) return Number(text.replace(',', '.'));
   return Number.NaN;
-}
-
-/** 'POINT (28.9 -1.7)' → [28.9, -1.7] */
-export function parsePointWkt(raw: string | undefined): [number, number] | null {
-  const match = /^\s*POINT\s*\(\s*([+-]?\d+(?:\.\d+)?)\s+([+-]?\d+(?:\.\d+)?)\s*\)\s*$/i.exec(raw ?? '');
-  return match ? [Number(match[1]), Number(match[2])] : null;
 }
 
 export function parseWorkers(raw: string | undefined): number | null | undefined {
@@ -325,13 +320,20 @@ function flagNote(column: string, raw: string | undefined): RowNote {
 
 // ---------------------------------------------------------------------------- the row
 
-function readPoint(record: IpisRecord, reasons: string[], notes: RowNote[]): [number, number] | null {
+/**
+ * The points of `geom` cells, parsed by PostGIS (ipis-store.ts, `wktPoints`): a cell's text →
+ * its point, or null when the text is not a WKT point.
+ */
+export type WktPoints = ReadonlyMap<string, [number, number] | null>;
+
+function readPoint(record: IpisRecord, wktPoints: WktPoints, reasons: string[], notes: RowNote[]): [number, number] | null {
   const lon = parseCoordinate(record.longitude);
   const lat = parseCoordinate(record.latitude);
-  const wkt = parsePointWkt(record.geom);
+  const geom = record.geom?.trim() ?? '';
+  const wkt = geom ? (wktPoints.get(geom) ?? null) : null;
   if (lon === null && lat === null) {
     if (wkt) return checkRange(wkt, reasons);
-    reasons.push('no coordinates (longitude, latitude and geom are empty)');
+    reasons.push(geom ? `geom '${geom}' is not a WKT point, and longitude and latitude are empty` : 'no coordinates (longitude, latitude and geom are empty)');
     return null;
   }
   if (lon === null || Number.isNaN(lon)) reasons.push(`longitude '${record.longitude ?? ''}' is not a number`);
@@ -362,7 +364,7 @@ function readFlag(record: IpisRecord, column: string, notes: RowNote[]): boolean
 }
 
 /** One raw row → a typed visit with its site facts and actors, or the reason it cannot be. */
-export function normaliseIpisRow(row: IpisRow, actorSlots: readonly number[]): NormalisedRow {
+export function normaliseIpisRow(row: IpisRow, actorSlots: readonly number[], wktPoints: WktPoints = new Map()): NormalisedRow {
   const { record, line } = row;
   const reasons: string[] = [];
   const notes: RowNote[] = [];
@@ -373,7 +375,7 @@ export function normaliseIpisRow(row: IpisRow, actorSlots: readonly number[]): N
   if (!pcode) reasons.push('no pcode (site code)');
   const visitedOn = parseVisitDate(record.visit_date);
   if (!visitedOn) reasons.push(record.visit_date?.trim() ? `visit_date '${record.visit_date}' is not a date (YYYY-MM-DD)` : 'no visit_date');
-  const point = readPoint(record, reasons, notes);
+  const point = readPoint(record, wktPoints, reasons, notes);
   if (reasons.length > 0 || !vid || !pcode || !visitedOn || !point) return { ok: false, reason: reasons.join('; ') };
 
   const origin = mapLocationPrecision(record.location_origin);

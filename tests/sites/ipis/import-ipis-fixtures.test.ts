@@ -92,6 +92,18 @@ describe('broken rows', () => {
   });
 });
 
+describe('a point given only as WKT', () => {
+  it('is read by PostGIS from geom when longitude and latitude are empty; text that is no WKT point rejects its row', async () => {
+    const [header, first, second] = fixture('spelling-variants.csv').split('\n') as [string, string, string];
+    const onlyWkt = first.replaceAll('910001', '7101').replace('testmine0001', 'testmine0071').replace('POINT (28.93 -1.95),28.93,-1.95', 'POINT(28.931 -1.951),,');
+    const notWkt = second.replaceAll('910002', '7102').replace('testmine0002', 'testmine0072').replace('POINT (28.94 -1.94),28.94,-1.94', 'POINT (28.94,,');
+    const report = await importIpisCsv(db, `${header}\n${onlyWkt}\n${notWkt}\n`, 'wkt.csv');
+    expect(report.rejected).toEqual([{ at: 'line 3', reason: "geom 'POINT (28.94' is not a WKT point, and longitude and latitude are empty" }]);
+    expect(await site('testmine0071')).toMatchObject({ lon: 28.931, lat: -1.951 });
+    expect(await site('testmine0072')).toBeUndefined();
+  });
+});
+
 describe('points in the wrong place', () => {
   it('are kept, marked on the site and warned of; territories without an envelope are not checked', async () => {
     const report = await importIpisCsv(db, fixture('outside-territory.csv'), 'outside-territory.csv');

@@ -13,7 +13,6 @@ import {
   numberedValues,
   parseCoordinate,
   parseFlag,
-  parsePointWkt,
   parseVisitDate,
   parseWorkers,
   placeKey,
@@ -86,8 +85,6 @@ describe('values', () => {
     expect(parseCoordinate('')).toBeNull();
     expect(parseCoordinate('abc')).toBeNaN();
     expect(parseCoordinate('28.8°')).toBeNaN();
-    expect(parsePointWkt('POINT (28.813541303448275 -2.0393009844827583)')).toEqual([28.813541303448275, -2.0393009844827583]);
-    expect(parsePointWkt('LINESTRING (1 2, 3 4)')).toBeNull();
   });
 
   it('reads worker counts as whole numbers', () => {
@@ -286,8 +283,14 @@ describe('a whole row', () => {
 
   it('falls back to the geom point when longitude and latitude are empty, and refuses an impossible point', () => {
     const base = rowOf('5940').record;
-    const fromWkt = normaliseIpisRow({ line: 2, record: { ...base, longitude: '', latitude: '', geom: 'POINT (28.9 -1.8)' } }, SLOTS);
+    // The geom cells come parsed by PostGIS (ipis-store.ts, wktPoints; tests/sites/ipis/import-ipis-fixtures.test.ts).
+    const points = new Map<string, [number, number] | null>([['POINT (28.9 -1.8)', [28.9, -1.8]], ['POINT (28.9', null]]);
+    const fromWkt = normaliseIpisRow({ line: 2, record: { ...base, longitude: '', latitude: '', geom: 'POINT (28.9 -1.8)' } }, SLOTS, points);
     expect(fromWkt.ok && fromWkt.visit.site.point).toEqual([28.9, -1.8]);
+    expect(normaliseIpisRow({ line: 2, record: { ...base, longitude: '', latitude: '', geom: 'POINT (28.9' } }, SLOTS, points)).toEqual({
+      ok: false,
+      reason: "geom 'POINT (28.9' is not a WKT point, and longitude and latitude are empty",
+    });
     const impossible = normaliseIpisRow({ line: 2, record: { ...base, longitude: '-1.78', latitude: '128.9' } }, SLOTS);
     expect(impossible).toEqual({ ok: false, reason: 'coordinates -1.78, 128.9 are not a longitude and latitude' });
   });

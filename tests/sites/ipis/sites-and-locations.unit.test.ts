@@ -13,7 +13,7 @@ const fixtureVisits = (name: string): IpisVisit[] =>
 const envelopes = loadTerritoryEnvelopes();
 
 describe('plausibility of a point', () => {
-  // Places named in DOMAIN.md, all in Kalehe territory.
+  // Places named in docs/domain.md, all in Kalehe territory.
   it.each([
     ['Bitale', [28.63, -2.21]],
     ['Numbi', [28.89, -1.78]],

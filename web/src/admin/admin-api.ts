@@ -2,9 +2,8 @@
 import { getJson, sendJson } from '../shared/api.js';
 import type { Account } from '../../../server/auth/accounts.js';
 import type { ApiToken } from '../../../server/auth/api-tokens.js';
-import type { AuditRow as AuditEntry } from '../../../server/audit/audit-log.js';
+import type { AUDITED, AuditRow as AuditEntry } from '../../../server/audit/audit-log.js';
 import type { ExportLogRow as ExportEntry } from '../../../server/export/export-log.js';
-import type { AUDITED } from '../../../server/audit/audit-routes.js';
 import type { Role } from '../shared/messages-session.js';
 
 /** What the server audits, in the order the filter offers them (a value import of the server's list would bring Fastify into the bundle). */

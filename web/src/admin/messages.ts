@@ -1,7 +1,7 @@
 /** The administration page's words, French first. */
-import { fill, getLang, type Lang } from '../shared/language.js';
+import { translator, type Lang } from '../shared/language.js';
 
-const MESSAGES = {
+export const MESSAGES = {
   'page.title': { fr: 'Administration – Carte des risques, Sud-Kivu', en: 'Administration – Risk map, South Kivu' },
   'page.heading': { fr: 'Administration', en: 'Administration' },
   'page.subtitle': { fr: 'Journal des modifications, exports, comptes et jetons d’API', en: 'Change log, exports, accounts and API tokens' },
@@ -51,8 +51,8 @@ const MESSAGES = {
   'diff.before': { fr: 'avant :', en: 'before:' },
   'diff.after': { fr: 'après :', en: 'after:' },
   'diff.unchanged': { fr: 'aucun champ modifié', en: 'no field changed' },
-  'diff.more': { fr: '{count} autre(s) champ(s)', en: '{count} more field(s)' },
-  'diff.geometry': { fr: '{type}, {count} point(s)', en: '{type}, {count} point(s)' },
+  'diff.more': { fr: '{count, plural, one {# autre champ} other {# autres champs}}', en: '{count, plural, one {# more field} other {# more fields}}' },
+  'diff.geometry': { fr: '{type}, {count, plural, one {# point} other {# points}}', en: '{type}, {count, plural, one {# point} other {# points}}' },
   'diff.empty': { fr: '(vide)', en: '(empty)' },
   'layer.accounts': { fr: 'Comptes', en: 'Accounts' },
   'layer.api_tokens': { fr: 'Jetons d’API', en: 'API tokens' },
@@ -166,6 +166,4 @@ const MESSAGES = {
 
 export type AdminMessageKey = keyof typeof MESSAGES;
 
-export function t(key: AdminMessageKey, params: Record<string, string | number> = {}): string {
-  return fill(MESSAGES[key][getLang()], params);
-}
+export const t = translator<AdminMessageKey>(MESSAGES);

@@ -1,7 +1,7 @@
 /** The sign-in page's words, French first. */
-import { fill, getLang, type Lang } from '../shared/language.js';
+import { translator, type Lang } from '../shared/language.js';
 
-const MESSAGES = {
+export const MESSAGES = {
   'page.title': { fr: 'Connexion – Carte des risques, Sud-Kivu', en: 'Sign in – Risk map, South Kivu' },
   'page.heading': { fr: 'Carte des risques autour des zones minières artisanales', en: 'Risk map around artisanal mining zones' },
   'page.subtitle': { fr: 'Sud-Kivu, RD Congo — sécurité et droits humains', en: 'South Kivu, DR Congo — security and human rights' },
@@ -38,6 +38,4 @@ const MESSAGES = {
 
 export type LoginMessageKey = keyof typeof MESSAGES;
 
-export function t(key: LoginMessageKey, params: Record<string, string | number> = {}): string {
-  return fill(MESSAGES[key][getLang()], params);
-}
+export const t = translator<LoginMessageKey>(MESSAGES);

@@ -3,10 +3,11 @@
  * the screen: collapsed to a handle and one line (the date shown and how many contested zones
  * it has), at half height (the date and the contested list first), or over the whole map. A
  * button steps through the three (the arrow keys move one up or down), and the handle can be
- * dragged. On a wider screen none of this shows and the panel keeps its place beside the map.
+ * dragged (sheet-drag.ts). On a wider screen none of this shows and the panel keeps its place beside the map.
  */
 import { el } from '../shared/dom.js';
 import { onLangChange, t, type MessageKey } from './messages.js';
+import { followDrags } from './sheet-drag.js';
 
 export type SheetState = 'collapsed' | 'half' | 'full';
 const STATES: readonly SheetState[] = ['collapsed', 'half', 'full'];
@@ -16,9 +17,6 @@ const STATES: readonly SheetState[] = ['collapsed', 'half', 'full'];
  * only: a page printed on A4 is no wider, and paper has no sheet to open.
  */
 export const PHONE_MEDIA = 'screen and (max-width: 760px)';
-
-/** A press that moves less than this is a tap, not a drag (px). */
-const DRAG_THRESHOLD = 6;
 
 /** What the button does from each state, which is what it says. */
 const NEXT: Record<SheetState, { state: SheetState; label: MessageKey; arrow: string }> = {
@@ -85,8 +83,7 @@ export function createBottomSheet(panel: HTMLElement, options: BottomSheetOption
     const { date, contested } = line;
     if (contested === 'loading') return t('sheet.loading', { date });
     if (contested === 'error') return t('sheet.error', { date });
-    if (contested === 0) return t('sheet.none', { date });
-    return contested === 1 ? t('sheet.one', { date }) : t('sheet.many', { date, count: contested });
+    return t('sheet.count', { date, count: contested });
   }
 
   function setState(next: SheetState): void {
@@ -121,61 +118,14 @@ export function createBottomSheet(panel: HTMLElement, options: BottomSheetOption
     scrollTo(options.legend);
   });
 
-  // Dragging the bar: the sheet follows the finger, then settles on the nearest state. The
-  // window follows the pointer, which soon leaves the bar.
-  let drag: { pointer: number; startY: number; startHeight: number; moved: boolean } | null = null;
-  let dragged = false;
-  const onMove = (event: PointerEvent) => {
-    if (!drag || event.pointerId !== drag.pointer) return;
-    const dy = event.clientY - drag.startY;
-    if (!drag.moved) {
-      if (Math.abs(dy) < DRAG_THRESHOLD) return;
-      // Captured only once it is a drag: a tap must still click the button it landed on.
-      drag.moved = true;
-      bar.setPointerCapture(event.pointerId);
-      main.classList.add('is-dragging');
-    }
-    const height = Math.min(main.clientHeight, Math.max(bar.offsetHeight, drag.startHeight - dy));
-    panel.style.height = `${height}px`;
-  };
-  const onEnd = (event: PointerEvent) => {
-    if (!drag || event.pointerId !== drag.pointer) return;
-    const { moved } = drag;
-    drag = null;
-    window.removeEventListener('pointermove', onMove);
-    window.removeEventListener('pointerup', onEnd);
-    window.removeEventListener('pointercancel', onEnd);
-    if (!moved) return;
-    dragged = true;
-    const height = panel.getBoundingClientRect().height;
-    panel.style.height = '';
-    main.classList.remove('is-dragging');
-    const heights: Record<SheetState, number> = { collapsed: bar.offsetHeight, half: main.clientHeight / 2, full: main.clientHeight };
-    const nearest = STATES.reduce((best, s) => (Math.abs(heights[s] - height) < Math.abs(heights[best] - height) ? s : best));
-    setState(nearest);
-  };
-  bar.addEventListener('pointerdown', (event) => {
-    dragged = false;
-    if (!phone.matches || drag || !event.isPrimary || event.button !== 0) return;
-    drag = { pointer: event.pointerId, startY: event.clientY, startHeight: panel.getBoundingClientRect().height, moved: false };
-    window.addEventListener('pointermove', onMove);
-    window.addEventListener('pointerup', onEnd);
-    window.addEventListener('pointercancel', onEnd);
-  });
-  // The click that ends a drag is not a tap; a tap on the bar beside its buttons is one on the toggle.
-  bar.addEventListener(
-    'click',
-    (event) => {
-      if (dragged) {
-        dragged = false;
-        event.stopPropagation();
-        event.preventDefault();
-      } else if (!(event.target as Element).closest('button')) {
-        toggle.click();
-      }
+  // Dragged, the sheet settles on the state nearest to where it was let go.
+  followDrags({ bar, panel, main }, phone, {
+    onDrop(height) {
+      const heights: Record<SheetState, number> = { collapsed: bar.offsetHeight, half: main.clientHeight / 2, full: main.clientHeight };
+      setState(STATES.reduce((best, s) => (Math.abs(heights[s] - height) < Math.abs(heights[best] - height) ? s : best)));
     },
-    { capture: true },
-  );
+    onTap: () => toggle.click(),
+  });
 
   // A keyboard user sent to the map (the skip link, Tab) must see it.
   options.map.addEventListener('focusin', () => {

@@ -8,13 +8,6 @@ import { onLangChange, t } from './messages.js';
 
 export { isIsoDate };
 
-/** Today in the user's time zone: at 23:00 in Bukavu it is still today, not tomorrow in UTC. */
-export function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** The date the page address asks for, when it is a real date. */
 export function dateFromAddress(): string | null {
   const value = new URLSearchParams(location.search).get('date');

@@ -15,7 +15,8 @@ import { createBottomSheet } from './bottom-sheet.js';
 import { createClaimEditor, type ClaimEditor } from './claims/claim-editor.js';
 import { createContested, type Contested } from './contested/contested.js';
 import { CONTESTED_MARKER_LAYER, addContestedLayers, isContestedVisible, setContestedVisible } from './contested/contested-layer.js';
-import { createDateControl, dateFromAddress, today } from './date-control.js';
+import { today } from '../shared/today.js';
+import { createDateControl, dateFromAddress } from './date-control.js';
 import { createExportDialog } from './export/export-dialog.js';
 import { boundsOf } from '../shared/extent.js';
 import { getLang, onLangChange, t, type Localized } from './messages.js';
@@ -43,7 +44,7 @@ import type { RecordFilter } from './layers/layer-filter.js';
 import { createLegend } from './layers/legend.js';
 import { createPresenceFilter } from './layers/presence-filter.js';
 import { createRouteRisk, type RouteRisk } from './routes/route-risk.js';
-import { BACKGROUND_CREDIT, offlineStyle } from '../shared/map-style.js';
+import { BACKGROUND_CREDIT, labelFadeDuration, offlineStyle } from '../shared/map-style.js';
 import { setBackgroundLanguage } from '../shared/background.js';
 import { createNotice } from './notice.js';
 import { createFeaturePopup } from './layers/popup.js';
@@ -89,6 +90,7 @@ const map = new MapLibreMap({
   zoom: 9,
   attributionControl: false,
   maplibreLogo: false,
+  fadeDuration: labelFadeDuration(),
 });
 map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
 map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-left');

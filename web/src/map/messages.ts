@@ -1,7 +1,8 @@
 /**
  * The map page's messages: its own table and those its features keep beside their code
  * (contested zones, export, incidents, routes), in French first and English. Every string the
- * page shows comes from here or from the data; the language state itself is shared.
+ * page shows comes from here or from the data; the language state itself is shared. Messages
+ * are ICU MessageFormat: `{name}` placeholders, and plurals as `{count, plural, one {…} other {…}}`.
  */
 import { ANALYSIS_MESSAGES } from './contested/messages-analysis.js';
 import { EXPORT_MESSAGES } from './export/messages-export.js';
@@ -11,7 +12,7 @@ import { getLang, translator, type Localized } from '../shared/language.js';
 
 export { LANGUAGES, formatNumber, getLang, onLangChange, setLang, type Lang, type Localized } from '../shared/language.js';
 
-const UI = {
+export const UI = {
   'app.title': { fr: 'Carte des risques autour des zones minières artisanales', en: 'Risk map around artisanal mining zones' },
   // On a phone the header has one line for the title, the link and the languages.
   'app.titleShort': { fr: 'Carte des risques', en: 'Risk map' },
@@ -26,9 +27,10 @@ const UI = {
   'sheet.collapse': { fr: 'Réduire le panneau', en: 'Collapse the panel' },
   'sheet.legend': { fr: 'Légende', en: 'Legend' },
   'sheet.loading': { fr: '{date} · chargement…', en: '{date} · loading…' },
-  'sheet.none': { fr: '{date} · aucune zone contestée', en: '{date} · no contested zone' },
-  'sheet.one': { fr: '{date} · 1 zone contestée', en: '{date} · 1 contested zone' },
-  'sheet.many': { fr: '{date} · {count} zones contestées', en: '{date} · {count} contested zones' },
+  'sheet.count': {
+    fr: '{date} · {count, plural, =0 {aucune zone contestée} one {# zone contestée} other {# zones contestées}}',
+    en: '{date} · {count, plural, =0 {no contested zone} one {# contested zone} other {# contested zones}}',
+  },
   'sheet.error': { fr: '{date} · zones contestées : analyse indisponible', en: '{date} · contested zones: analysis unavailable' },
   'date.label': { fr: 'Situation au', en: 'Situation as of' },
   'date.help': {
@@ -37,7 +39,10 @@ const UI = {
   },
   'date.invalid': { fr: 'Date invalide : utilisez AAAA-MM-JJ.', en: 'Invalid date: use YYYY-MM-DD.' },
   'status.loading': { fr: 'Chargement des couches…', en: 'Loading layers…' },
-  'status.ready': { fr: '{count} éléments affichés au {date}.', en: '{count} records shown as of {date}.' },
+  'status.ready': {
+    fr: '{count, plural, one {# élément affiché} other {# éléments affichés}} au {date}.',
+    en: '{count, plural, one {# record} other {# records}} shown as of {date}.',
+  },
   'status.error': { fr: 'Échec du chargement : {message}', en: 'Loading failed: {message}' },
   'notice.title': { fr: 'Données illustratives', en: 'Illustrative data' },
   'notice.body': {
@@ -94,7 +99,10 @@ const UI = {
   'popup.label': { fr: 'Détails des éléments sélectionnés', en: 'Details of the selected features' },
   'popup.close': { fr: 'Fermer', en: 'Close' },
   'popup.illustrative': { fr: 'Illustratif : dessiné à la main, non observé', en: 'Illustrative: drawn by hand, not observed' },
-  'popup.more': { fr: '… et {count} autre(s) élément(s) à cet endroit.', en: '… and {count} more record(s) here.' },
+  'popup.more': {
+    fr: '… et {count, plural, one {# autre élément} other {# autres éléments}} à cet endroit.',
+    en: '… and {count, plural, one {# more record} other {# more records}} here.',
+  },
   'value.yes': { fr: 'oui', en: 'yes' },
   'value.no': { fr: 'non', en: 'no' },
   ...ANALYSIS_MESSAGES,

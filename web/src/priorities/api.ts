@@ -2,53 +2,14 @@
  * The two analysis endpoints the page calls, and the shapes of their answers
  * (README, "Priorities for the Mining Police"; server/analysis/priorities/).
  */
-import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
-import type { EvidenceItem, FactorResult } from '../../../server/analysis/priorities/priority-factors.js';
+import type { PlaceProperties, Plan, Ranking as RankingAnswer } from '../../../server/analysis/priorities/priority-schema.js';
 import { writeHeaders } from '../shared/api.js';
 import { rankingSearch, type RankingQuery } from './query.js';
 
-/** The server's own shapes (type-only: no server code enters the bundle). */
-export type { EvidenceItem as Evidence, FactorResult };
-
-export interface PlaceProperties {
-  rank: number;
-  kind: 'zone' | 'site';
-  place_id: number;
-  label: string;
-  name: string | null;
-  illustrative: boolean;
-  need: number;
-  factors: FactorResult[];
-  anchor: [number, number];
-  date: string;
-}
-
-export type PlaceFeature = Feature<Geometry, PlaceProperties>;
-export type Ranking = FeatureCollection<Geometry, PlaceProperties>;
-
-export interface PlacementProperties {
-  order: number;
-  /** The place's key, as in `covers` and placeKey(). */
-  place: string;
-  label: string;
-  name: string | null;
-  kind: 'zone' | 'site';
-  marginal_need: number;
-  /** Places this unit covers that no earlier unit did. */
-  covers: string[];
-  radius_km: number;
-}
-
-export type Plan = FeatureCollection<Point, PlacementProperties> & {
-  date: string;
-  units_requested: number;
-  units_placed: number;
-  radius_km: number;
-  total_need: number;
-  covered_need: number;
-  covered_share: number;
-  method: string;
-};
+/** The server's own shapes (server/analysis/priorities/priority-schema.ts; type-only: no server code enters the bundle). */
+export type { EvidenceItem as Evidence, FactorResult, PlaceFeature, PlaceProperties, PlacementProperties, Plan } from '../../../server/analysis/priorities/priority-schema.js';
+/** The ranking as the page keeps it: without `places`, which repeats the features for the server's own planner. */
+export type Ranking = Omit<RankingAnswer, 'places'>;
 
 /** The key the plan's `covers` uses for a place: "zone-4", "site-12". */
 export function placeKey(p: Pick<PlaceProperties, 'kind' | 'place_id'>): string {
@@ -65,7 +26,7 @@ async function answer<T>(response: Response): Promise<T> {
 }
 
 export async function fetchRanking(query: RankingQuery, signal?: AbortSignal): Promise<Ranking> {
-  const ranking = await answer<Ranking & { places?: unknown }>(await fetch(`api/analysis/priorities?${rankingSearch(query)}`, { signal }));
+  const ranking: Ranking & { places?: unknown } = await answer<RankingAnswer>(await fetch(`api/analysis/priorities?${rankingSearch(query)}`, { signal }));
   // `places` repeats the features for the server's own planner; the page has no use for it.
   delete ranking.places;
   return ranking;

@@ -4,11 +4,11 @@
  * coloured by need, then the rings that mark covered and chosen places, and the top ranks.
  */
 import type { Feature, FeatureCollection, Geometry, Point, Polygon } from 'geojson';
+import { circle } from '@turf/circle';
 import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { COLOURS } from '../shared/palette.js';
 import { referencePlaces } from '../shared/places.js';
 import { placeKey, type Plan, type Ranking } from './api.js';
-import { circlePolygon } from './circle.js';
 import { NEED_COLOURS, SITE_RADII, needClass } from './need-scale.js';
 
 export const PLACES_SOURCE = 'priority-places';
@@ -105,7 +105,7 @@ export function setRankingData(map: MapLibreMap, ranking: Ranking): void {
 export function setPlanData(map: MapLibreMap, plan: Plan | null): Feature<Polygon>[] {
   const circles: Feature<Polygon>[] = (plan?.features ?? []).map((f) => ({
     type: 'Feature',
-    geometry: circlePolygon(f.geometry.coordinates, f.properties.radius_km),
+    geometry: circle(f.geometry.coordinates, f.properties.radius_km, { steps: 64, units: 'kilometers' }).geometry,
     properties: { order: f.properties.order, place: f.properties.place, radius_km: f.properties.radius_km },
   }));
   (map.getSource(COVERAGE_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features: circles });

@@ -48,7 +48,10 @@ export const MESSAGES = {
   'unit.pmh_coverage': { fr: 'PMH légale à moins de {radius} km', en: 'lawful Mining Police within {radius} km' },
 
   'status.loading': { fr: 'Calcul du classement…', en: 'Ranking…' },
-  'status.ready': { fr: '{count} lieux classés au {date}.', en: '{count} places ranked as of {date}.' },
+  'status.ready': {
+    fr: '{count, plural, one {# lieu classé} other {# lieux classés}} au {date}.',
+    en: '{count, plural, one {# place} other {# places}} ranked as of {date}.',
+  },
   'status.error': { fr: 'Échec du calcul : {message}', en: 'Ranking failed: {message}' },
 
   'table.caption': { fr: 'Lieux classés par besoin de Police des mines', en: 'Places ranked by need for Mining Police' },
@@ -103,8 +106,8 @@ export const MESSAGES = {
   'plan.invalid': { fr: 'Unités : un entier de 1 à 200 ; portée : de 0 à 100 km.', en: 'Units: a whole number from 1 to 200; reach: 0 to 100 km.' },
   'plan.stale': { fr: 'Plan effacé : les paramètres ont changé. Planifiez à nouveau.', en: 'Plan cleared: the settings changed. Plan again.' },
   'plan.summary': {
-    fr: '{placed} unité(s) placée(s) sur {requested} : elles couvrent {share} du besoin total ({covered} sur {total}).',
-    en: '{placed} of {requested} unit(s) placed: they cover {share} of total need ({covered} of {total}).',
+    fr: '{placed, plural, one {# unité placée sur {requested} : elle couvre} other {# unités placées sur {requested} : elles couvrent}} {share} du besoin total ({covered} sur {total}).',
+    en: '{placed} of {requested, plural, one {# unit} other {# units}} placed: {placed, plural, one {it covers} other {they cover}} {share} of total need ({covered} of {total}).',
   },
   'plan.short': {
     fr: 'Les autres unités ne couvriraient aucun besoin supplémentaire.',
@@ -119,7 +122,7 @@ export const MESSAGES = {
   'plan.place': { fr: 'Poste', en: 'Station' },
   'plan.marginal': { fr: 'Besoin ajouté', en: 'Need added' },
   'plan.cumulative': { fr: 'Couvert (cumul)', en: 'Covered (cumulative)' },
-  'plan.covers': { fr: 'couvre {count} lieu(x) de plus', en: 'covers {count} more place(s)' },
+  'plan.covers': { fr: 'couvre {count, plural, one {# lieu} other {# lieux}} de plus', en: 'covers {count, plural, one {# more place} other {# more places}}' },
   'plan.unitMarker': { fr: 'Unité {order} : {place}', en: 'Unit {order}: {place}' },
 
   'export.title': { fr: 'Export et impression', en: 'Export and print' },

@@ -1,12 +1,12 @@
 /**
  * Plan mode: how many units and how far each reaches; the placements come back in order,
- * each with the need it adds and the share of all need covered so far.
+ * each with the need it adds and the share of all need covered so far (plan-results.ts).
  */
 import { el } from '../shared/dom.js';
 import type { Plan } from './api.js';
 import { markInvalid, numberField } from './fields.js';
-import { placeTitle } from './ranking-table.js';
-import { formatNumber, formatPercent, onLangChange, t } from './translate.js';
+import { planResults } from './plan-results.js';
+import { onLangChange, t } from './translate.js';
 
 export const DEFAULT_UNITS = 3;
 
@@ -89,64 +89,7 @@ export function createPlanPanel(container: HTMLElement, options: PlanPanelOption
       results.replaceChildren();
       return;
     }
-    const summary = el(
-      'p',
-      'plan-summary',
-      t('plan.summary', {
-        placed: plan.units_placed,
-        requested: plan.units_requested,
-        share: formatPercent(plan.covered_share),
-        covered: formatNumber(plan.covered_need),
-        total: formatNumber(plan.total_need),
-      }),
-    );
-    const parts: Node[] = [summary];
-    if (plan.units_placed < plan.units_requested) parts.push(el('p', 'help', t('plan.short')));
-
-    const table = el('table', 'plan-table');
-    const caption = el('caption', undefined, t('plan.caption'));
-    const head = el('tr');
-    for (const [key, num] of [
-      ['plan.order', true],
-      ['plan.place', false],
-      ['plan.marginal', true],
-      ['plan.cumulative', true],
-    ] as const) {
-      const th = el('th', num ? 'num' : undefined, t(key));
-      th.scope = 'col';
-      head.append(th);
-    }
-    const thead = el('thead');
-    thead.append(head);
-    const tbody = el('tbody');
-    let cumulative = 0;
-    for (const feature of plan.features) {
-      const p = feature.properties;
-      cumulative += p.marginal_need;
-      const tr = el('tr');
-      tr.dataset.order = String(p.order);
-      tr.dataset.place = p.place;
-      const title = placeTitle(p);
-      const button = el('button', 'place-button');
-      button.type = 'button';
-      button.append(el('span', 'place-name', title.main));
-      if (title.sub) button.append(el('span', 'place-label', title.sub));
-      button.append(el('span', 'place-label', t('plan.covers', { count: p.covers.length })));
-      button.addEventListener('click', () => options.onSelect(p.place));
-      const place = el('th');
-      place.scope = 'row';
-      place.append(button);
-      tr.append(
-        el('td', 'num', String(p.order)),
-        place,
-        el('td', 'num', formatNumber(p.marginal_need)),
-        el('td', 'num', formatPercent(plan.total_need > 0 ? cumulative / plan.total_need : 0)),
-      );
-      tbody.append(tr);
-    }
-    table.append(caption, thead, tbody);
-    parts.push(table, el('p', 'help', t('plan.method')));
-    results.replaceChildren(...parts);
+    results.replaceChildren(...planResults(plan, (placeKey) => options.onSelect(placeKey)));
   };
 
   const translate = () => {

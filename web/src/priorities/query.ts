@@ -4,6 +4,7 @@
  * and reopened as they were.
  */
 import { isIsoDate } from '../shared/iso-dates.js';
+import { today } from '../shared/today.js';
 import { DEFAULT_RADIUS_KM, DEFAULT_WEIGHTS, FACTORS, weightParam, type Weights } from './factors.js';
 
 export interface RankingQuery {
@@ -13,13 +14,6 @@ export interface RankingQuery {
 }
 
 export { isIsoDate };
-
-/** Today where the user is: at 23:00 in Bukavu it is still today, not tomorrow in UTC. */
-export function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** The API's bounds on a weight and on radius_km: the address cannot ask for what the API refuses. */
 const inRange = (value: number, max: number) => Number.isFinite(value) && value >= 0 && value <= max;

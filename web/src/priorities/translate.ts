@@ -3,12 +3,10 @@
  * the application's one, from web/src/language.ts; only the message table is the page's own,
  * so the two pages can change their wording apart.
  */
-import { fill, getLang } from '../shared/language.js';
+import { translator } from '../shared/language.js';
 import { MESSAGES, type MessageKey } from './messages.js';
 
 export { LANGUAGES, formatNumber, formatPercent, getLang, onLangChange, setLang, type Lang } from '../shared/language.js';
 
-/** A message in the current language, `{name}` placeholders filled in. */
-export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return fill(MESSAGES[key][getLang()], params);
-}
+/** A message in the current language, its placeholders and plurals filled in. */
+export const t = translator<MessageKey>(MESSAGES);

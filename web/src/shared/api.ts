@@ -2,24 +2,12 @@
  * The client of the layer API. URLs are relative to the page, so the app works behind a
  * path prefix as well as at the server's root.
  */
-import type { Feature, Geometry } from 'geojson';
-import type { Localized } from './language.js';
+import type { ErrorBody } from '../../../server/http/error-schema.js';
+import type { ValidationIssue } from '../../../server/http/validation.js';
+import type { LayerCollection, LayerFeature, LayerInfo } from '../../../server/layers/layer-schema.js';
 
-/** What `GET /api/layers` says about one layer. */
-export interface LayerInfo {
-  name: string;
-  title: Localized;
-  geometryTypes: string[];
-  href: string;
-}
-
-export type LayerFeature = Feature<Geometry | null, Record<string, unknown>> & { id: number };
-export interface LayerCollection {
-  type: 'FeatureCollection';
-  features: LayerFeature[];
-  numberMatched?: number;
-  numberReturned?: number;
-}
+/** The server's own shapes (server/layers/layer-schema.ts; type-only: no server code enters the bundle). */
+export type { LayerCollection, LayerFeature, LayerInfo };
 
 /** The server's largest page: the map asks for everything in force at the date in one go. */
 export const PAGE_LIMIT = 10_000;
@@ -30,6 +18,8 @@ export class ApiError extends Error {
     readonly status: number,
     /** The server's own words (its `message`), for showing to the user without the path. */
     readonly detail: string = message,
+    /** A 400 of the validator: its errors as they are (keyword, params, path), for the page to word (server-message.ts). */
+    readonly issues: readonly ValidationIssue[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -39,11 +29,17 @@ export class ApiError extends Error {
 async function readJson<T>(path: string, response: Response): Promise<T> {
   if (!response.ok) {
     // The server's errors carry a `message`; fall back to the status line when they do not.
-    const body = (await response.json().catch(() => null)) as { message?: string } | null;
+    const body = (await response.json().catch(() => null)) as Partial<ErrorBody> | null;
     const detail = body?.message ?? `${response.status} ${response.statusText}`;
-    throw new ApiError(`${path}: ${detail}`, response.status, detail);
+    throw new ApiError(`${path}: ${detail}`, response.status, detail, response.status === 400 ? validationIssues(body?.details) : []);
   }
   return (await response.json()) as T;
+}
+
+/** The validator's errors of a 400 (server/http/error-handler.ts); other refusals' details are no list of them. */
+function validationIssues(details: unknown): ValidationIssue[] {
+  const isIssue = (d: unknown) => typeof d === 'object' && d !== null && typeof (d as ValidationIssue).keyword === 'string' && typeof (d as ValidationIssue).instancePath === 'string';
+  return Array.isArray(details) && details.every(isIssue) ? (details as ValidationIssue[]) : [];
 }
 
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {

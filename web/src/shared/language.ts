@@ -3,6 +3,8 @@
  * English second. One state for every page, remembered under one key, so a choice made on
  * the map holds on the priorities screen and back. Each page keeps its own message table.
  */
+import { IntlMessageFormat } from 'intl-messageformat';
+
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
@@ -43,24 +45,44 @@ export function onLangChange(listener: (lang: Lang) => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** `{name}` placeholders of a message filled in; an unknown name stays visible rather than vanishing. */
-export function fill(message: string, params: Record<string, string | number>): string {
-  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+/** Compiled once per message and language: a page re-renders the same messages on every change. */
+const compiled = new Map<string, IntlMessageFormat>();
+
+/**
+ * A message in ICU MessageFormat (`{name}`, `{count, plural, one {# lieu} other {# lieux}}`),
+ * filled in. `#` writes the number as the language does (1 234); a plain `{name}` as it is given.
+ * A message that cannot be filled (a missing parameter) is shown as written rather than lost.
+ */
+export function formatMessage(message: string, params: Record<string, string | number> = {}, lang: Lang = current): string {
+  const key = `${lang}\u0000${message}`;
+  let format = compiled.get(key);
+  if (!format) {
+    // No rich-text tags in the tables: `<jeton>` is text.
+    format = new IntlMessageFormat(message, LOCALES[lang], undefined, { ignoreTag: true });
+    compiled.set(key, format);
+  }
+  try {
+    return String(format.format(params));
+  } catch {
+    return message;
+  }
 }
 
 /** Numbers written the way each language writes them (28,63 in French). */
 export function formatNumber(value: number, maximumFractionDigits = 2): string {
-  return value.toLocaleString(current === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits });
+  return value.toLocaleString(LOCALES[current], { maximumFractionDigits });
 }
 
 export function formatPercent(share: number): string {
-  return share.toLocaleString(current === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 });
+  return share.toLocaleString(LOCALES[current], { style: 'percent', maximumFractionDigits: 1 });
 }
 
 /** A text in both languages: a message, or a label that travels with the data (layer titles…). */
 export type Localized = Record<Lang, string>;
 
-/** A page's or feature's `t`: its own table, the current language, `{name}` placeholders filled. */
+/** A page's or feature's `t`: its own table, the current language, the message's placeholders and plurals filled. */
 export function translator<K extends string>(table: Record<K, Localized>) {
-  return (key: K, params: Record<string, string | number> = {}): string => fill(table[key][current], params);
+  return (key: K, params: Record<string, string | number> = {}): string => formatMessage(table[key][current], params);
 }

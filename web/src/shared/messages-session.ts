@@ -2,7 +2,7 @@
  * Words about who is signed in, shared by the session bar on every page, the sign-in page
  * and the administration page: roles, the demo-mode warning, signing in and out.
  */
-import { fill, getLang, type Lang } from './language.js';
+import { translator, type Lang } from './language.js';
 
 export const ROLES = ['viewer', 'editor', 'partner', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -39,9 +39,7 @@ export const SESSION_MESSAGES = {
 
 export type SessionMessageKey = keyof typeof SESSION_MESSAGES;
 
-export function sessionText(key: SessionMessageKey, params: Record<string, string | number> = {}): string {
-  return fill(SESSION_MESSAGES[key][getLang()], params);
-}
+export const sessionText = translator<SessionMessageKey>(SESSION_MESSAGES);
 
 /** A role in words; an unknown role (a newer server) is shown as the server names it. */
 export function roleName(role: string): string {

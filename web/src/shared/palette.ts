@@ -25,5 +25,5 @@ export const LEGAL_STATUS_COLOURS = {
   unrecognised: COLOURS.purple,
 } as const;
 
-/** Actor types without a lawful role at a mine site (DOMAIN.md R1, R3). */
+/** Actor types without a lawful role at a mine site (docs/domain.md, rules R1 and R3). */
 export const DANGER_ACTORS = ['fardc', 'armed_group_local', 'armed_group_foreign'] as const;

@@ -1,6 +1,6 @@
 /**
  * A few towns to find one's bearings on a map without a base map. Positions are the
- * approximate ones given in shared/DOMAIN.md (town centres); they are context, not data,
+ * approximate ones listed in docs/domain.md (town centres); they are context, not data,
  * and are never analysed. Bitale is left out: its ZEA label already marks it.
  */
 import type { FeatureCollection, Point } from 'geojson';

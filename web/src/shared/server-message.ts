@@ -1,63 +1,96 @@
 /**
- * A refusal of the layer API, in the reader's words. The server says what is wrong as
- * validator clauses joined by "; ", each starting with where (`body/properties/killed must be
- * <= 10000000`). Here each clause names the form's field instead of the path, the common
- * clauses are said in the page's language, the echoes of nullable schemas ("must be null",
- * "must match a schema in anyOf", of the field and of a change's whole `properties`) are
- * dropped, and the fields at fault are listed so the form can mark them. A clause this page does not know keeps the server's words.
+ * A refusal of the layer API, in the reader's words. A request the validator refuses comes
+ * back with Ajv's errors as they are (`details`: keyword, params, instancePath); each is said
+ * here in the page's language by ajv-i18n, a few in the page's own words (limits as the page
+ * writes numbers, dates, whole numbers), with the form's name for the field in place of its path.
+ * The errors a nullable schema adds once the value failed the real one ("must be null", "must
+ * match a schema in anyOf") are dropped, and the fields at fault are listed so the form can
+ * mark them. Any other refusal keeps the server's words.
  */
-import { fill, getLang } from './language.js';
+import type { ErrorObject } from 'ajv';
+import localizeEnModule from 'ajv-i18n/localize/en/index.js';
+import localizeFrModule from 'ajv-i18n/localize/fr/index.js';
+import type { ValidationIssue } from '../../../server/http/validation.js';
+import { formatNumber, getLang, type Lang } from './language.js';
+
+type Localize = (errors: ErrorObject[]) => void;
+// ajv-i18n is CommonJS whose typings declare a default export: under NodeNext the default import is typed as the module object.
+const unwrap = (module: unknown) => ((module as { default?: Localize }).default ?? module) as Localize;
+const LOCALIZE: Record<Lang, Localize> = { fr: unwrap(localizeFrModule), en: unwrap(localizeEnModule) };
 
 export interface ServerRefusal {
-  /** The clauses, each with the field's name in place of its path. */
+  /** The errors in words, each with the field's name in place of its path. */
   text: string;
   /** The properties named (`killed`, `sources`…), and `geometry` for the point. */
   fields: string[];
 }
 
-/** `body/properties/<field>…`, `body/geometry…`, or the whole `body/properties` of a change. */
-const PATH = /^body\/(properties(?:\/([a-z_]+)(\/\S*)?)?|geometry(\/\S*)?)\s+(.*)$/;
+/** What the page knows of an API error: the server's message, and its validation errors when it sent them. */
+export interface Refusal {
+  detail: string;
+  issues: readonly ValidationIssue[];
+}
+
+type Words = Record<Lang, (params: Record<string, unknown>) => string | undefined>;
+
+const limit = (params: Record<string, unknown>) => formatNumber(Number(params.limit), 20);
+
+/** Where the page words it better than ajv-i18n: numbers as the page writes them, types and formats in words. */
+const OWN_WORDS: Record<string, Words> = {
+  maximum: { fr: (p) => `doit valoir au plus ${limit(p)}`, en: (p) => `must be at most ${limit(p)}` },
+  minimum: { fr: (p) => `doit valoir au moins ${limit(p)}`, en: (p) => `must be at least ${limit(p)}` },
+  exclusiveMaximum: { fr: (p) => `doit valoir moins de ${limit(p)}`, en: (p) => `must be less than ${limit(p)}` },
+  exclusiveMinimum: { fr: (p) => `doit valoir plus de ${limit(p)}`, en: (p) => `must be more than ${limit(p)}` },
+  type: {
+    fr: (p) => (p.type === 'integer' ? 'doit être un nombre entier' : p.type === 'number' ? 'doit être un nombre' : undefined),
+    en: (p) => (p.type === 'integer' ? 'must be a whole number' : p.type === 'number' ? 'must be a number' : undefined),
+  },
+  format: {
+    fr: (p) => (p.format === 'date' ? 'doit être une date réelle (AAAA-MM-JJ)' : undefined),
+    en: (p) => (p.format === 'date' ? 'must be a real date (YYYY-MM-DD)' : undefined),
+  },
+  enum: { fr: () => 'doit être une des valeurs proposées', en: () => 'must be one of the values offered' },
+  additionalProperties: {
+    fr: (p) => `n’a pas de propriété « ${String(p.additionalProperty)} »`,
+    en: (p) => `has no property “${String(p.additionalProperty)}”`,
+  },
+};
+
 /** What a validator adds about a nullable schema once the value failed the real one. */
-const ECHO = /^must (be null|match a schema in anyOf|match exactly one schema in oneOf)$/;
+const isEcho = (issue: ValidationIssue) => issue.keyword === 'anyOf' || issue.keyword === 'oneOf' || (issue.keyword === 'type' && issue.params.type === 'null');
 
-const PHRASES: Array<[RegExp, { fr: string; en: string }]> = [
-  [/^must be <= (\S+)$/, { fr: 'doit valoir au plus {0}', en: 'must be at most {0}' }],
-  [/^must be >= (\S+)$/, { fr: 'doit valoir au moins {0}', en: 'must be at least {0}' }],
-  [/^must be integer$/, { fr: 'doit être un nombre entier', en: 'must be a whole number' }],
-  [/^must NOT have more than (\d+) characters$/, { fr: 'ne doit pas dépasser {0} caractères', en: 'must not be longer than {0} characters' }],
-  [/^must match format "date"$/, { fr: 'doit être une date réelle (AAAA-MM-JJ)', en: 'must be a real date (YYYY-MM-DD)' }],
-  [/^must be equal to one of the allowed values$/, { fr: 'doit être une des valeurs proposées', en: 'must be one of the values offered' }],
-];
+function words(issue: ValidationIssue, lang: Lang): string {
+  const own = OWN_WORDS[issue.keyword]?.[lang](issue.params);
+  if (own) return own;
+  const localized = { ...issue, schemaPath: '' } as ErrorObject;
+  LOCALIZE[lang]([localized]);
+  return localized.message ?? issue.message ?? issue.keyword;
+}
 
-/** Numbers as the page writes them (10 000 000 in French). */
-const number = (text: string) => (/^-?\d+(\.\d+)?$/.test(text) ? Number(text).toLocaleString(getLang() === 'fr' ? 'fr-FR' : 'en-GB') : text);
-
-function phrase(clause: string): string {
-  for (const [pattern, words] of PHRASES) {
-    const match = pattern.exec(clause);
-    if (match) return fill(words[getLang()], Object.fromEntries(match.slice(1).map((value, i) => [i, number(value)])));
-  }
-  return clause;
+/** `/properties/<field>/rest`, `/geometry/rest`: the field the form knows, and the rest of the path. */
+function fieldOf(instancePath: string): { field?: string; rest: string } {
+  const geometry = /^\/geometry(\/.*)?$/.exec(instancePath);
+  if (geometry) return { field: 'geometry', rest: geometry[1] ?? '' };
+  const property = /^\/properties\/([^/]+)(\/.*)?$/.exec(instancePath);
+  return property ? { field: property[1], rest: property[2] ?? '' } : { rest: instancePath };
 }
 
 /**
  * `label(field, rest)` names a property (or `geometry`, with the rest of the path, e.g. `/coordinates/0`)
  * as the form does; undefined keeps the path as the server wrote it.
  */
-export function readRefusal(message: string, label: (field: string, rest: string) => string | undefined): ServerRefusal {
-  const fields: string[] = [];
-  const [open, close] = getLang() === 'fr' ? ['« ', ' »'] : ['“', '”'];
-  const clauses = message.split('; ').map((clause) => {
-    const match = PATH.exec(clause);
-    if (!match) return { words: clause, echo: false };
-    const rest = match[5]!;
-    const field = match[1]!.startsWith('geometry') ? 'geometry' : match[2];
-    const name = field === undefined ? undefined : label(field, match[3] ?? match[4] ?? '');
-    if (field !== undefined && !fields.includes(field)) fields.push(field);
-    return { words: name ? `${open}${name}${close} ${phrase(rest)}` : `${clause.slice(0, clause.length - rest.length)}${phrase(rest)}`, echo: ECHO.test(rest) };
-  });
+export function readRefusal(refusal: Refusal, label: (field: string, rest: string) => string | undefined): ServerRefusal {
+  if (refusal.issues.length === 0) return { text: refusal.detail, fields: [] };
+  const lang = getLang();
+  const [open, close] = lang === 'fr' ? ['« ', ' »'] : ['“', '”'];
   // The echoes say nothing a reader can act on, unless they are all there is.
-  const kept = clauses.every((c) => c.echo) ? clauses : clauses.filter((c) => !c.echo);
-  const words = [...new Set(kept.map((c) => c.words))];
-  return { text: words.join(getLang() === 'fr' ? ' ; ' : '; '), fields };
+  const kept = refusal.issues.every(isEcho) ? refusal.issues : refusal.issues.filter((issue) => !isEcho(issue));
+  const fields: string[] = [];
+  const clauses = kept.map((issue) => {
+    const { field, rest } = fieldOf(issue.instancePath);
+    if (field !== undefined && !fields.includes(field)) fields.push(field);
+    const name = field === undefined ? undefined : label(field, rest);
+    return `${name ? `${open}${name}${close}` : `body${issue.instancePath}`} ${words(issue, lang)}`;
+  });
+  return { text: [...new Set(clauses)].join(lang === 'fr' ? ' ; ' : '; '), fields };
 }

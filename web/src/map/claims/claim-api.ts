@@ -2,34 +2,14 @@
  * The claim editor's calls: the server's overlap check for a drawn claim
  * (`POST /api/analysis/claim-overlaps`) and the saving of it (`POST /api/claims`).
  */
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { Polygon } from 'geojson';
+import type { ClaimDraft, ExistingOverlap, OverlapReport } from '../../../../server/analysis/claim-overlaps/claim-overlaps-schema.js';
 import { postJson, type LayerFeature } from '../../shared/api.js';
 
-export interface ClaimDraft {
-  geometry: Polygon | MultiPolygon;
-  cooperative_id?: number;
-  valid_from?: string;
-  valid_to?: string | null;
-}
-
+/** The server's own shapes (server/analysis/claim-overlaps/claim-overlaps-schema.ts; type-only: no server code enters the bundle). */
+export type { ClaimDraft, OverlapReport };
 /** One existing claim of another cooperative that the drawn one would overlap. */
-export interface Overlap {
-  claim_id: number;
-  claim_name: string | null;
-  cooperative_id: number;
-  cooperative_name: string;
-  legal_status: string;
-  overlap_ha: number;
-  /** 0–1: how much of the drawn claim this overlap takes. */
-  share_of_new: number;
-  /** 0–1: how much of the existing claim this overlap takes. */
-  share_of_existing: number;
-}
-
-export interface OverlapReport {
-  area_ha: number;
-  overlaps: Overlap[];
-}
+export type Overlap = ExistingOverlap;
 
 export function checkClaimOverlaps(draft: ClaimDraft, signal?: AbortSignal): Promise<OverlapReport> {
   return postJson<OverlapReport>('api/analysis/claim-overlaps', draft, signal);

@@ -2,19 +2,27 @@
  * Drawing a new claim: vertices placed by clicking the map (or from the keyboard, or typed as
  * GeoJSON), a live preview of the claims of other cooperatives it would overlap, the
  * server's check beside it, then saving. The point is to see a dispute before it is on record.
+ * The ring is drawn-ring.ts, the map's drawing mode draw-mode.ts and its clicks and keys
+ * draw-input.ts, what is sent claim-requests.ts and the server's check overlap-check.ts;
+ * here they are tied to the form.
  */
-import type { Polygon, Position } from 'geojson';
+import type { Position } from 'geojson';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import { ApiError, fetchLayer, type LayerFeature } from '../../shared/api.js';
-import { checkClaimOverlaps, saveClaim } from './claim-api.js';
-import { CoordinateError, parseRing } from './claim-coordinates.js';
-import { createClaimForm } from './claim-form.js';
-import { isIsoDate } from '../date-control.js';
-import { addDraftLayer, setDraft } from './draft-layer.js';
+import { fetchLayer, type LayerFeature } from '../../shared/api.js';
 import { boundsOf } from '../../shared/extent.js';
+import { isIsoDate } from '../../shared/iso-dates.js';
 import { onLangChange, t } from '../messages.js';
+import { saveClaim } from './claim-api.js';
+import { CoordinateError, parseRing } from './claim-coordinates.js';
+import { createClaimForm, type ClaimForm } from './claim-form.js';
+import { apiMessage, chosenCooperative, claimToSave, overlapCheck } from './claim-requests.js';
+import { drawInput } from './draw-input.js';
+import { createDrawMode } from './draw-mode.js';
+import { addDraftLayer, setDraft } from './draft-layer.js';
+import { createDrawnRing, type DrawnRing } from './drawn-ring.js';
+import { createOverlapCheck } from './overlap-check.js';
 import { previewOverlaps } from './overlap-preview.js';
-import { renderOverlapTable, type PreviewState, type ServerState } from './overlap-table.js';
+import { renderOverlapTable, type PreviewState } from './overlap-table.js';
 
 export interface ClaimEditorOptions {
   /** The map's as-of date: the new claim's start unless the user says otherwise. */
@@ -32,85 +40,62 @@ export interface ClaimEditor {
   handleMapKey(event: KeyboardEvent): boolean;
 }
 
-/** A click this close to the first vertex, in pixels, closes the polygon. */
-const CLOSE_PX = 10;
+/** The overlaps worked out in the page from the claims loaded, as the ring stands. */
+function localPreview(ring: DrawnRing, form: ClaimForm, claims: LayerFeature[], asOfDate: string): PreviewState {
+  if (!ring.isPolygon) return { kind: 'none' };
+  try {
+    const validFrom = isIsoDate(form.validFrom.value) ? form.validFrom.value : asOfDate;
+    return { kind: 'ready', report: previewOverlaps(ring.polygon(), claims, { cooperativeId: chosenCooperative(form), validFrom }) };
+  } catch (error) {
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The message a typed ring that cannot be read leaves under the paste field. */
+function pasteProblem(error: unknown): string {
+  return t('editor.pasteInvalid', {
+    message: error instanceof CoordinateError ? t(error.key, error.params) : error instanceof Error ? error.message : String(error),
+  });
+}
 
 export function createClaimEditor(container: HTMLElement, map: MapLibreMap, options: ClaimEditorOptions): ClaimEditor {
   addDraftLayer(map);
   const form = createClaimForm(container);
-  const canvas = map.getCanvas();
-  const crosshair = document.createElement('div');
-  crosshair.className = 'draw-crosshair';
-  crosshair.setAttribute('aria-hidden', 'true');
-  crosshair.hidden = true;
-  map.getContainer().append(crosshair);
+  const drawMode = createDrawMode(map);
+  const ring = createDrawnRing();
 
   let open = false;
-  let vertices: Position[] = [];
-  let closed = false;
   let claims: LayerFeature[] = [];
   let preview: PreviewState = { kind: 'none' };
-  let server: ServerState = { kind: 'none' };
-  let check: AbortController | null = null;
+  const check = createOverlapCheck({ onChange: () => render(), onError: (error) => form.setError(apiMessage(error)) });
 
-  const placing = () => open && !closed;
-  const polygon = (): Polygon => ({ type: 'Polygon', coordinates: [[...vertices, vertices[0]!]] });
-  const cooperativeId = () => (form.cooperative.value ? Number(form.cooperative.value) : undefined);
-
-  function progressText(): string {
-    return closed ? t('editor.closed', { count: vertices.length }) : t('editor.vertices', { count: vertices.length });
-  }
-
-  function computePreview(): PreviewState {
-    if (vertices.length < 3) return { kind: 'none' };
-    try {
-      const validFrom = isIsoDate(form.validFrom.value) ? form.validFrom.value : options.asOfDate();
-      return { kind: 'ready', report: previewOverlaps(polygon(), claims, { cooperativeId: cooperativeId(), validFrom }) };
-    } catch (error) {
-      return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
-    }
-  }
+  const placing = () => open && !ring.closed;
 
   /** Any change to the draft makes the server's last answer stale: it is dropped, not kept beside a new preview. */
   function changed(): void {
-    check?.abort();
-    server = { kind: 'none' };
-    setDraft(map, vertices, closed);
-    preview = computePreview();
+    check.drop();
+    setDraft(map, ring.vertices, ring.closed);
+    preview = localPreview(ring, form, claims, options.asOfDate());
     render();
   }
 
   function render(): void {
-    form.progress.textContent = open ? progressText() : '';
-    form.undo.disabled = vertices.length === 0;
-    form.finish.disabled = !placing() || vertices.length < 3;
-    form.check.disabled = vertices.length < 3 || server.kind === 'pending';
-    renderOverlapTable(form.overlaps, preview, server);
-  }
-
-  function setPlacing(on: boolean): void {
-    canvas.style.cursor = on ? 'crosshair' : '';
-    crosshair.hidden = !on;
-    // A double click would add two vertices and zoom: while drawing, it only adds them.
-    if (on) map.doubleClickZoom.disable();
-    else map.doubleClickZoom.enable();
-    canvas.setAttribute('aria-label', on ? t('editor.mapLabel') : t('map.label'));
+    const count = ring.vertices.length;
+    form.progress.textContent = open ? (ring.closed ? t('editor.closed', { count }) : t('editor.vertices', { count })) : '';
+    form.undo.disabled = count === 0;
+    form.finish.disabled = !placing() || !ring.isPolygon;
+    form.check.disabled = !ring.isPolygon || check.state.kind === 'pending';
+    renderOverlapTable(form.overlaps, preview, check.state);
   }
 
   async function start(): Promise<void> {
     options.onStart();
     open = true;
-    vertices = [];
-    closed = false;
-    form.form.hidden = false;
-    form.start.setAttribute('aria-expanded', 'true');
-    form.start.disabled = true;
-    form.message.textContent = '';
-    form.setError(null);
-    if (!isIsoDate(form.validFrom.value)) form.validFrom.value = options.asOfDate();
-    setPlacing(true);
+    ring.clear();
+    form.open(options.asOfDate());
+    drawMode.set(true);
     changed();
-    canvas.focus();
+    map.getCanvas().focus();
     try {
       // Every period, not only the map's date: the new claim may start on another day.
       const [cooperatives, allClaims] = await Promise.all([fetchLayer('cooperatives', null), fetchLayer('claims', null)]);
@@ -123,99 +108,64 @@ export function createClaimEditor(container: HTMLElement, map: MapLibreMap, opti
   }
 
   function stop(options: { focusStart: boolean }): void {
-    check?.abort();
+    check.drop();
     open = false;
-    vertices = [];
-    closed = false;
+    ring.clear();
     preview = { kind: 'none' };
-    server = { kind: 'none' };
-    setDraft(map, vertices, closed);
-    setPlacing(false);
-    form.form.hidden = true;
-    form.start.disabled = false;
-    form.start.setAttribute('aria-expanded', 'false');
-    form.name.value = '';
-    form.pasteInput.value = '';
-    form.setError(null);
+    setDraft(map, ring.vertices, ring.closed);
+    drawMode.set(false);
+    form.close();
     render();
     if (options.focusStart) form.start.focus();
   }
 
   function finish(): void {
-    if (!placing() || vertices.length < 3) return;
-    closed = true;
-    setPlacing(false);
+    if (!placing() || !ring.isPolygon) return;
+    ring.close();
+    drawMode.set(false);
     changed();
     form.cooperative.focus();
   }
 
   function undo(): void {
-    if (vertices.length === 0) return;
-    vertices = vertices.slice(0, -1);
-    // Taking a vertex off a closed polygon reopens it for more.
-    if (closed) {
-      closed = false;
-      setPlacing(true);
-    }
+    if (ring.vertices.length === 0) return;
+    if (ring.undo()) drawMode.set(true);
     changed();
   }
 
   function addVertex(position: Position): void {
-    vertices = [...vertices, position];
+    ring.add(position);
     changed();
   }
 
   function applyPasted(): void {
     try {
-      vertices = parseRing(form.pasteInput.value);
-      closed = true;
+      ring.replace(parseRing(form.pasteInput.value));
       form.pasteError.hidden = true;
-      setPlacing(false);
+      drawMode.set(false);
       changed();
-      const bounds = boundsOf([polygon()]);
+      const bounds = boundsOf([ring.polygon()]);
       if (bounds) map.fitBounds(bounds, { padding: 80, maxZoom: 15 });
     } catch (error) {
       form.pasteError.hidden = false;
-      form.pasteError.textContent = t('editor.pasteInvalid', {
-        message: error instanceof CoordinateError ? t(error.key, error.params) : error instanceof Error ? error.message : String(error),
-      });
+      form.pasteError.textContent = pasteProblem(error);
     }
-  }
-
-  function apiMessage(error: unknown): string {
-    return t('editor.apiError', { message: error instanceof ApiError ? error.detail : error instanceof Error ? error.message : String(error) });
   }
 
   async function runCheck(): Promise<void> {
-    if (vertices.length < 3) return form.setError(t('editor.needPolygon'));
+    if (!ring.isPolygon) return form.setError(t('editor.needPolygon'));
     form.setError(null);
-    check?.abort();
-    const controller = new AbortController();
-    check = controller;
-    server = { kind: 'pending' };
-    render();
-    try {
-      const validFrom = isIsoDate(form.validFrom.value) ? form.validFrom.value : undefined;
-      const report = await checkClaimOverlaps({ geometry: polygon(), cooperative_id: cooperativeId(), valid_from: validFrom }, controller.signal);
-      server = { kind: 'ready', report };
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      server = { kind: 'none' };
-      form.setError(apiMessage(error));
-    }
-    render();
+    await check.run(overlapCheck(form, ring));
   }
 
   async function runSave(): Promise<void> {
-    if (vertices.length < 3) return form.setError(t('editor.needPolygon'));
-    const cooperative = cooperativeId();
-    if (cooperative === undefined || !form.basis.value || !isIsoDate(form.validFrom.value)) return form.setError(t('editor.needFields'));
+    const toSave = claimToSave(form, ring);
+    if (!toSave.ok) return form.setError(t(toSave.key));
     form.setError(null);
     form.save.disabled = true;
     form.save.textContent = t('editor.saving');
     try {
-      const name = form.name.value.trim();
-      const saved = await saveClaim({ geometry: polygon(), cooperative_id: cooperative, basis: form.basis.value, valid_from: form.validFrom.value, ...(name ? { name } : {}) });
+      const saved = await saveClaim(toSave.claim);
       stop({ focusStart: true });
       form.message.textContent = t('editor.saved', { id: saved.id });
       await options.onSaved(saved.id);
@@ -243,39 +193,10 @@ export function createClaimEditor(container: HTMLElement, map: MapLibreMap, opti
     }
   });
   onLangChange(() => {
-    if (placing()) canvas.setAttribute('aria-label', t('editor.mapLabel'));
+    if (placing()) drawMode.relabel();
     render();
   });
   render();
 
-  return {
-    handleClick(event) {
-      if (!placing()) return false;
-      const first = vertices[0];
-      if (first && vertices.length >= 3) {
-        const pixel = map.project(first as [number, number]);
-        if (Math.hypot(pixel.x - event.point.x, pixel.y - event.point.y) <= CLOSE_PX) {
-          finish();
-          return true;
-        }
-      }
-      addVertex([event.lngLat.lng, event.lngLat.lat]);
-      return true;
-    },
-    handleMapKey(event) {
-      if (!placing()) return false;
-      if (event.key === ' ') {
-        const centre = map.getCenter();
-        addVertex([centre.lng, centre.lat]);
-      } else if (event.key === 'Backspace') {
-        undo();
-      } else if (event.key === 'Enter') {
-        finish();
-      } else {
-        return false;
-      }
-      event.preventDefault();
-      return true;
-    },
-  };
+  return drawInput(map, { placing, vertices: () => ring.vertices, add: addVertex, undo, finish });
 }

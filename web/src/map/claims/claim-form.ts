@@ -7,6 +7,7 @@ import { isoDateField } from '../../shared/iso-date-input.js';
 import type { CLAIM_BASES } from '../../../../server/domain/vocabulary.js';
 import type { LayerFeature } from '../../shared/api.js';
 import { vocabulary } from '../contested/contested-reasons.js';
+import { isIsoDate } from '../../shared/iso-dates.js';
 import { el, labelled } from '../../shared/dom.js';
 import { onLangChange, t, type MessageKey } from '../messages.js';
 
@@ -19,14 +20,18 @@ function button(className: string): HTMLButtonElement {
   return b;
 }
 
-export function createClaimForm(container: HTMLElement) {
+/** The button that opens the form, and the line that says what became of the last save. */
+function startControls() {
   const start = button('editor-start');
   start.id = 'draw-claim';
   start.setAttribute('aria-controls', 'claim-editor-form');
   start.setAttribute('aria-expanded', 'false');
   const message = el('p', 'editor-message');
   message.setAttribute('role', 'status');
+  return { start, message };
+}
 
+function formFrame() {
   const form = el('div', 'editor-form');
   form.id = 'claim-editor-form';
   form.hidden = true;
@@ -37,12 +42,20 @@ export function createClaimForm(container: HTMLElement) {
   const instructions = el('p', 'help');
   const progress = el('p', 'editor-progress');
   progress.setAttribute('aria-live', 'polite');
+  return { form, title, instructions, progress };
+}
+
+function drawButtons() {
   const undo = button('editor-undo');
   const finish = button('editor-finish');
   const cancel = button('editor-cancel');
   const drawButtons = el('div', 'editor-buttons');
   drawButtons.append(undo, finish, cancel);
+  return { undo, finish, cancel, drawButtons };
+}
 
+/** The polygon typed or pasted as coordinates, for whoever does not draw with a pointer. */
+function pasteFields() {
   const paste = el('details', 'editor-paste');
   const pasteSummary = el('summary');
   const pasteField = labelled('claim-coordinates', el('textarea'));
@@ -56,7 +69,11 @@ export function createClaimForm(container: HTMLElement) {
   pasteError.setAttribute('role', 'alert');
   pasteError.hidden = true;
   paste.append(pasteSummary, pasteField.wrapper, pasteHelp, pasteApply, pasteError);
+  return { paste, pasteSummary, pasteField, pasteHelp, pasteApply, pasteError };
+}
 
+/** What the claim is: whose, on what basis, from when, and its name. */
+function claimFields() {
   const cooperative = labelled('claim-cooperative', el('select'));
   cooperative.control.required = true;
   const basis = labelled('claim-basis', el('select'));
@@ -67,7 +84,11 @@ export function createClaimForm(container: HTMLElement) {
   const name = labelled('claim-name', el('input'));
   name.control.type = 'text';
   name.control.maxLength = 200;
+  return { cooperative, basis, validFrom, name };
+}
 
+/** The overlaps found, the buttons that check and save, and the form's alert. */
+function outcomeFields() {
   const overlaps = el('div', 'overlap-output');
   overlaps.setAttribute('aria-live', 'polite');
   const check = button('editor-check');
@@ -77,8 +98,17 @@ export function createClaimForm(container: HTMLElement) {
   const error = el('p', 'field-error editor-error');
   error.setAttribute('role', 'alert');
   error.hidden = true;
+  return { overlaps, check, save, actions, error };
+}
 
-  form.append(title, instructions, progress, drawButtons, paste, cooperative.wrapper, basis.wrapper, validFrom.wrapper, name.wrapper, overlaps, actions, error);
+export function createClaimForm(container: HTMLElement) {
+  const { start, message } = startControls();
+  const { form, title, instructions, progress } = formFrame();
+  const { undo, finish, cancel, drawButtons: drawing } = drawButtons();
+  const { paste, pasteSummary, pasteField, pasteHelp, pasteApply, pasteError } = pasteFields();
+  const { cooperative, basis, validFrom, name } = claimFields();
+  const { overlaps, check, save, actions, error } = outcomeFields();
+  form.append(title, instructions, progress, drawing, paste, cooperative.wrapper, basis.wrapper, validFrom.wrapper, name.wrapper, overlaps, actions, error);
   container.append(start, message, form);
 
   let cooperatives: LayerFeature[] = [];
@@ -125,17 +155,54 @@ export function createClaimForm(container: HTMLElement) {
   onLangChange(refresh);
   refresh();
 
+  /** Shows one message in the form's alert, or clears it with null. */
+  function setError(text: string | null): void {
+    error.hidden = text === null;
+    error.textContent = text ?? '';
+  }
+
   return {
-    start, message, form, progress, undo, finish, cancel, paste, pasteInput: pasteField.control, pasteApply, pasteError,
-    cooperative: cooperative.control, basis: basis.control, validFrom: validFrom.control, name: name.control, overlaps, check, save, error,
+    start,
+    message,
+    form,
+    progress,
+    undo,
+    finish,
+    cancel,
+    paste,
+    pasteInput: pasteField.control,
+    pasteApply,
+    pasteError,
+    cooperative: cooperative.control,
+    basis: basis.control,
+    validFrom: validFrom.control,
+    name: name.control,
+    overlaps,
+    check,
+    save,
+    error,
     setCooperatives(list: LayerFeature[]) {
       cooperatives = [...list].sort((a, b) => String(a.properties.name).localeCompare(String(b.properties.name)));
       fillCooperatives();
     },
-    /** Shows one message in the form's alert, or clears it with null. */
-    setError(text: string | null) {
-      error.hidden = text === null;
-      error.textContent = text ?? '';
+    setError,
+    /** Opens the form; the claim starts on the map's date unless a whole date is typed already. */
+    open(asOfDate: string) {
+      form.hidden = false;
+      start.setAttribute('aria-expanded', 'true');
+      start.disabled = true;
+      message.textContent = '';
+      setError(null);
+      if (!isIsoDate(validFrom.control.value)) validFrom.control.value = asOfDate;
+    },
+    /** Closes the form; the cooperative, basis and date stay for the next claim, the name and typed coordinates go. */
+    close() {
+      form.hidden = true;
+      start.disabled = false;
+      start.setAttribute('aria-expanded', 'false');
+      name.control.value = '';
+      pasteField.control.value = '';
+      setError(null);
     },
   };
 }

@@ -13,7 +13,10 @@ export const ANALYSIS_MESSAGES = {
   'contested.loading': { fr: 'Analyse des chevauchements…', en: 'Analysing overlaps…' },
   'contested.empty': { fr: 'Aucune zone contestée au {date}.', en: 'No contested zone on {date}.' },
   'contested.error': { fr: 'Analyse indisponible : {message}', en: 'Analysis unavailable: {message}' },
-  'contested.count': { fr: '{count} zone(s) contestée(s) au {date}.', en: '{count} contested zone(s) on {date}.' },
+  'contested.count': {
+    fr: '{count, plural, one {# zone contestée} other {# zones contestées}} au {date}.',
+    en: '{count, plural, one {# contested zone} other {# contested zones}} on {date}.',
+  },
   'contested.rowLabel': { fr: 'Zone {id}', en: 'Zone {id}' },
   'contested.versus': { fr: ' contre ', en: ' vs ' },
   'contested.area': { fr: '{area} ha', en: '{area} ha' },
@@ -52,8 +55,8 @@ export const ANALYSIS_MESSAGES = {
   'rule.R6': { fr: 'R6 — Différend militarisé', en: 'R6 — Militarised dispute' },
   'rule.R7': { fr: 'R7 — Légalité', en: 'R7 — Legality' },
   'reason.critical': {
-    fr: 'Différend militarisé (R6) avec {count} incident(s) à moins de {km} km dans les {days} jours avant le {date}.',
-    en: 'Militarised dispute (R6) with {count} incident(s) within {km} km in the {days} days before {date}.',
+    fr: 'Différend militarisé (R6) avec {count, plural, one {# incident} other {# incidents}} à moins de {km} km dans les {days} jours avant le {date}.',
+    en: 'Militarised dispute (R6) with {count, plural, one {# incident} other {# incidents}} within {km} km in the {days} days before {date}.',
   },
   'reason.high': {
     fr: 'Différend militarisé (R6) : un acteur de sécurité est lié à un revendicateur ou se tient près de la zone.',
@@ -108,7 +111,10 @@ export const ANALYSIS_MESSAGES = {
     fr: 'Carte, dessin d’une revendication. Flèches : déplacer ; Espace : ajouter un sommet au centre ; Retour arrière : retirer le dernier ; Entrée : terminer ; Échap : abandonner.',
     en: 'Map, drawing a claim. Arrows: pan; Space: add a vertex at the centre; Backspace: remove the last one; Enter: finish; Escape: cancel.',
   },
-  'editor.vertices': { fr: '{count} sommet(s) placé(s).', en: '{count} vertex(es) placed.' },
+  'editor.vertices': {
+    fr: '{count, plural, one {# sommet placé} other {# sommets placés}}.',
+    en: '{count, plural, one {# vertex} other {# vertices}} placed.',
+  },
   'editor.closed': { fr: 'Polygone fermé : {count} sommets.', en: 'Polygon closed: {count} vertices.' },
   'editor.undo': { fr: 'Retirer le dernier sommet', en: 'Remove the last vertex' },
   'editor.finish': { fr: 'Terminer le polygone', en: 'Finish the polygon' },

@@ -51,9 +51,10 @@ export const EXPORT_MESSAGES = {
     en: 'Several layers: a zip archive, one file per layer.',
   },
   'export.count.loading': { fr: 'Calcul du nombre d’éléments…', en: 'Counting records…' },
-  'export.count.none': { fr: 'Aucun élément ne sera exporté.', en: 'No record will be exported.' },
-  'export.count.one': { fr: '1 élément sera exporté', en: '1 record will be exported' },
-  'export.count.many': { fr: '{count} éléments seront exportés', en: '{count} records will be exported' },
+  'export.count': {
+    fr: '{count, plural, =0 {Aucun élément ne sera exporté.} one {# élément sera exporté} other {# éléments seront exportés}}',
+    en: '{count, plural, =0 {No record will be exported.} one {# record will be exported} other {# records will be exported}}',
+  },
   'export.count.error': { fr: 'Export impossible : {message}', en: 'Export not possible: {message}' },
   'export.noLayer': { fr: 'Choisissez au moins une couche.', en: 'Choose at least one layer.' },
   'export.download': { fr: 'Télécharger', en: 'Download' },

@@ -37,8 +37,7 @@ export const INCIDENT_MESSAGES = {
   'incidentChart.detail': { fr: 'Catégories', en: 'Categories' },
   'incidentChart.month': { fr: 'Mois', en: 'Month' },
   'incidentChart.total': { fr: 'Total', en: 'Total' },
-  'incidentChart.count.one': { fr: '{count} incident', en: '{count} incident' },
-  'incidentChart.count.many': { fr: '{count} incidents', en: '{count} incidents' },
+  'incidentChart.count': { fr: '{count, plural, one {# incident} other {# incidents}}', en: '{count, plural, one {# incident} other {# incidents}}' },
   'incidentChart.barTitle': { fr: '{month} : {count}', en: '{month}: {count}' },
   'incidentChart.summary': {
     fr: '{count} de {from} à {to} ; le plus en {peak} ({peakCount}).',

@@ -226,7 +226,7 @@ function drawable<F extends LayerFeature>(name: DataLayerName, feature: F, prese
 }
 
 /** Puts a layer's records on the map; sites with their armed-presence states, when known (none until the analysis answers). */
-export function setLayerData(map: MapLibreMap, name: DataLayerName, collection: LayerCollection, presence: ReadonlyMap<number, SitePresence> = new Map()): void {
+export function setLayerData(map: MapLibreMap, name: DataLayerName, collection: Pick<LayerCollection, 'type' | 'features'>, presence: ReadonlyMap<number, SitePresence> = new Map()): void {
   // A cooperative may have no seat on record: nothing to draw, but still listed in popups.
   const features = collection.features.filter((f): f is LayerFeature & { geometry: Geometry } => f.geometry !== null).map((f) => drawable(name, f, presence));
   map.getSource<GeoJSONSource>(name)!.setData({ type: 'FeatureCollection', features } as FeatureCollection);

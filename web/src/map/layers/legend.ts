@@ -10,7 +10,7 @@ import { ROUTE_RISK_STYLE } from '../routes/route-risk.js';
 import { SEVERITIES, SEVERITY_STYLES, patternSymbol } from '../contested/severity.js';
 import { symbolCanvas, type SymbolName } from './symbols.js';
 import { GROUPS } from '../incidents/incident-vocabulary.js';
-import { GROUP_STYLES } from '../incidents/incident-chart.js';
+import { GROUP_STYLES } from '../incidents/incident-chart-drawing.js';
 import { OLDER_OPACITY } from '../incidents/incident-recency.js';
 
 type Swatch =

@@ -4,6 +4,7 @@
  * latest visit: a 2013 visit that saw soldiers is not today's armed presence, and the map
  * must not say otherwise than the analysis does (issue 14).
  */
+import type { SiteFlags } from '../../../../server/analysis/security/security-schema.js';
 import { ApiError, getJson } from '../../shared/api.js';
 
 /** `current`: an armed flag in force on the date; `stale`: armed flags only from observations too old to count. */
@@ -15,23 +16,14 @@ export interface SitePresence {
   year: string;
 }
 
-interface SiteFlag {
-  level: string;
-  stale: boolean;
-}
-
-interface SiteFlagsAnswer {
-  features: { properties: { site_id: number; level: string; last_observed_on: string; flags: SiteFlag[] } }[];
-}
-
 /** Army or armed-group flags (R1–R3); a police presence (R4, info) is no armed threat. */
-const ARMED_LEVELS = new Set(['red', 'amber']);
+const ARMED_LEVELS = new Set<string>(['red', 'amber']);
 
 /** Each flagged site's presence state on `date`, by site id. Empty for a caller the analyses are closed to (partners). */
 export async function fetchSitePresence(date: string, signal?: AbortSignal): Promise<Map<number, SitePresence>> {
-  let answer: SiteFlagsAnswer;
+  let answer: SiteFlags;
   try {
-    answer = await getJson<SiteFlagsAnswer>(`api/analysis/sites?date=${encodeURIComponent(date)}`, signal);
+    answer = await getJson<SiteFlags>(`api/analysis/sites?date=${encodeURIComponent(date)}`, signal);
   } catch (error) {
     if (error instanceof ApiError && error.status === 403) return new Map();
     throw error;

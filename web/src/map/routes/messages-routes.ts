@@ -26,8 +26,8 @@ export const ROUTE_MESSAGES = {
   'routeEvidence.presenceR2': { fr: 'R2 : ingérence illégale : {who} vu le {date}, à {metres} m', en: 'R2: illegal interference: {who} seen on {date}, {metres} m away' },
   'routeEvidence.presenceR3': { fr: 'R3 : groupe armé : {who} vu le {date}, à {metres} m', en: 'R3: armed group: {who} seen on {date}, {metres} m away' },
   'routeEvidence.incident': {
-    fr: '{category} le {date}, à {metres} m ({count} incidents de ce type, {needed} au moins requis)',
-    en: '{category} on {date}, {metres} m away ({count} such incidents, at least {needed} needed)',
+    fr: '{category} le {date}, à {metres} m ({count, plural, one {# incident} other {# incidents}} de ce type, {needed} au moins requis)',
+    en: '{category} on {date}, {metres} m away ({count, plural, one {# such incident} other {# such incidents}}, at least {needed} needed)',
   },
   'presenceFilter.title': { fr: 'Présence sécuritaire : types d’acteur affichés', en: 'Security presence: actor types shown' },
   'presenceFilter.all': { fr: 'Tous', en: 'All' },

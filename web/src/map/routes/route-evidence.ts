@@ -3,21 +3,12 @@
  * facts (server/rules/r8-militarised-route.ts, `facts`) and its English sentence (`why`); the
  * page words the facts, and falls back on the sentence only for evidence it has no words for.
  */
+import type { EvidenceFacts, SegmentEvidence } from '../../../../server/analysis/militarised-routes/militarised-routes-schema.js';
 import { vocabulary } from '../contested/contested-reasons.js';
 import { formatNumber, t } from '../messages.js';
 
-export type EvidenceFacts =
-  | { kind: 'roadblock'; armed: boolean; taxes_minerals: boolean; operator_type: string; operator_name: string | null; distance_m: number }
-  | { kind: 'presence'; flag: 'R1' | 'R2' | 'R3'; actor_type: string; actor_name: string | null; observed_on: string; distance_m: number }
-  | { kind: 'incident'; category: string; occurred_on: string; distance_m: number; count: number; needed: number };
-
-export interface SegmentEvidence {
-  rule: string;
-  layer: string;
-  id: number;
-  why: string;
-  facts?: EvidenceFacts;
-}
+/** The server's own shapes (server/analysis/militarised-routes/militarised-routes-schema.ts; type-only). */
+export type { EvidenceFacts, SegmentEvidence };
 
 const actor = (type: string, name: string | null) => {
   const label = vocabulary('actor_type', type);

@@ -7,7 +7,7 @@
  * ink stripes lies under it (a pattern, so that it reads in greyscale too), fading out as the
  * map zooms in to where the dashes read by themselves.
  */
-import type { FeatureCollection, LineString, Feature } from 'geojson';
+import type { MilitarisedRoutes, RouteSegment, RouteSummary } from '../../../../server/analysis/militarised-routes/militarised-routes-schema.js';
 import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap, PointLike } from 'maplibre-gl';
 import { getJson } from '../../shared/api.js';
 import { el } from '../../shared/dom.js';
@@ -16,30 +16,8 @@ import { COLOURS } from '../../shared/palette.js';
 import type { SymbolName } from '../layers/symbols.js';
 import { evidenceText, type SegmentEvidence } from './route-evidence.js';
 
-export type { SegmentEvidence };
-
-
-export interface RouteSegmentProperties {
-  route_id: number;
-  route_name: string;
-  segment: number;
-  segments?: number;
-  militarised: boolean;
-  rules: string[];
-  evidence: SegmentEvidence[];
-}
-
-export interface RouteRiskSummary {
-  route_id: number;
-  name: string;
-  length_km: number;
-  militarised_km: number;
-  militarised_share: number;
-  rules: string[];
-}
-
-export type RouteSegment = Feature<LineString, RouteSegmentProperties>;
-export type RouteRiskCollection = FeatureCollection<LineString, RouteSegmentProperties> & { routes: RouteRiskSummary[] };
+/** The server's own shapes (server/analysis/militarised-routes/militarised-routes-schema.ts; type-only: no server code enters the bundle). */
+export type { RouteSegment, SegmentEvidence };
 
 export const ROUTE_RISK_SOURCE = 'militarised-routes';
 export const ROUTE_RISK_LAYER_IDS = ['militarised-routes-casing', 'militarised-routes-line'] as const;
@@ -80,8 +58,8 @@ const LAYERS: LayerSpecification[] = [
 ];
 const ALL_LAYER_IDS = LAYERS.map((l) => l.id);
 
-export async function fetchRouteRisk(date: string, signal?: AbortSignal): Promise<RouteRiskCollection> {
-  return getJson<RouteRiskCollection>(`api/analysis/routes?${new URLSearchParams({ date })}`, signal);
+export async function fetchRouteRisk(date: string, signal?: AbortSignal): Promise<MilitarisedRoutes> {
+  return getJson<MilitarisedRoutes>(`api/analysis/routes?${new URLSearchParams({ date })}`, signal);
 }
 
 export interface RouteRisk {
@@ -99,9 +77,9 @@ export function createRouteRisk(map: MapLibreMap, options: { before: string }): 
   for (const layer of LAYERS) map.addLayer(layer, options.before);
   /** By the numeric id the map knows them by (the API's ids are strings, which MapLibre drops). */
   let segments = new Map<number, RouteSegment>();
-  let summaries = new Map<number, RouteRiskSummary>();
+  let summaries = new Map<number, RouteSummary>();
 
-  const show = (collection: RouteRiskCollection | null) => {
+  const show = (collection: MilitarisedRoutes | null) => {
     const militarised = (collection?.features ?? []).filter((f) => f.properties.militarised);
     segments = new Map(militarised.map((f, i) => [i + 1, f]));
     summaries = new Map((collection?.routes ?? []).map((r) => [r.route_id, r]));
