@@ -58,7 +58,14 @@ const text = (options: Described & { default?: string; pattern?: string }) => Ty
 const wholeNumber = (minimum: number, maximum: number | undefined, options: Described & { default?: number }) =>
   Type.Optional(Type.Integer({ minimum, ...(maximum === undefined ? {} : { maximum }), ...options }));
 const sheddingLimit = (maximum: number | undefined, options: Described & { default?: number }) =>
-  Type.Optional(Type.Number({ minimum: 0, ...(maximum === undefined ? {} : { maximum }), expected: `a number from 0 (off)${maximum === undefined ? '' : ` to ${maximum}`}`, ...options }));
+  Type.Optional(
+    Type.Number({
+      minimum: 0,
+      ...(maximum === undefined ? {} : { maximum }),
+      expected: `a number from 0 (off)${maximum === undefined ? '' : ` to ${maximum}`}`,
+      ...options,
+    }),
+  );
 const analysisDefaults = defaultAnalysisLimits('postgres');
 const rateLimit = (fallback: number, description: string) => wholeNumber(1, undefined, { default: fallback, description, expected: 'a whole number above 0' });
 
@@ -146,7 +153,7 @@ function readEnv(env: NodeJS.ProcessEnv): Env {
   } catch (error) {
     const errors = (error as { errors?: ErrorObject[] }).errors;
     if (!errors?.length) throw error;
-    throw new Error([...new Set(errors.map((e) => refusal(e, given)))].join('; '));
+    throw new Error([...new Set(errors.map((e) => refusal(e, given)))].join('; '), { cause: error });
   }
 }
 
@@ -234,7 +241,8 @@ export function isLocalAddress(host: string): boolean {
 export function demoModeProblem(config: Pick<AppConfig, 'demo' | 'demoOnNetwork' | 'host' | 'trustProxy'>, accounts = 0): string | null {
   if (!config.demo) return null;
   // A proxy in front means visitors from elsewhere; accounts mean real users and real data.
-  if (config.trustProxy !== false) return 'refusing to start the demo mode behind a proxy (TRUST_PROXY is set): it would open everything to every visitor. Use `npm run serve`.';
+  if (config.trustProxy !== false)
+    return 'refusing to start the demo mode behind a proxy (TRUST_PROXY is set): it would open everything to every visitor. Use `npm run serve`.';
   if (accounts > 0) {
     return `refusing to start the demo mode on a database with ${accounts} account(s): it holds real users, so it may hold real data. Use \`npm run serve\` and sign in.`;
   }

@@ -50,15 +50,18 @@ async function main(): Promise<void> {
     await db.close();
     process.exit(0);
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   if (config.demo) {
-    console.log(`DEMO MODE: no sign-in; every visitor acts as an admin named "demo". For the demo data on ${config.host} only — use \`npm run serve\` with accounts for real data.`);
+    console.log(
+      `DEMO MODE: no sign-in; every visitor acts as an admin named "demo". For the demo data on ${config.host} only — use \`npm run serve\` with accounts for real data.`,
+    );
   } else {
-    if ((await countEnabledAdmins(db)) === 0) console.log('No admin account yet: create one with `npm run accounts -- create <username> --role admin` (README, "Accounts").');
+    if ((await countEnabledAdmins(db)) === 0)
+      console.log('No admin account yet: create one with `npm run accounts -- create <username> --role admin` (README, "Accounts").');
   }
   console.log(`Kivu mining risk map ready: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`);
 }

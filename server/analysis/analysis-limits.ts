@@ -85,7 +85,10 @@ export function installAnalysisLimits(app: FastifyInstance, db: Database, limits
         if (error.reason === 'aborted') throw new HttpError(503, 'the client went away before its analysis could start');
         if (Date.now() - lastWarned > 10_000) {
           lastWarned = Date.now();
-          request.log.warn({ route: url, running: gate.active, waiting: gate.waiting }, 'analysis queue full: analyses get 503 (ANALYSIS_CONCURRENCY, ANALYSIS_QUEUE)');
+          request.log.warn(
+            { route: url, running: gate.active, waiting: gate.waiting },
+            'analysis queue full: analyses get 503 (ANALYSIS_CONCURRENCY, ANALYSIS_QUEUE)',
+          );
         }
         throw new HttpError(
           503,

@@ -72,7 +72,9 @@ export async function analysisRoutes(fastify: FastifyInstance, options: { analys
     const schema = { tags: ['analysis'], summary, querystring: siteFlagsQuerySchema, response: { 200: answer, ...errorResponses } };
     app.get(path, { schema }, async (request, reply) => {
       const q = request.query;
-      const collection = await analyse<SiteFlags | ZoneFlags>((db) => find(db, { date: q.date ?? today(), freshDays: q.fresh_days, bbox: q.bbox ? parseBbox(q.bbox) : undefined }));
+      const collection = await analyse<SiteFlags | ZoneFlags>((db) =>
+        find(db, { date: q.date ?? today(), freshDays: q.fresh_days, bbox: q.bbox ? parseBbox(q.bbox) : undefined }),
+      );
       return reply.type('application/geo+json').send(collection);
     });
   }

@@ -16,10 +16,14 @@ export interface AuditEntry {
 
 /** Written in the same transaction as the change: no change without its trace, no trace without its change. */
 export async function recordChange(db: Queryable, entry: AuditEntry): Promise<void> {
-  await db.query(
-    `INSERT INTO audit_log (actor, action, layer, record_id, before, after) VALUES ($1, $2, $3, $4::bigint, $5::jsonb, $6::jsonb)`,
-    [entry.actor, entry.action, entry.layer, entry.recordId, entry.before === undefined ? null : JSON.stringify(entry.before), entry.after === undefined ? null : JSON.stringify(entry.after)],
-  );
+  await db.query(`INSERT INTO audit_log (actor, action, layer, record_id, before, after) VALUES ($1, $2, $3, $4::bigint, $5::jsonb, $6::jsonb)`, [
+    entry.actor,
+    entry.action,
+    entry.layer,
+    entry.recordId,
+    entry.before === undefined ? null : JSON.stringify(entry.before),
+    entry.after === undefined ? null : JSON.stringify(entry.after),
+  ]);
 }
 
 export interface AuditRow {

@@ -31,7 +31,13 @@ export async function auditRoutes(app: FastifyInstance, options: { db: Database 
 
   app.get<{ Querystring: { limit: number; offset: number } }>(
     '/api/audit/exports',
-    { schema: { tags: ['audit'], summary: 'Every export: who, when, which layers, profile and filters, how many records', querystring: Type.Object(page, { additionalProperties: false }) } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Every export: who, when, which layers, profile and filters, how many records',
+        querystring: Type.Object(page, { additionalProperties: false }),
+      },
+    },
     async (request) => ({ entries: await readExportLog(options.db, request.query) }),
   );
 }

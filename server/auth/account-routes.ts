@@ -41,7 +41,8 @@ const newTokenBody = Type.Object(
  * particular, and a token minted in the demo mode would outlive it (found in review).
  */
 function refuseDemo(request: FastifyRequest): void {
-  if (request.caller?.via === 'demo') throw forbidden('accounts and tokens cannot be made in the local demo mode: sign in with an admin account, or use `npm run accounts`');
+  if (request.caller?.via === 'demo')
+    throw forbidden('accounts and tokens cannot be made in the local demo mode: sign in with an admin account, or use `npm run accounts`');
 }
 
 /** The last enabled admin cannot lock everyone out of managing accounts. */
@@ -70,7 +71,14 @@ export async function accountRoutes(app: FastifyInstance, options: { db: Databas
 
   app.patch<{ Params: { id: number }; Body: AccountChange }>(
     '/api/accounts/:id',
-    { schema: { tags, summary: 'Change an account: role, name, password, or disable it (its sessions end, its tokens stop)', params: idParams, body: accountChangeBody } },
+    {
+      schema: {
+        tags,
+        summary: 'Change an account: role, name, password, or disable it (its sessions end, its tokens stop)',
+        params: idParams,
+        body: accountChangeBody,
+      },
+    },
     async (request) => {
       refuseDemo(request);
       return db.transaction(async (tx) => {
@@ -78,16 +86,27 @@ export async function accountRoutes(app: FastifyInstance, options: { db: Databas
         await keepOneAdmin(tx, request.params.id, request.body);
         const after = await updateAccount(tx, request.params.id, request.body);
         const passwordChanged = request.body.password !== undefined;
-        await recordChange(tx, { actor: actorName(request.caller), action: 'update', layer: 'accounts', recordId: after.id, before, after: { ...after, ...(passwordChanged ? { password: 'changed' } : {}) } });
+        await recordChange(tx, {
+          actor: actorName(request.caller),
+          action: 'update',
+          layer: 'accounts',
+          recordId: after.id,
+          before,
+          after: { ...after, ...(passwordChanged ? { password: 'changed' } : {}) },
+        });
         return after;
       });
     },
   );
 
-  app.get<{ Params: { id: number } }>('/api/accounts/:id/tokens', { schema: { tags, summary: "An account's API tokens (never the secrets)", params: idParams } }, async (request) => {
-    await getAccount(db, request.params.id);
-    return { tokens: await listTokens(db, request.params.id) };
-  });
+  app.get<{ Params: { id: number } }>(
+    '/api/accounts/:id/tokens',
+    { schema: { tags, summary: "An account's API tokens (never the secrets)", params: idParams } },
+    async (request) => {
+      await getAccount(db, request.params.id);
+      return { tokens: await listTokens(db, request.params.id) };
+    },
+  );
 
   app.post<{ Params: { id: number }; Body: { name: string; expires_in_days?: number } }>(
     '/api/accounts/:id/tokens',
@@ -96,7 +115,14 @@ export async function accountRoutes(app: FastifyInstance, options: { db: Databas
       refuseDemo(request);
       const issued = await db.transaction(async (tx) => {
         const result = await issueToken(tx, request.params.id, request.body.name, request.body.expires_in_days);
-        await recordChange(tx, { actor: actorName(request.caller), action: 'create', layer: 'api_tokens', recordId: result.record.id, before: null, after: result.record });
+        await recordChange(tx, {
+          actor: actorName(request.caller),
+          action: 'create',
+          layer: 'api_tokens',
+          recordId: result.record.id,
+          before: null,
+          after: result.record,
+        });
         return result;
       });
       return reply.status(201).send({ ...issued.record, token: issued.token });
@@ -105,12 +131,15 @@ export async function accountRoutes(app: FastifyInstance, options: { db: Databas
 
   app.get('/api/tokens', { schema: { tags, summary: 'Every API token of every account (never the secrets)' } }, async () => ({ tokens: await listTokens(db) }));
 
-  app.delete<{ Params: { id: number } }>('/api/tokens/:id', { schema: { tags, summary: 'Revoke an API token: it stops working at once', params: idParams } }, async (request) =>
-    db.transaction(async (tx) => {
-      const before = await getToken(tx, request.params.id);
-      const after = await revokeToken(tx, request.params.id);
-      await recordChange(tx, { actor: actorName(request.caller), action: 'update', layer: 'api_tokens', recordId: after.id, before, after });
-      return after;
-    }),
+  app.delete<{ Params: { id: number } }>(
+    '/api/tokens/:id',
+    { schema: { tags, summary: 'Revoke an API token: it stops working at once', params: idParams } },
+    async (request) =>
+      db.transaction(async (tx) => {
+        const before = await getToken(tx, request.params.id);
+        const after = await revokeToken(tx, request.params.id);
+        await recordChange(tx, { actor: actorName(request.caller), action: 'update', layer: 'api_tokens', recordId: after.id, before, after });
+        return after;
+      }),
   );
 }

@@ -68,7 +68,10 @@ export async function findAccountByName(db: Queryable, username: string): Promis
 }
 
 /** The stored hash, for the login check only: it never leaves this module's callers. */
-export async function passwordHashOf(db: Queryable, username: string): Promise<{ id: number; username: string; role: Role; hash: string | null; disabled: boolean } | undefined> {
+export async function passwordHashOf(
+  db: Queryable,
+  username: string,
+): Promise<{ id: number; username: string; role: Role; hash: string | null; disabled: boolean } | undefined> {
   const [row] = await db.query<{ id: number; username: string; role: Role; hash: string | null; disabled: boolean }>(
     `SELECT id, username, role, password_hash AS hash, disabled_at IS NOT NULL AS disabled FROM accounts WHERE username = $1`,
     [normaliseUsername(username)],

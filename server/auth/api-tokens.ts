@@ -48,10 +48,9 @@ export async function getToken(db: Queryable, id: number): Promise<ApiToken> {
 }
 
 export async function revokeToken(db: Queryable, id: number): Promise<ApiToken> {
-  const [row] = await db.query<ApiToken>(
-    `UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1::bigint RETURNING ${TOKEN_COLUMNS}`,
-    [id],
-  );
+  const [row] = await db.query<ApiToken>(`UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1::bigint RETURNING ${TOKEN_COLUMNS}`, [
+    id,
+  ]);
   if (!row) throw notFound(`no API token with id ${id}`);
   return row;
 }

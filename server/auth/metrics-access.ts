@@ -14,7 +14,10 @@ export function checkMetricsAccess(authorization: string | undefined, fromThisMa
   if (authorization !== undefined) {
     const presented = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
     // A token that does not work is refused even from this machine: the scraper should learn it is misconfigured.
-    if (!metricsToken) throw forbidden('/metrics takes no credentials here: METRICS_TOKEN is not set on the server, so only this machine may read it, without an Authorization header');
+    if (!metricsToken)
+      throw forbidden(
+        '/metrics takes no credentials here: METRICS_TOKEN is not set on the server, so only this machine may read it, without an Authorization header',
+      );
     if (presented === undefined || !sameSecret(presented, metricsToken)) {
       throw forbidden('/metrics takes the metrics token (METRICS_TOKEN) as "Authorization: Bearer <token>"; API tokens and sessions do not open it');
     }

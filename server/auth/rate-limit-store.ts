@@ -29,7 +29,7 @@ export function databaseRateLimitStore(db: Queryable): FastifyRateLimitStoreCtor
       return this;
     }
   }
-  return DatabaseStore as unknown as FastifyRateLimitStoreCtor;
+  return DatabaseStore;
 }
 
 /** Counts one request for `key`; a window that has run out starts again at 1. */

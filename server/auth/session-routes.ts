@@ -38,12 +38,17 @@ function clearCookies(request: FastifyRequest, reply: FastifyReply): void {
 }
 
 /** Signing in and out of the browser app; `GET` says who the page is talking as. */
-export async function sessionRoutes(app: FastifyInstance, options: { db: Database; demo: boolean; loginPerMinute?: number; signInBackoff?: SignInBackoff }): Promise<void> {
+export async function sessionRoutes(
+  app: FastifyInstance,
+  options: { db: Database; demo: boolean; loginPerMinute?: number; signInBackoff?: SignInBackoff },
+): Promise<void> {
   const { db, demo } = options;
   const backoff = options.signInBackoff ?? new SignInBackoff(db);
 
-  app.get('/api/session', { schema: { tags: ['session'], summary: 'Who is calling: account, role, sharing profile, and whether this is the local demo mode' } }, async (request) =>
-    describe(request.caller, demo),
+  app.get(
+    '/api/session',
+    { schema: { tags: ['session'], summary: 'Who is calling: account, role, sharing profile, and whether this is the local demo mode' } },
+    async (request) => describe(request.caller, demo),
   );
 
   app.post<{ Body: { username: string; password: string } }>(
@@ -52,7 +57,12 @@ export async function sessionRoutes(app: FastifyInstance, options: { db: Databas
       schema: { tags: ['session'], summary: 'Sign in: sets an HttpOnly session cookie and a CSRF cookie', body: loginBody },
       config: {
         // Per address, whatever the credentials: guessing passwords takes years at this pace.
-        rateLimit: { max: options.loginPerMinute ?? 10, timeWindow: '1 minute', allowList: () => false, keyGenerator: (request: FastifyRequest) => `login:${request.ip}` },
+        rateLimit: {
+          max: options.loginPerMinute ?? 10,
+          timeWindow: '1 minute',
+          allowList: () => false,
+          keyGenerator: (request: FastifyRequest) => `login:${request.ip}`,
+        },
       },
     },
     async (request, reply) => {
@@ -75,7 +85,14 @@ export async function sessionRoutes(app: FastifyInstance, options: { db: Databas
       await backoff.succeeded(username);
       const session = await db.transaction(async (tx) => {
         const opened = await openSession(tx, stored.id);
-        await recordChange(tx, { actor: stored.username, action: 'create', layer: 'sessions', recordId: null, before: null, after: { address: request.ip, expires_at: opened.expiresAt.toISOString() } });
+        await recordChange(tx, {
+          actor: stored.username,
+          action: 'create',
+          layer: 'sessions',
+          recordId: null,
+          before: null,
+          after: { address: request.ip, expires_at: opened.expiresAt.toISOString() },
+        });
         return opened;
       });
       reply.setCookie(SESSION_COOKIE, session.id, cookieOptions(request, true));
@@ -84,17 +101,28 @@ export async function sessionRoutes(app: FastifyInstance, options: { db: Databas
     },
   );
 
-  app.delete('/api/session', { schema: { tags: ['session'], summary: 'Sign out: ends the session on the server and clears its cookies' } }, async (request, reply) => {
-    const sessionId = request.cookies[SESSION_COOKIE];
-    if (sessionId) {
-      await db.transaction(async (tx) => {
-        await closeSession(tx, sessionId);
-        await recordChange(tx, { actor: actorName(request.caller), action: 'delete', layer: 'sessions', recordId: null, before: null, after: { address: request.ip } });
-      });
-    }
-    clearCookies(request, reply);
-    // Map tiles may sit in the browser's cache for minutes (tiles/tile-cache.ts): the next person at this computer must not see them.
-    reply.header('clear-site-data', '"cache"');
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/session',
+    { schema: { tags: ['session'], summary: 'Sign out: ends the session on the server and clears its cookies' } },
+    async (request, reply) => {
+      const sessionId = request.cookies[SESSION_COOKIE];
+      if (sessionId) {
+        await db.transaction(async (tx) => {
+          await closeSession(tx, sessionId);
+          await recordChange(tx, {
+            actor: actorName(request.caller),
+            action: 'delete',
+            layer: 'sessions',
+            recordId: null,
+            before: null,
+            after: { address: request.ip },
+          });
+        });
+      }
+      clearCookies(request, reply);
+      // Map tiles may sit in the browser's cache for minutes (tiles/tile-cache.ts): the next person at this computer must not see them.
+      reply.header('clear-site-data', '"cache"');
+      return reply.status(204).send();
+    },
+  );
 }

@@ -59,7 +59,12 @@ export function parseHeader(line: string | undefined, file: string): BackupHeade
   const tablesOk =
     Array.isArray(header.tables) &&
     header.tables.every(
-      (t) => typeof t?.name === 'string' && Number.isInteger(t.rows) && t.rows >= 0 && Array.isArray(t.columns) && t.columns.every((c) => typeof c?.name === 'string'),
+      (t) =>
+        typeof t?.name === 'string' &&
+        Number.isInteger(t.rows) &&
+        t.rows >= 0 &&
+        Array.isArray(t.columns) &&
+        t.columns.every((c) => typeof c?.name === 'string'),
     );
   if (!Number.isInteger(header.schema) || !tablesOk) throw new NotABackupError(`${file} has a damaged backup header`);
   return header as BackupHeader;

@@ -96,7 +96,10 @@ function inForeignKeyOrder(tables: Map<number, AppTable>, references: ReadonlyAr
   const ordered: AppTable[] = [];
   while (waiting.size) {
     const ready = [...waiting].filter(([, parents]) => parents.size === 0).map(([oid]) => tables.get(oid)!);
-    if (!ready.length) throw new Error(`the foreign keys of ${[...waiting.keys()].map((oid) => tables.get(oid)!.name).join(', ')} form a cycle: they cannot be restored table by table`);
+    if (!ready.length)
+      throw new Error(
+        `the foreign keys of ${[...waiting.keys()].map((oid) => tables.get(oid)!.name).join(', ')} form a cycle: they cannot be restored table by table`,
+      );
     ready.sort((a, b) => (a.name < b.name ? -1 : 1));
     const next = ready[0]!;
     ordered.push(next);

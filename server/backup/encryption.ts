@@ -55,6 +55,7 @@ export async function encryptingStage(to: EncryptTo): Promise<Duplex> {
   const e = encrypter(to);
   const input = new TransformStream<Uint8Array, Uint8Array>();
   const output = await e.encrypt(input.readable);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it: the web stream's type is not Node's
   return Duplex.fromWeb({ writable: input.writable, readable: output as unknown as NodeReadableStream }, { objectMode: false });
 }
 
@@ -92,6 +93,7 @@ export async function decrypting(encrypted: Readable, keys: DecryptWith): Promis
     }
     throw new DecryptionError(`cannot decrypt the backup: ${message}`);
   }
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it: the web stream's type is not Node's
   return Readable.fromWeb(plain as unknown as NodeReadableStream);
 }
 

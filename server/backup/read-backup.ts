@@ -37,7 +37,8 @@ function firstBytes(file: string, length: number): Buffer {
 export async function openBackup(file: string, keys: () => DecryptWith | Promise<DecryptWith>): Promise<BackupReader> {
   const start = firstBytes(file, 64);
   const encrypted = isAgeEncrypted(start);
-  if (!encrypted && !(start[0] === 0x1f && start[1] === 0x8b)) throw new NotABackupError(`${file} is not a backup file of this app (neither gzip nor age-encrypted)`);
+  if (!encrypted && !(start[0] === 0x1f && start[1] === 0x8b))
+    throw new NotABackupError(`${file} is not a backup file of this app (neither gzip nor age-encrypted)`);
 
   const raw = createReadStream(file);
   const streams: Readable[] = [raw];
@@ -77,7 +78,8 @@ export async function openBackup(file: string, keys: () => DecryptWith | Promise
       let bytes = 0;
       for (let i = 0; i < table.rows; i++) {
         const line = await next();
-        if (line === undefined || !line.startsWith('{')) throw new NotABackupError(`${file} is damaged or cut short: ${table.name} has ${i} of its ${table.rows} rows`);
+        if (line === undefined || !line.startsWith('{'))
+          throw new NotABackupError(`${file} is damaged or cut short: ${table.name} has ${i} of its ${table.rows} rows`);
         batch.push(line);
         bytes += line.length;
         if (batch.length >= BATCH_ROWS || bytes >= BATCH_BYTES) {

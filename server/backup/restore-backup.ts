@@ -67,7 +67,9 @@ function checkSameShape(header: BackupHeader, tables: AppTable[]): void {
     }
   }
   if (problems.length) {
-    throw new RestoreRefusedError(`the backup does not match migration ${header.schema} of this app (${problems.join('; ')}): it was edited, or made by a different version of the app`);
+    throw new RestoreRefusedError(
+      `the backup does not match migration ${header.schema} of this app (${problems.join('; ')}): it was edited, or made by a different version of the app`,
+    );
   }
 }
 
@@ -128,7 +130,9 @@ export async function restoreBackup(
   try {
     const { header } = reader;
     if (header.schema > newestMigration()) {
-      throw new RestoreRefusedError(`the backup was taken at migration ${header.schema}, newer than this app (${newestMigration()}): update the app, then restore`);
+      throw new RestoreRefusedError(
+        `the backup was taken at migration ${header.schema}, newer than this app (${newestMigration()}): update the app, then restore`,
+      );
     }
     return await db.transaction(async (tx) => {
       await tx.exec(PORTABLE_TEXT_SETTINGS);

@@ -98,7 +98,10 @@ export async function writeBackup(db: Database, file: string, options: BackupOpt
         created_at: at,
         tables: tables.map((t, i) => ({ name: t.name, rows: Number(counts[0]![`t${i}`]), columns: t.columns.map((c) => ({ name: c.name, type: c.type })) })),
       };
-      const stages: Array<NodeJS.ReadableStream | NodeJS.WritableStream | Duplex> = [Readable.from(backupLines(tx, tables, header, options.onTable)), createGzip()];
+      const stages: Array<NodeJS.ReadableStream | NodeJS.WritableStream | Duplex> = [
+        Readable.from(backupLines(tx, tables, header, options.onTable)),
+        createGzip(),
+      ];
       if (encryption) stages.push(encryption);
       stages.push(createWriteStream(partial, { mode: 0o600, flags: 'w' }));
       await pipeline(stages);

@@ -85,7 +85,9 @@ export async function runAccountsCommand(db: Database, argv: readonly string[], 
       }
       case 'list': {
         for (const a of await listAccounts(db)) {
-          io.out(`${String(a.id).padStart(4)}  ${a.username.padEnd(24)} ${a.role.padEnd(8)} ${a.disabled_at ? 'disabled' : 'enabled'}${a.has_password ? '' : '  (tokens only)'}`);
+          io.out(
+            `${String(a.id).padStart(4)}  ${a.username.padEnd(24)} ${a.role.padEnd(8)} ${a.disabled_at ? 'disabled' : 'enabled'}${a.has_password ? '' : '  (tokens only)'}`,
+          );
         }
         return;
       }
@@ -98,7 +100,9 @@ export async function runAccountsCommand(db: Database, argv: readonly string[], 
           await recordChange(tx, { actor, action: 'create', layer: 'api_tokens', recordId: result.record.id, before: null, after: result.record });
           return result;
         });
-        io.out(`Token #${issued.record.id} for ${account.username} (${account.role})${issued.record.expires_at ? `, expires ${issued.record.expires_at}` : ', no expiry'}:`);
+        io.out(
+          `Token #${issued.record.id} for ${account.username} (${account.role})${issued.record.expires_at ? `, expires ${issued.record.expires_at}` : ', no expiry'}:`,
+        );
         io.out(issued.token);
         io.out('Shown once. Send it as "Authorization: Bearer <token>".');
         return;
@@ -139,7 +143,7 @@ export async function runAccountsCommand(db: Database, argv: readonly string[], 
     }
   } catch (error) {
     // The store's HTTP errors carry the same words a person at a terminal needs.
-    if (error instanceof HttpError) throw new Error(error.message);
+    if (error instanceof HttpError) throw new Error(error.message, { cause: error });
     throw error;
   }
 }

@@ -133,7 +133,9 @@ export async function runRestoreCommand(argv: readonly string[], io: BackupIo): 
   }
   try {
     const { header } = reader;
-    io.out(`Restoring ${file} (${header.database}, migration ${header.schema}, taken ${header.created_at}) into the ${db.kind === 'postgres' ? 'PostgreSQL server' : 'embedded database'}…`);
+    io.out(
+      `Restoring ${file} (${header.database}, migration ${header.schema}, taken ${header.created_at}) into the ${db.kind === 'postgres' ? 'PostgreSQL server' : 'embedded database'}…`,
+    );
     const summary = await restoreBackup(db, reader, undefined, { onTable: (table, rows) => io.out(tableLine(table, rows)) });
     io.out(
       `Restored: ${summary.tables} tables, ${summary.rows} rows from ${formatBytes(summary.bytes)} in ${seconds(summary.milliseconds)}; schema at migration ${summary.schema}` +

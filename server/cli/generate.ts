@@ -18,9 +18,13 @@ const OPTIONS = {
 /** The option's field in ProvinceSize: `--route-km` is `routeKm`. */
 const field = (option: string) => (option === 'route-km' ? 'routeKm' : option) as keyof ProvinceSize;
 
-const USAGE = `Usage: npm run generate -- [--replace] ${Object.keys(OPTIONS).map((o) => `[--${o} N]`).join(' ')}
+const USAGE = `Usage: npm run generate -- [--replace] ${Object.keys(OPTIONS)
+  .map((o) => `[--${o} N]`)
+  .join(' ')}
 Made-up records at province scale, marked illustrative, source 'generated'. Defaults:
-${Object.entries(OPTIONS).map(([name, what]) => `  --${name.padEnd(13)} ${String(DEFAULT_SIZE[field(name)]).padStart(7)}  ${what}`).join('\n')}
+${Object.entries(OPTIONS)
+  .map(([name, what]) => `  --${name.padEnd(13)} ${String(DEFAULT_SIZE[field(name)]).padStart(7)}  ${what}`)
+  .join('\n')}
   --replace                removes what an earlier run generated first
 Targets DATABASE_URL when set, else the embedded database in DATA_DIR.`;
 
@@ -30,7 +34,8 @@ function sizeFrom(values: Record<string, string | boolean | undefined>): Provinc
     const text = values[name];
     if (text === undefined) continue;
     const value = Number(text);
-    if (!Number.isInteger(value) || value < 0 || value > 10_000_000) throw new Error(`--${name} must be a whole number from 0 to 10 000 000, not '${String(text)}'\n\n${USAGE}`);
+    if (!Number.isInteger(value) || value < 0 || value > 10_000_000)
+      throw new Error(`--${name} must be a whole number from 0 to 10 000 000, not '${String(text)}'\n\n${USAGE}`);
     size[field(name)] = value;
   }
   if (size.claims > 0 && size.cooperatives === 0) throw new Error('claims need cooperatives: give --cooperatives 1 or more');
@@ -40,7 +45,11 @@ function sizeFrom(values: Record<string, string | boolean | undefined>): Provinc
 
 try {
   const { values } = parseArgs({
-    options: { ...Object.fromEntries(Object.keys(OPTIONS).map((name) => [name, { type: 'string' as const }])), replace: { type: 'boolean' }, help: { type: 'boolean' } },
+    options: {
+      ...Object.fromEntries(Object.keys(OPTIONS).map((name) => [name, { type: 'string' as const }])),
+      replace: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) {
     console.log(USAGE);
@@ -53,7 +62,11 @@ try {
       const started = performance.now();
       const counts = await generateProvince(db, size, (line) => process.stderr.write(`\r${line.padEnd(60)}`));
       process.stderr.write('\n');
-      console.log(`generated in ${((performance.now() - started) / 1000).toFixed(1)} s (seed ${size.seed}): ${Object.entries(counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}`);
+      console.log(
+        `generated in ${((performance.now() - started) / 1000).toFixed(1)} s (seed ${size.seed}): ${Object.entries(counts)
+          .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
+          .join(', ')}`,
+      );
     } finally {
       await db.close();
     }

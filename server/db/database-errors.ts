@@ -10,7 +10,12 @@ interface PostgresError {
 }
 
 function isPostgresError(error: unknown): error is PostgresError {
-  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' && /^[0-9A-Z]{5}$/.test((error as { code: string }).code);
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    /^[0-9A-Z]{5}$/.test((error as { code: string }).code)
+  );
 }
 
 /**
@@ -66,7 +71,8 @@ export const DATABASE_RETRY_SECONDS = 5;
 const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 
 /** What pg and pg-pool say, without a code, when a connection dies or cannot be had. */
-const CONNECTION_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end)/;
+const CONNECTION_MESSAGES =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end)/;
 
 /** SQLSTATEs of a server that is there but cannot serve now: restarting, shutting down, out of connections or memory. */
 const UNAVAILABLE_STATES: Record<string, string> = {

@@ -22,7 +22,8 @@ export interface DatabaseConfig {
  */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.databaseReadUrl, config.log);
-  if (config.databaseReadUrl) throw new Error('DATABASE_READ_URL names a read replica of the server in DATABASE_URL, which is not set: set both, or neither for the embedded database');
+  if (config.databaseReadUrl)
+    throw new Error('DATABASE_READ_URL names a read replica of the server in DATABASE_URL, which is not set: set both, or neither for the embedded database');
   assertWritableFolder(config.dataDir);
   const lock = lockDataDir(config.dataDir);
   let db: Database;
@@ -61,6 +62,7 @@ export function assertWritableFolder(dataDir: string): void {
     throw new Error(
       `the embedded database cannot write to its folder ${dataDir} (${why}). Make it writable by this user ` +
         `(e.g. \`chown -R $(id -un) ${dataDir}\`), or set DATA_DIR to a folder that is, or DATABASE_URL to use a PostgreSQL server.`,
+      { cause: error },
     );
   }
 }

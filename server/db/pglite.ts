@@ -39,7 +39,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
     },
     transaction: (work) => db.transaction((tx) => work(queryable(tx))),
     close: () => db.close(),
-    dump: async () => (await db.dumpDataDir('gzip')) as Blob,
+    dump: async () => await db.dumpDataDir('gzip'),
   };
   return database;
 }

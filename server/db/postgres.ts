@@ -16,6 +16,7 @@ const types = {
         return Number.isSafeInteger(n) ? n : value;
       };
     }
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- pg's own parsers are untyped
     return pg.types.getTypeParser(oid, format);
   },
 };
@@ -38,7 +39,7 @@ export function openPostgres(connectionString: string, readUrl?: string, log: Po
   // JIT compiles the analyses' correlated subqueries on every call: measured 3.9 s against
   // 0.09 s without it for the contested zones on the demo data. Short queries, so off.
   const max = POOL_SIZE;
-  const pool = new pg.Pool({ connectionString, max, types: types as pg.CustomTypesConfig, options: '-c jit=off' });
+  const pool = new pg.Pool({ connectionString, max, types: types, options: '-c jit=off' });
   // A dropped idle connection must not crash the process (the pool replaces it), but an
   // operator must see that the server went away: a restart or a network cut shows here first.
   pool.on('error', (error) => log.error({ err: error }, 'database connection lost (the pool will reconnect)'));
@@ -46,6 +47,7 @@ export function openPostgres(connectionString: string, readUrl?: string, log: Po
   const on = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query(sql, params = []) {
       const result = await client.query(sql, params as unknown[]);
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- pg's rows are untyped; Database.query types them at the call site
       return result.rows;
     },
     async exec(sql) {

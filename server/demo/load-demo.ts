@@ -27,12 +27,16 @@ export async function loadDemoData(db: Database, dataDir = DATA_DIR, log: (line:
   const run = async (step: Promise<ImportReport>) => {
     const report = await step;
     reports.push(report);
-    log(`${report.kind} ${basename(report.file)}: ${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected`);
+    log(
+      `${report.kind} ${basename(report.file)}: ${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected`,
+    );
   };
   await run(importGeoJson(db, LAYERS.zones, readFileSync(join(dataDir, 'cami/kalehe-zea.geojson'), 'utf8'), 'cami/kalehe-zea.geojson'));
   await run(importIpisCsv(db, readFileSync(join(dataDir, 'ipis/ipis-kalehe-visits.csv')), 'ipis/ipis-kalehe-visits.csv'));
   const demoDir = join(dataDir, 'demo');
-  for (const file of readdirSync(demoDir).filter((f) => f.endsWith('.geojson')).sort()) {
+  for (const file of readdirSync(demoDir)
+    .filter((f) => f.endsWith('.geojson'))
+    .sort()) {
     await run(importGeoJson(db, LAYERS[layerOfDemoFile(file)], readFileSync(join(demoDir, file), 'utf8'), `demo/${file}`));
   }
   return reports;

@@ -13,7 +13,7 @@ function geometryCells(geometry: Geometry | null): [number | null, number | null
 async function* rows(columns: string[], features: AsyncIterable<Feature>): AsyncGenerator<Array<string | number | boolean>> {
   yield csvRow(['id', ...columns, 'longitude', 'latitude', 'geometry_geojson']);
   for await (const feature of features) {
-    const properties = feature.properties ?? {};
+    const properties: Record<string, unknown> = feature.properties ?? {};
     yield csvRow([feature.id, ...columns.map((c) => properties[c]), ...geometryCells(feature.geometry)]);
   }
 }

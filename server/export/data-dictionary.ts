@@ -35,7 +35,10 @@ const COARSENING_FIELDS: Record<string, { label: Localized; note: Localized }> =
   },
   small_counts_suppressed: {
     label: { fr: 'Petits effectifs masqués', en: 'Small counts withheld' },
-    note: { fr: `true : un effectif entre 1 et ${SMALL_COUNT - 1} est publié vide (null).`, en: `true: a count from 1 to ${SMALL_COUNT - 1} is published empty (null).` },
+    note: {
+      fr: `true : un effectif entre 1 et ${SMALL_COUNT - 1} est publié vide (null).`,
+      en: `true: a count from 1 to ${SMALL_COUNT - 1} is published empty (null).`,
+    },
   },
 };
 
@@ -52,14 +55,21 @@ function fieldEntry(layer: LayerName, name: string): FieldEntry {
       en: `The id of a record of the ${LAYERS[target].title.en} layer: the \`id\` of the matching feature in ${target}.geojson of this export, when it is there.`,
     };
   }
-  if (layer === 'incidents' && name === 'id') entry.note = { fr: 'Identifiant opaque, propre à ce profil de partage.', en: 'An opaque id, proper to this sharing profile.' };
+  if (layer === 'incidents' && name === 'id')
+    entry.note = { fr: 'Identifiant opaque, propre à ce profil de partage.', en: 'An opaque id, proper to this sharing profile.' };
   return entry;
 }
 
 /** What the profile did to the records before they left. */
 function coarseningRules(request: ExportRequest): Localized[] {
   const grid = GRID_DEGREES[request.profile];
-  if (!grid) return [{ fr: 'Lieux et dates tels qu’enregistrés (profil interne ou groupe de travail).', en: 'Places and dates as recorded (internal or working-group profile).' }];
+  if (!grid)
+    return [
+      {
+        fr: 'Lieux et dates tels qu’enregistrés (profil interne ou groupe de travail).',
+        en: 'Places and dates as recorded (internal or working-group profile).',
+      },
+    ];
   const km = Math.round(grid * 111);
   const sensitive = SENSITIVE_CATEGORIES.join(', ');
   return [
@@ -71,8 +81,14 @@ function coarseningRules(request: ExportRequest): Localized[] {
       fr: `Un autre incident à moins d’une cellule et de ${LINK_DAYS} jours d’un incident grave est traité de même, pour qu’il ne le situe pas.`,
       en: `Another incident within one cell and ${LINK_DAYS} days of a serious one is treated the same, so that it does not give its place away.`,
     },
-    { fr: `Effectifs (victimes, tués, blessés) de 1 à ${SMALL_COUNT - 1} publiés vides.`, en: `Counts (victims, killed, injured) from 1 to ${SMALL_COUNT - 1} published empty.` },
-    { fr: 'Noms des auteurs, descriptions, sources et notes ne sont jamais publiés.', en: 'Perpetrators’ names, descriptions, sources and notes are never published.' },
+    {
+      fr: `Effectifs (victimes, tués, blessés) de 1 à ${SMALL_COUNT - 1} publiés vides.`,
+      en: `Counts (victims, killed, injured) from 1 to ${SMALL_COUNT - 1} published empty.`,
+    },
+    {
+      fr: 'Noms des auteurs, descriptions, sources et notes ne sont jamais publiés.',
+      en: 'Perpetrators’ names, descriptions, sources and notes are never published.',
+    },
   ];
 }
 
@@ -88,7 +104,11 @@ export function dataDictionary(request: ExportRequest) {
     layers: Object.fromEntries(
       request.layers.map((layer) => [
         layer,
-        { title: LAYERS[layer].title, file: `${layer}.${request.format === 'csv' ? 'csv' : 'geojson'}`, fields: fieldNames(layer, request).map((name) => fieldEntry(layer, name)) },
+        {
+          title: LAYERS[layer].title,
+          file: `${layer}.${request.format === 'csv' ? 'csv' : 'geojson'}`,
+          fields: fieldNames(layer, request).map((name) => fieldEntry(layer, name)),
+        },
       ]),
     ),
     coarsening: coarseningRules(request),

@@ -25,7 +25,10 @@ async function insertLogRow(db: Queryable, entry: LogEntry): Promise<void> {
 }
 
 /** One row per export, written before the first byte leaves: an aborted download is still a disclosure. */
-export async function logExport(db: Queryable, entry: { request: ExportRequest; requestedBy: string; clientAddress: string | undefined; featureCount: number }): Promise<void> {
+export async function logExport(
+  db: Queryable,
+  entry: { request: ExportRequest; requestedBy: string; clientAddress: string | undefined; featureCount: number },
+): Promise<void> {
   const { request, ...who } = entry;
   await insertLogRow(db, {
     ...who,
@@ -44,7 +47,15 @@ export async function logExport(db: Queryable, entry: { request: ExportRequest; 
  */
 export async function logBulkRead(
   db: Queryable,
-  entry: { via: ReadVia; requestedBy: string; clientAddress: string | undefined; profile: string; layer: string; filters: Record<string, unknown>; featureCount: number },
+  entry: {
+    via: ReadVia;
+    requestedBy: string;
+    clientAddress: string | undefined;
+    profile: string;
+    layer: string;
+    filters: Record<string, unknown>;
+    featureCount: number;
+  },
 ): Promise<void> {
   const { layer, ...rest } = entry;
   await insertLogRow(db, { ...rest, format: 'geojson', layers: [layer] });

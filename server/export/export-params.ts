@@ -11,7 +11,10 @@ import { PROFILES, type Profile } from '../sharing/profiles.js';
 
 export const exportQuerySchema = Type.Object(
   {
-    layers: Type.String({ pattern: `^(${LAYER_NAMES.join('|')})(,(${LAYER_NAMES.join('|')}))*$`, description: `comma-separated layers: ${LAYER_NAMES.join(', ')}` }),
+    layers: Type.String({
+      pattern: `^(${LAYER_NAMES.join('|')})(,(${LAYER_NAMES.join('|')}))*$`,
+      description: `comma-separated layers: ${LAYER_NAMES.join(', ')}`,
+    }),
     bbox: bboxParam(),
     polygon: Type.Optional(Type.String({ maxLength: 200_000, description: 'a GeoJSON Polygon or MultiPolygon (WGS84): records intersecting it' })),
     as_of: Type.Optional({
@@ -19,7 +22,11 @@ export const exportQuerySchema = Type.Object(
       description: 'records as the map shows them on this date: in force on it, incidents that occurred on or before it (not with from/to)',
     }),
     incident_days: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: 36_500, description: 'with as_of: only incidents of the N days up to as_of, as the map\'s period filter; 0 or absent: all' }),
+      Type.Integer({
+        minimum: 0,
+        maximum: 36_500,
+        description: "with as_of: only incidents of the N days up to as_of, as the map's period filter; 0 or absent: all",
+      }),
     ),
     from: Type.Optional({ ...DATE, description: 'records in force or occurring on or after this date' }),
     to: Type.Optional({ ...DATE, description: 'records in force or occurring on or before this date' }),
@@ -59,7 +66,12 @@ export function parsePolygon(text: string): object {
   // numbers, would otherwise reach PostGIS and fail there (found in review).
   if (!isPolygon(value)) {
     const issues = (isPolygon.errors ?? []) as ValidationIssue[];
-    throw badRequest(issues.slice(0, 3).map((issue) => describeIssue('polygon', issue)).join('; ') || 'polygon is not a valid GeoJSON geometry');
+    throw badRequest(
+      issues
+        .slice(0, 3)
+        .map((issue) => describeIssue('polygon', issue))
+        .join('; ') || 'polygon is not a valid GeoJSON geometry',
+    );
   }
   return value as object;
 }

@@ -16,7 +16,6 @@ import { exportColumns, exportFeatures, exportSummary } from './export-query.js'
 import { geojsonText } from './geojson-writer.js';
 import { dataDictionary } from './data-dictionary.js';
 
-
 async function exportRequestFrom(db: Database, request: FastifyRequest, q: ExportQuery): Promise<ExportRequest> {
   const profile = profileFor(request, q.profile);
   const exportRequest: ExportRequest = {
@@ -31,7 +30,8 @@ async function exportRequestFrom(db: Database, request: FastifyRequest, q: Expor
     format: q.format,
   };
   if (exportRequest.from && exportRequest.to && exportRequest.to < exportRequest.from) throw badRequest('to must not be before from');
-  if (exportRequest.asOf && (exportRequest.from || exportRequest.to)) throw badRequest('give as_of (the situation on one day, as the map shows it) or from/to (a period), not both');
+  if (exportRequest.asOf && (exportRequest.from || exportRequest.to))
+    throw badRequest('give as_of (the situation on one day, as the map shows it) or from/to (a period), not both');
   if (exportRequest.incidentDays && !exportRequest.asOf) throw badRequest('incident_days counts back from as_of: give as_of too');
   // An invalid polygon would fail inside the query, half-way through a download.
   if (exportRequest.polygon) await assertValidGeometry(db, LAYERS.zones, exportRequest.polygon as never);
@@ -63,7 +63,13 @@ export async function exportRoutes(app: FastifyInstance, options: { db: Database
 
   app.get<{ Querystring: ExportQuery }>(
     '/api/export',
-    { schema: { tags: ['export'], summary: 'Export layers for sharing, through a sharing profile (GeoJSON or CSV; several layers as a zip)', querystring: exportQuerySchema } },
+    {
+      schema: {
+        tags: ['export'],
+        summary: 'Export layers for sharing, through a sharing profile (GeoJSON or CSV; several layers as a zip)',
+        querystring: exportQuerySchema,
+      },
+    },
     async (request, reply) => {
       const exportRequest = await exportRequestFrom(options.db, request, request.query);
       const generatedAt = new Date();
@@ -90,10 +96,7 @@ export async function exportRoutes(app: FastifyInstance, options: { db: Database
       zip.append(JSON.stringify(metadata, null, 2), { name: 'metadata.json' });
       zip.append(JSON.stringify(dataDictionary(exportRequest), null, 2), { name: 'data-dictionary.json' });
       void zip.finalize();
-      return reply
-        .type('application/zip')
-        .header('content-disposition', `attachment; filename="riskmap-${exportRequest.profile}-${stamp}.zip"`)
-        .send(zip);
+      return reply.type('application/zip').header('content-disposition', `attachment; filename="riskmap-${exportRequest.profile}-${stamp}.zip"`).send(zip);
     },
   );
 }

@@ -25,7 +25,16 @@ export interface ProvinceSize {
   routeKm: number;
 }
 
-export const DEFAULT_SIZE: ProvinceSize = { seed: 1, claims: 10_000, cooperatives: 2_000, incidents: 100_000, sites: 3_500, visits: 7_000, presence: 10_000, routeKm: 5_000 };
+export const DEFAULT_SIZE: ProvinceSize = {
+  seed: 1,
+  claims: 10_000,
+  cooperatives: 2_000,
+  incidents: 100_000,
+  sites: 3_500,
+  visits: 7_000,
+  presence: 10_000,
+  routeKm: 5_000,
+};
 
 const AREA = { west: 26.5, south: -5, size: 5 };
 const TOWNS = 150;
@@ -33,7 +42,17 @@ const BATCH = 2_000;
 export const GENERATED_SOURCE = 'generated';
 
 const ACTORS = ['fardc', 'pmh', 'pnc', 'armed_group_local', 'armed_group_foreign', 'unknown'] as const;
-const CATEGORIES = ['armed_clash', 'extortion', 'illegal_taxation', 'roadblock', 'harassment', 'arbitrary_arrest', 'forced_labour', 'other', ...SENSITIVE_CATEGORIES] as const;
+const CATEGORIES = [
+  'armed_clash',
+  'extortion',
+  'illegal_taxation',
+  'roadblock',
+  'harassment',
+  'arbitrary_arrest',
+  'forced_labour',
+  'other',
+  ...SENSITIVE_CATEGORIES,
+] as const;
 const MINERALS = ['gold', 'cassiterite', 'coltan', 'wolframite'] as const;
 
 type Random = () => number;
@@ -46,21 +65,27 @@ function helpers(random: Random) {
   const clampLon = (v: number) => round(Math.min(AREA.west + AREA.size, Math.max(AREA.west, v)));
   const clampLat = (v: number) => round(Math.min(AREA.south + AREA.size, Math.max(AREA.south, v)));
   const near = ([lon, lat]: Position, spread: number): Position => [clampLon(lon! + normal() * spread), clampLat(lat! + normal() * spread)];
-  const day = (from: number, to: number) => new Date(Date.UTC(from, 0, 1) + Math.floor(random() * (to - from) * 365.25) * 86_400_000).toISOString().slice(0, 10);
+  const day = (from: number, to: number) =>
+    new Date(Date.UTC(from, 0, 1) + Math.floor(random() * (to - from) * 365.25) * 86_400_000).toISOString().slice(0, 10);
   return { pick, near, day, round };
 }
 
 type Row = Record<string, unknown>;
 
 /** Inserts rows through json_to_recordset in batches, so that 100 000 rows are 50 statements, not 100 000. */
-async function insertRows(db: Database, table: string, columns: Record<string, string>, rows: Row[], geometry: 'Point' | 'MultiPolygon' | 'LineString' | null, log: (line: string) => void): Promise<number[]> {
+async function insertRows(
+  db: Database,
+  table: string,
+  columns: Record<string, string>,
+  rows: Row[],
+  geometry: 'Point' | 'MultiPolygon' | 'LineString' | null,
+  log: (line: string) => void,
+): Promise<number[]> {
   const names = Object.keys(columns);
   const record = [...names.map((n) => `${n} ${columns[n]}`), ...(geometry ? ['geometry text'] : [])].join(', ');
   const parsed = 'ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), 4326)';
   // Visits have no geometry and no `illustrative`: the site they belong to carries both.
-  const [extraColumns, extraValues] = geometry
-    ? [', illustrative, geom', `, true, ${geometry === 'MultiPolygon' ? `ST_Multi(${parsed})` : parsed}`]
-    : ['', ''];
+  const [extraColumns, extraValues] = geometry ? [', illustrative, geom', `, true, ${geometry === 'MultiPolygon' ? `ST_Multi(${parsed})` : parsed}`] : ['', ''];
   const ids: number[] = [];
   for (let start = 0; start < rows.length; start += BATCH) {
     const batch = rows.slice(start, start + BATCH);
@@ -103,26 +128,67 @@ export async function generateProvince(db: Database, size: ProvinceSize, log: (l
   };
   const counts: Record<string, number> = {};
 
-  const cooperatives = await insertRows(db, 'cooperatives', { name: 'text', legal_status: 'text', source_id: 'text' },
-    Array.from({ length: size.cooperatives }, (_, i) => ({ name: `Coopérative générée ${i + 1}`, legal_status: pick(['authorised', 'pending', 'unrecognised']), source_id: `c${i}`, geometry: point(near(town(), 0.1)) })),
-    'Point', log);
+  const cooperatives = await insertRows(
+    db,
+    'cooperatives',
+    { name: 'text', legal_status: 'text', source_id: 'text' },
+    Array.from({ length: size.cooperatives }, (_, i) => ({
+      name: `Coopérative générée ${i + 1}`,
+      legal_status: pick(['authorised', 'pending', 'unrecognised']),
+      source_id: `c${i}`,
+      geometry: point(near(town(), 0.1)),
+    })),
+    'Point',
+    log,
+  );
   counts.cooperatives = cooperatives.length;
 
   // Circles of 220–550 m, as the contested-zone figures of issue 12 were measured on.
   const claims = Array.from({ length: size.claims }, (_, i) => {
     const centre = [AREA.west + random() * AREA.size, AREA.south + random() * AREA.size];
     const radiusKm = (220 + random() * 330) / 1000;
-    return { cooperative_id: cooperatives[Math.floor(random() * cooperatives.length)], basis: pick(['title', 'application', 'customary', 'occupation']), valid_from: day(2010, 2020), source_id: `cl${i}`, geometry: asText(circle(centre, radiusKm, { steps: 16, units: 'kilometers' }).geometry) };
+    return {
+      cooperative_id: cooperatives[Math.floor(random() * cooperatives.length)],
+      basis: pick(['title', 'application', 'customary', 'occupation']),
+      valid_from: day(2010, 2020),
+      source_id: `cl${i}`,
+      geometry: asText(circle(centre, radiusKm, { steps: 16, units: 'kilometers' }).geometry),
+    };
   });
-  counts.claims = (await insertRows(db, 'claims', { cooperative_id: 'bigint', basis: 'text', valid_from: 'date', source_id: 'text' }, claims, 'MultiPolygon', log)).length;
+  counts.claims = (
+    await insertRows(db, 'claims', { cooperative_id: 'bigint', basis: 'text', valid_from: 'date', source_id: 'text' }, claims, 'MultiPolygon', log)
+  ).length;
 
-  const sites = await insertRows(db, 'sites', { name: 'text', minerals: 'text[]', source_id: 'text' },
-    Array.from({ length: size.sites }, (_, i) => ({ name: `Site généré ${i + 1}`, minerals: [pick(MINERALS)], source_id: `s${i}`, geometry: point(near(town(), 0.15)) })),
-    'Point', log);
+  const sites = await insertRows(
+    db,
+    'sites',
+    { name: 'text', minerals: 'text[]', source_id: 'text' },
+    Array.from({ length: size.sites }, (_, i) => ({
+      name: `Site généré ${i + 1}`,
+      minerals: [pick(MINERALS)],
+      source_id: `s${i}`,
+      geometry: point(near(town(), 0.15)),
+    })),
+    'Point',
+    log,
+  );
   counts.sites = sites.length;
-  counts.visits = (await insertRows(db, 'site_visits', { site_id: 'bigint', visited_on: 'date', presence_observed: 'boolean', armed_presence: 'boolean', source_id: 'text' },
-    Array.from({ length: size.visits }, (_, i) => ({ site_id: sites[i % sites.length]!, visited_on: day(2015, 2025), presence_observed: true, armed_presence: random() < 0.3, source_id: `v${i}` })),
-    null, log)).length;
+  counts.visits = (
+    await insertRows(
+      db,
+      'site_visits',
+      { site_id: 'bigint', visited_on: 'date', presence_observed: 'boolean', armed_presence: 'boolean', source_id: 'text' },
+      Array.from({ length: size.visits }, (_, i) => ({
+        site_id: sites[i % sites.length]!,
+        visited_on: day(2015, 2025),
+        presence_observed: true,
+        armed_presence: random() < 0.3,
+        source_id: `v${i}`,
+      })),
+      null,
+      log,
+    )
+  ).length;
 
   // Roads from town to town, bent a little, until they add up to the length asked.
   const routes: Row[] = [];
@@ -131,8 +197,15 @@ export async function generateProvince(db: Database, size: ProvinceSize, log: (l
     const [a, b] = [pick(towns), pick(towns)];
     const length = Math.hypot(b[0]! - a[0]!, b[1]! - a[1]!) * 111;
     if (length < 5 || length > 120) continue;
-    const path = Array.from({ length: 9 }, (_, k) => (k === 0 ? a : k === 8 ? b : near([a[0]! + ((b[0]! - a[0]!) * k) / 8, a[1]! + ((b[1]! - a[1]!) * k) / 8], 0.01)));
-    routes.push({ name: `Route générée ${routes.length + 1}`, surface: pick(['road', 'track', 'footpath']), source_id: `r${routes.length}`, geometry: asText({ type: 'LineString', coordinates: path }) });
+    const path = Array.from({ length: 9 }, (_, k) =>
+      k === 0 ? a : k === 8 ? b : near([a[0]! + ((b[0]! - a[0]!) * k) / 8, a[1]! + ((b[1]! - a[1]!) * k) / 8], 0.01),
+    );
+    routes.push({
+      name: `Route générée ${routes.length + 1}`,
+      surface: pick(['road', 'track', 'footpath']),
+      source_id: `r${routes.length}`,
+      geometry: asText({ type: 'LineString', coordinates: path }),
+    });
     km += length;
   }
   const routeIds = await insertRows(db, 'routes', { name: 'text', surface: 'text', source_id: 'text' }, routes, 'LineString', log);
@@ -141,17 +214,60 @@ export async function generateProvince(db: Database, size: ProvinceSize, log: (l
   const roadblocks = Array.from({ length: Math.round(size.routeKm / 25) }, (_, i) => {
     const r = Math.floor(random() * routes.length);
     const path = (JSON.parse(routes[r]!.geometry as string) as { coordinates: Position[] }).coordinates;
-    return { operator_type: pick(ACTORS), taxes: random() < 0.7, taxes_minerals: random() < 0.3, route_id: routeIds[r], valid_from: day(2015, 2024), source_id: `b${i}`, geometry: point(path[1 + Math.floor(random() * 7)]!) };
+    return {
+      operator_type: pick(ACTORS),
+      taxes: random() < 0.7,
+      taxes_minerals: random() < 0.3,
+      route_id: routeIds[r],
+      valid_from: day(2015, 2024),
+      source_id: `b${i}`,
+      geometry: point(path[1 + Math.floor(random() * 7)]!),
+    };
   });
-  counts.roadblocks = (await insertRows(db, 'roadblocks', { operator_type: 'text', taxes: 'boolean', taxes_minerals: 'boolean', route_id: 'bigint', valid_from: 'date', source_id: 'text' }, roadblocks, 'Point', log)).length;
+  counts.roadblocks = (
+    await insertRows(
+      db,
+      'roadblocks',
+      { operator_type: 'text', taxes: 'boolean', taxes_minerals: 'boolean', route_id: 'bigint', valid_from: 'date', source_id: 'text' },
+      roadblocks,
+      'Point',
+      log,
+    )
+  ).length;
 
-  counts.presence = (await insertRows(db, 'security_presence', { actor_type: 'text', valid_from: 'date', source_id: 'text' },
-    Array.from({ length: size.presence }, (_, i) => ({ actor_type: pick(ACTORS), valid_from: day(2012, 2025), source_id: `p${i}`, geometry: point(near(town(), 0.12)) })),
-    'Point', log)).length;
+  counts.presence = (
+    await insertRows(
+      db,
+      'security_presence',
+      { actor_type: 'text', valid_from: 'date', source_id: 'text' },
+      Array.from({ length: size.presence }, (_, i) => ({
+        actor_type: pick(ACTORS),
+        valid_from: day(2012, 2025),
+        source_id: `p${i}`,
+        geometry: point(near(town(), 0.12)),
+      })),
+      'Point',
+      log,
+    )
+  ).length;
 
-  counts.incidents = (await insertRows(db, 'incidents', { occurred_on: 'date', category: 'text', perpetrator_type: 'text', victims: 'int', source_id: 'text' },
-    Array.from({ length: size.incidents }, (_, i) => ({ occurred_on: day(2012, 2025), category: pick(CATEGORIES), perpetrator_type: pick(ACTORS), victims: Math.floor(random() * 12), source_id: `i${i}`, geometry: point(near(town(), 0.08)) })),
-    'Point', log)).length;
+  counts.incidents = (
+    await insertRows(
+      db,
+      'incidents',
+      { occurred_on: 'date', category: 'text', perpetrator_type: 'text', victims: 'int', source_id: 'text' },
+      Array.from({ length: size.incidents }, (_, i) => ({
+        occurred_on: day(2012, 2025),
+        category: pick(CATEGORIES),
+        perpetrator_type: pick(ACTORS),
+        victims: Math.floor(random() * 12),
+        source_id: `i${i}`,
+        geometry: point(near(town(), 0.08)),
+      })),
+      'Point',
+      log,
+    )
+  ).length;
 
   await db.exec('ANALYZE');
   return counts;

@@ -8,7 +8,7 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if ('validation' in error && error.validation) {
       const issues = error.validation as unknown as ValidationIssue[];
-      const context = (error as FastifyError).validationContext ?? 'request';
+      const context = error.validationContext ?? 'request';
       const message = issues.map((issue) => describeIssue(context, issue)).join('; ');
       return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message, details: issues });
     }
@@ -35,7 +35,9 @@ export function installErrorHandler(app: FastifyInstance): void {
 
 function sendHttpError(reply: FastifyReply, error: HttpError): FastifyReply {
   reply.headers(error.headers);
-  return reply.status(error.statusCode).send({ statusCode: error.statusCode, error: httpReason(error.statusCode), message: error.message, details: error.details });
+  return reply
+    .status(error.statusCode)
+    .send({ statusCode: error.statusCode, error: httpReason(error.statusCode), message: error.message, details: error.details });
 }
 
 function httpReason(status: number): string {

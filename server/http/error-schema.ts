@@ -11,7 +11,9 @@ export const errorSchema = Type.Object(
     statusCode: Type.Integer({ minimum: 400, maximum: 599 }),
     error: Type.String({ description: 'the reason phrase of the status, e.g. "Bad Request"' }),
     message: Type.String({ description: 'what went wrong, in words a user can act on' }),
-    details: Type.Optional(Type.Unknown({ description: 'for some refusals: the validation issues (instancePath, keyword, params, message) or other facts behind the message' })),
+    details: Type.Optional(
+      Type.Unknown({ description: 'for some refusals: the validation issues (instancePath, keyword, params, message) or other facts behind the message' }),
+    ),
   },
   { description: 'an error: the same shape for every 4xx and 5xx answer' },
 );

@@ -76,8 +76,8 @@ const PLAIN_PARAMETERS = new Set(['date', 'limit', 'offset', 'profile', 'format'
 export function redactQueryValues(url: string): string {
   const at = url.indexOf('?');
   if (at < 0) return url;
-  const kept = [...new URLSearchParams(url.slice(at + 1))].map(([name, value]) =>
-    `${encodeURIComponent(name)}=${PLAIN_PARAMETERS.has(name) ? encodeURIComponent(value) : '…'}`,
+  const kept = [...new URLSearchParams(url.slice(at + 1))].map(
+    ([name, value]) => `${encodeURIComponent(name)}=${PLAIN_PARAMETERS.has(name) ? encodeURIComponent(value) : '…'}`,
   );
   return `${url.slice(0, at)}?${kept.join('&')}`;
 }

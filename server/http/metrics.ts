@@ -38,7 +38,12 @@ const statusClass = (reply: FastifyReply) => `${Math.floor(reply.statusCode / 10
 export async function installMetrics(app: FastifyInstance, db: Database): Promise<void> {
   const own = new Registry();
   const labelNames = ['route', 'method', 'status_class'] as const;
-  const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests answered, by route pattern, method and status class', labelNames, registers: [own] });
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests answered, by route pattern, method and status class',
+    labelNames,
+    registers: [own],
+  });
   const latency = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'Time from receiving a request to the end of its answer, by route pattern, method and status class',

@@ -9,7 +9,12 @@ export const MAX_OFFSET = 100_000_000;
 
 /** `defaultZero: false` where an absent offset must stay absent (OGC paging links repeat what was sent). */
 export function offsetParam(description = 'records to skip: the paging links set it', { defaultZero = true } = {}) {
-  return Type.Integer({ minimum: 0, maximum: MAX_OFFSET, ...(defaultZero ? { default: 0 } : {}), description: `${description}; at most ${MAX_OFFSET.toLocaleString('en')}` });
+  return Type.Integer({
+    minimum: 0,
+    maximum: MAX_OFFSET,
+    ...(defaultZero ? { default: 0 } : {}),
+    description: `${description}; at most ${MAX_OFFSET.toLocaleString('en')}`,
+  });
 }
 
 export function recordIdParam(description = 'a record id') {

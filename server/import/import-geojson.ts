@@ -97,7 +97,14 @@ export async function importGeoJson(db: Database, layer: LayerDefinition, input:
         countOutcome(report, outcome);
         if (outcome !== 'unchanged') {
           const action = outcome === 'inserted' ? 'create' : 'update';
-          await recordChange(tx, { actor: `import:${fileName}`, action, layer: layer.name, recordId: id, before: null, after: { geometry: feature.geometry ?? null, properties } });
+          await recordChange(tx, {
+            actor: `import:${fileName}`,
+            action,
+            layer: layer.name,
+            recordId: id,
+            before: null,
+            after: { geometry: feature.geometry ?? null, properties },
+          });
         }
       } catch (error) {
         if (!(error instanceof HttpError)) throw error;

@@ -28,7 +28,7 @@ export async function resolveReferences(
     if (!match) return { properties, error: `${refName} must look like "<source>/<source_id>", not ${JSON.stringify(ref)}` };
     const target = LAYERS[column.references];
     const id = await findIdBySource(db, target, match[1]!, match[2]!);
-    if (id === undefined) return { properties, error: `${refName} "${ref}" matches no ${target.name} record` };
+    if (id === undefined) return { properties, error: `${refName} ${JSON.stringify(ref)} matches no ${target.name} record` };
     resolved[column.name] = id;
   }
   return { properties: resolved };

@@ -48,7 +48,9 @@ interface FeatureBody {
 async function refuseCollections(request: { body: unknown }): Promise<void> {
   const body = request.body as { type?: unknown } | null;
   if (body && typeof body === 'object' && body.type === 'FeatureCollection') {
-    throw badRequest('body must be one GeoJSON Feature (type must be one of: Feature); to load a FeatureCollection use `npm run import -- <layer> <file.geojson>`');
+    throw badRequest(
+      'body must be one GeoJSON Feature (type must be one of: Feature); to load a FeatureCollection use `npm run import -- <layer> <file.geojson>`',
+    );
   }
 }
 
@@ -71,7 +73,13 @@ function registerLayer(app: LayerApp, db: Database, layer: LayerDefinition): voi
       const { bbox, date, limit, offset, profile } = request.query;
       const seenAs = profileFor(request, profile);
       const page = await listFeatures(db.reads, layer, { bbox: bbox ? parseBbox(bbox) : undefined, date, limit, offset, profile: seenAs });
-      await logPartnerRead(db, request, { via: 'layer-api', profile: seenAs, layer: layer.name, filters: { bbox, date, limit, offset }, featureCount: page.numberReturned });
+      await logPartnerRead(db, request, {
+        via: 'layer-api',
+        profile: seenAs,
+        layer: layer.name,
+        filters: { bbox, date, limit, offset },
+        featureCount: page.numberReturned,
+      });
       return reply.type('application/geo+json').send(asPage(page));
     },
   );
@@ -95,7 +103,14 @@ function registerLayer(app: LayerApp, db: Database, layer: LayerDefinition): voi
     async (request, reply) => {
       const created = await db.transaction(async (tx) => {
         const created = await createFeature(tx, layer, request.body);
-        await recordChange(tx, { actor: actorName(request.caller), action: 'create', layer: layer.name, recordId: Number(created.id), before: null, after: created });
+        await recordChange(tx, {
+          actor: actorName(request.caller),
+          action: 'create',
+          layer: layer.name,
+          recordId: Number(created.id),
+          before: null,
+          after: created,
+        });
         return created;
       });
       return reply.status(201).header('location', `${base}/${created.id}`).type('application/geo+json').send(asAnswer(created));
@@ -104,7 +119,15 @@ function registerLayer(app: LayerApp, db: Database, layer: LayerDefinition): voi
 
   app.patch<{ Params: { id: number }; Body: FeatureBody }>(
     `${base}/:id`,
-    { schema: { tags, summary: `Change one of ${layer.title.en}`, params: idParams, body: featureInputSchema(layer, 'patch'), response: { 200: feature, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: `Change one of ${layer.title.en}`,
+        params: idParams,
+        body: featureInputSchema(layer, 'patch'),
+        response: { 200: feature, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const changed = await db.transaction(async (tx) => {
         const before = await getFeature(tx, layer, request.params.id);
@@ -118,7 +141,14 @@ function registerLayer(app: LayerApp, db: Database, layer: LayerDefinition): voi
 
   app.delete<{ Params: { id: number } }>(
     `${base}/:id`,
-    { schema: { tags, summary: `Delete one of ${layer.title.en}`, params: idParams, response: { 204: Type.Null({ description: 'deleted; no body' }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: `Delete one of ${layer.title.en}`,
+        params: idParams,
+        response: { 204: Type.Null({ description: 'deleted; no body' }), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       await db.transaction(async (tx) => {
         const before = await getFeature(tx, layer, request.params.id);

@@ -1,7 +1,16 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { DATE } from '../http/date-param.js';
 import { coarseningNoteFields } from '../sharing/incident-coarsening.js';
-import { featureCollectionSchema, featureSchema, geometrySchema, lineStringSchema, multiLineStringSchema, multiPolygonSchema, pointSchema, polygonSchema } from './geojson-schema.js';
+import {
+  featureCollectionSchema,
+  featureSchema,
+  geometrySchema,
+  lineStringSchema,
+  multiLineStringSchema,
+  multiPolygonSchema,
+  pointSchema,
+  polygonSchema,
+} from './geojson-schema.js';
 import type { GeometryType } from './geometry-schema.js';
 import { LAYER_NAMES, type Column, type LayerDefinition } from './layer-definition.js';
 
@@ -54,7 +63,7 @@ const GEOMETRY: Record<GeometryType, TSchema> = {
 /** Stored as MultiPolygon when the layer promotes polygons: what comes back is always the multi type. */
 function layerGeometry(layer: LayerDefinition): TSchema {
   const types = layer.geometry.promoteToMulti ? layer.geometry.types.filter((t) => t !== 'Polygon') : layer.geometry.types;
-  const one = types.length === 1 ? GEOMETRY[types[0]!]! : Type.Union(types.map((t) => GEOMETRY[t]));
+  const one = types.length === 1 ? GEOMETRY[types[0]!] : Type.Union(types.map((t) => GEOMETRY[t]));
   return layer.geometry.required ? one : nullable(one);
 }
 
@@ -110,7 +119,11 @@ export const layerListSchema = Type.Array(
       geometryTypes: Type.Array(Type.Enum(Object.keys(GEOMETRY) as GeometryType[])),
       properties: Type.Array(
         Type.Object(
-          { name: Type.String(), required: Type.Boolean(), references: Type.Optional(Type.Enum([...LAYER_NAMES], { description: 'the layer whose id it holds' })) },
+          {
+            name: Type.String(),
+            required: Type.Boolean(),
+            references: Type.Optional(Type.Enum([...LAYER_NAMES], { description: 'the layer whose id it holds' })),
+          },
           { additionalProperties: false },
         ),
         { description: 'the stored properties a record can be written with' },

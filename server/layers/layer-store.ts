@@ -100,8 +100,15 @@ export interface LayerExtent {
 /** The space and time the layer's records cover, as the profile sees them. */
 export async function layerExtent(db: Queryable, layer: LayerDefinition, profile: Profile = 'internal'): Promise<LayerExtent> {
   const [row] = await db.query<{
-    west: number | null; south: number | null; east: number | null; north: number | null;
-    first_day: string | null; last_day: string | null; open_start: boolean; open_end: boolean; records: number;
+    west: number | null;
+    south: number | null;
+    east: number | null;
+    north: number | null;
+    first_day: string | null;
+    last_day: string | null;
+    open_start: boolean;
+    open_end: boolean;
+    records: number;
   }>(extentSql(layer, profile));
   if (!row || row.records === 0) return { bbox: null, interval: null };
   const bbox = row.west === null ? null : ([row.west, row.south, row.east, row.north] as [number, number, number, number]);

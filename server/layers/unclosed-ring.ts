@@ -7,8 +7,7 @@ import type { Geometry, Position } from 'geojson';
  * Returns a JSON path such as `geometry.coordinates[1][0]`, or undefined when all rings close.
  */
 export function findUnclosedRing(geometry: Geometry): string | undefined {
-  const polygons: Position[][][] =
-    geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+  const polygons: Position[][][] = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
   for (const [p, rings] of polygons.entries()) {
     for (const [r, ring] of rings.entries()) {
       const first = ring[0];

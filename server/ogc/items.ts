@@ -41,7 +41,14 @@ export async function itemsPage(db: Queryable, layer: LayerDefinition, base: str
 }
 
 /** One feature (/req/core/f-success), with `self` and `collection` links (/req/core/f-links); 404 if absent. */
-export async function oneItem(db: Queryable, layer: LayerDefinition, base: string, featureId: string, profile: Profile, carried: QueryValues): Promise<Feature & { links: Link[] }> {
+export async function oneItem(
+  db: Queryable,
+  layer: LayerDefinition,
+  base: string,
+  featureId: string,
+  profile: Profile,
+  carried: QueryValues,
+): Promise<Feature & { links: Link[] }> {
   // Ids are positive integers; anything else names no feature, which is a 404 like any absent one.
   const id = /^[1-9]\d{0,15}$/.test(featureId) ? Number(featureId) : undefined;
   const feature = id !== undefined && id <= Number.MAX_SAFE_INTEGER ? await getFeature(db, layer, id, undefined, profile) : null;

@@ -29,7 +29,10 @@ export type QueryValues = Record<string, string | number | undefined>;
 export function ogcBase(request: FastifyRequest, publicUrl?: string): string {
   if (publicUrl) return `${publicUrl}${OGC_PREFIX}`;
   if (!isOwnHostName(request.hostname)) {
-    throw new HttpError(421, `the Host '${request.host}' does not name this server: set PUBLIC_URL (e.g. https://risk-map.example.org) so that links can be written`);
+    throw new HttpError(
+      421,
+      `the Host '${request.host}' does not name this server: set PUBLIC_URL (e.g. https://risk-map.example.org) so that links can be written`,
+    );
   }
   return `${request.protocol}://${request.host}${OGC_PREFIX}`;
 }

@@ -26,8 +26,12 @@ export const metadataQuery = Type.Object({ profile: profileParam, f: formatParam
 
 export const itemsQuery = Type.Object(
   {
-    bbox: Type.Optional(Type.String({ description: 'minLon,minLat,maxLon,maxLat in WGS 84 (CRS84); six numbers with heights are taken and the heights ignored' })),
-    datetime: Type.Optional(Type.String({ description: 'an RFC 3339 instant or interval start/end (`..` or empty for an open end): records whose period overlaps it' })),
+    bbox: Type.Optional(
+      Type.String({ description: 'minLon,minLat,maxLon,maxLat in WGS 84 (CRS84); six numbers with heights are taken and the heights ignored' }),
+    ),
+    datetime: Type.Optional(
+      Type.String({ description: 'an RFC 3339 instant or interval start/end (`..` or empty for an open end): records whose period overlaps it' }),
+    ),
     // No `maximum` for the validator: a larger limit is clamped, not refused (/req/core/fc-limit-response-1 C).
     limit: Type.Optional(Type.Integer({ minimum: 1, description: `default ${DEFAULT_LIMIT}; at most ${MAX_LIMIT}, larger values are taken as ${MAX_LIMIT}` })),
     offset: Type.Optional(offsetParam('features to skip: the paging links set it', { defaultZero: false })),

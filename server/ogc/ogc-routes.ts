@@ -100,7 +100,13 @@ export async function ogcRoutes(app: FastifyInstance, options: { db: Database; p
       const profile = profileFor(request, request.query.profile, DEFAULT_PROFILE);
       const page = await itemsPage(db.reads, layer, ogcBase(request), request.query, profile);
       const { bbox, datetime, limit, offset } = request.query;
-      await logPartnerRead(db, request, { via: 'ogc', profile, layer: layer.name, filters: { bbox, datetime, limit, offset }, featureCount: page.numberReturned });
+      await logPartnerRead(db, request, {
+        via: 'ogc',
+        profile,
+        layer: layer.name,
+        filters: { bbox, datetime, limit, offset },
+        featureCount: page.numberReturned,
+      });
       return reply.type(GEOJSON_TYPE).send(page);
     },
   );
@@ -111,7 +117,14 @@ export async function ogcRoutes(app: FastifyInstance, options: { db: Database; p
     async (request, reply) => {
       const layer = layerOf(request.params.collectionId);
       const { featureId } = request.params;
-      const feature = await oneItem(db.reads, layer, ogcBase(request), featureId, profileFor(request, request.query.profile, DEFAULT_PROFILE), carried(request.query));
+      const feature = await oneItem(
+        db.reads,
+        layer,
+        ogcBase(request),
+        featureId,
+        profileFor(request, request.query.profile, DEFAULT_PROFILE),
+        carried(request.query),
+      );
       return reply.type(GEOJSON_TYPE).send(feature);
     },
   );

@@ -13,7 +13,12 @@ interface Operation {
   responses?: Record<string, unknown>;
 }
 
-const error = (description: string) => ({ description, content: { [JSON_TYPE]: { schema: { type: 'object', properties: { statusCode: { type: 'integer' }, error: { type: 'string' }, message: { type: 'string' } } } } } });
+const error = (description: string) => ({
+  description,
+  content: {
+    [JSON_TYPE]: { schema: { type: 'object', properties: { statusCode: { type: 'integer' }, error: { type: 'string' }, message: { type: 'string' } } } },
+  },
+});
 
 /** What each resource answers, by media type (/req/oas30/completeness, /req/oas30/exception-codes). */
 function responses(path: string): Record<string, unknown> {

@@ -9,6 +9,7 @@ import { actorLabel, type ObservationFlag, type SecurityObservation } from './se
 export function r4PolicePresence(o: SecurityObservation): ObservationFlag | undefined {
   if (o.behaviours.length > 0) return undefined;
   if (o.actor_type === 'pmh') return { rule: 'R4', level: 'info', reason: `Mining Police present without interference: ${actorLabel(o)} (${o.observed_on})` };
-  if (o.actor_type === 'pnc') return { rule: 'R4', level: 'amber', reason: `national police at a mine site, not the mining-site actor: ${actorLabel(o)} (${o.observed_on})` };
+  if (o.actor_type === 'pnc')
+    return { rule: 'R4', level: 'amber', reason: `national police at a mine site, not the mining-site actor: ${actorLabel(o)} (${o.observed_on})` };
   return undefined;
 }

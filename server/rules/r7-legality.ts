@@ -15,7 +15,11 @@ export function r7Legality(zone: ContestedCandidate, minAreaHa: number): RuleHit
     for (const c of zone.claimants ?? []) {
       if (c.legal_status === 'authorised' || seen.has(c.cooperative_id)) continue;
       seen.add(c.cooperative_id);
-      evidence.push({ layer: 'cooperatives', id: c.cooperative_id, why: `${c.cooperative_name} (${c.legal_status}) claims ground inside ${zones.map((z) => z.code).join(', ')}` });
+      evidence.push({
+        layer: 'cooperatives',
+        id: c.cooperative_id,
+        why: `${c.cooperative_name} (${c.legal_status}) claims ground inside ${zones.map((z) => z.code).join(', ')}`,
+      });
     }
   }
   const outside = zone.outside_zea_ha;

@@ -51,7 +51,14 @@ export function r8RoadblockEvidence(roadblock: NearbyRoadblock): SegmentEvidence
     layer: 'roadblocks',
     id: roadblock.id,
     why: `${what} (${who}) ${distance_m} m away`,
-    facts: { kind: 'roadblock', armed, taxes_minerals: roadblock.taxes_minerals, operator_type: roadblock.operator_type, operator_name: roadblock.operator_name, distance_m },
+    facts: {
+      kind: 'roadblock',
+      armed,
+      taxes_minerals: roadblock.taxes_minerals,
+      operator_type: roadblock.operator_type,
+      operator_name: roadblock.operator_name,
+      distance_m,
+    },
   };
 }
 
@@ -64,6 +71,13 @@ export function r8PresenceEvidence(presence: SecurityObservation & { distance_m:
     layer: 'presence',
     id: presence.id,
     why: `${flag.rule}: ${flag.reason}, ${distance_m} m away`,
-    facts: { kind: 'presence', flag: flag.rule as 'R1' | 'R2' | 'R3', actor_type: presence.actor_type, actor_name: presence.actor_name, observed_on: presence.observed_on, distance_m },
+    facts: {
+      kind: 'presence',
+      flag: flag.rule as 'R1' | 'R2' | 'R3',
+      actor_type: presence.actor_type,
+      actor_name: presence.actor_name,
+      observed_on: presence.observed_on,
+      distance_m,
+    },
   };
 }

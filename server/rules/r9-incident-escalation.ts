@@ -26,6 +26,13 @@ export function r9IncidentEvidence(incidents: NearbyIncident[], k: number): Segm
     layer: 'incidents' as const,
     id: i.id,
     why: `${i.category} on ${i.occurred_on}, ${Math.round(i.distance_m)} m away (${counted.length} such incidents, at least ${k} needed)`,
-    facts: { kind: 'incident' as const, category: i.category, occurred_on: i.occurred_on, distance_m: Math.round(i.distance_m), count: counted.length, needed: k },
+    facts: {
+      kind: 'incident' as const,
+      category: i.category,
+      occurred_on: i.occurred_on,
+      distance_m: Math.round(i.distance_m),
+      count: counted.length,
+      needed: k,
+    },
   }));
 }

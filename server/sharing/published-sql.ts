@@ -71,6 +71,9 @@ export function publishedOrderKeys(layer: LayerDefinition, profile: Profile): Or
 
 /** ORDER BY for listings: the layer's own order (name, code, date…) where ids are plain, else publishedOrderKeys. */
 export function publishedOrderSql(layer: LayerDefinition, profile: Profile): string {
-  if (hasOpaqueIds(layer, profile)) return publishedOrderKeys(layer, profile).map((k) => k.sql).join(', ');
+  if (hasOpaqueIds(layer, profile))
+    return publishedOrderKeys(layer, profile)
+      .map((k) => k.sql)
+      .join(', ');
   return layer.orderBy ? `${layer.orderBy}, t.id` : 't.id';
 }

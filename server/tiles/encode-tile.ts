@@ -21,8 +21,12 @@ export function encodeTile(layerName: string, tile: TileAddress, rows: readonly 
     type: 'FeatureCollection',
     features: rows.map((row): Feature => ({ type: 'Feature', id: row.id, properties: row.properties, geometry: row.geometry })),
   };
+  /* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access --
+     @maplibre/geojson-vt's declarations import their neighbours without extensions, which NodeNext
+     resolution cannot follow, so geoJSONToTile is untyped here. */
   // tolerance 0: no simplification beyond the tile grid, as ST_AsMVTGeom does.
   const encoded = geoJSONToTile(collection, tile.z, tile.x, tile.y, { extent: TILE_EXTENT, buffer: TILE_BUFFER, clip: true, tolerance: 0, maxZoom: tile.z });
   if (!encoded || encoded.features.length === 0) return new Uint8Array();
   return fromGeojsonVt({ [layerName]: encoded }, { version: 2, extent: TILE_EXTENT });
+  /* eslint-enable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access */
 }

@@ -26,7 +26,13 @@ const tileParams = Type.Object({
   y: Type.Integer({ minimum: 0 }),
 });
 const tileQuery = Type.Object(
-  { date: Type.Optional({ ...DATE, description: 'as-of date: only records in force on that day' }), profile: profileParam, v: Type.Optional(Type.String({ maxLength: 40, description: 'the data version from /tiles, so that a browser fetches a tile again after the data changed; not read' })) },
+  {
+    date: Type.Optional({ ...DATE, description: 'as-of date: only records in force on that day' }),
+    profile: profileParam,
+    v: Type.Optional(
+      Type.String({ maxLength: 40, description: 'the data version from /tiles, so that a browser fetches a tile again after the data changed; not read' }),
+    ),
+  },
   { additionalProperties: false },
 );
 
@@ -37,17 +43,13 @@ const tileQuery = Type.Object(
 export async function tileRoutes(app: FastifyInstance, options: { db: Database }): Promise<void> {
   const { db } = options;
 
-  app.get(
-    '/tiles',
-    { schema: { tags: ['tiles'], summary: 'The vector tile layers, their zooms and the current data version' } },
-    async () => ({
-      version: await readDataVersion(db.reads),
-      template: '/tiles/{layer}/{z}/{x}/{y}.mvt',
-      layers: LAYER_NAMES.map((name) => ({ name, title: LAYERS[name].title, minzoom: 0, maxzoom: MAX_TILE_ZOOM })),
-      extent: TILE_EXTENT,
-      cells: { aboveRecords: MAX_TILE_RECORDS, cellUnits: CELL_UNITS, smallerThanUnits: SMALL_UNITS, property: 'cell_count' },
-    }),
-  );
+  app.get('/tiles', { schema: { tags: ['tiles'], summary: 'The vector tile layers, their zooms and the current data version' } }, async () => ({
+    version: await readDataVersion(db.reads),
+    template: '/tiles/{layer}/{z}/{x}/{y}.mvt',
+    layers: LAYER_NAMES.map((name) => ({ name, title: LAYERS[name].title, minzoom: 0, maxzoom: MAX_TILE_ZOOM })),
+    extent: TILE_EXTENT,
+    cells: { aboveRecords: MAX_TILE_RECORDS, cellUnits: CELL_UNITS, smallerThanUnits: SMALL_UNITS, property: 'cell_count' },
+  }));
 
   app.get<{ Params: { layer: string; z: number; x: number; y: number }; Querystring: { date?: string; profile?: Profile } }>(
     '/tiles/:layer/:z/:x/:y.mvt',

@@ -9,7 +9,11 @@ describe('analysis limits configuration', () => {
   });
 
   it('takes each from the environment, a queue of 0 included', () => {
-    expect(configFromEnv({ ANALYSIS_CONCURRENCY: '4', ANALYSIS_QUEUE: '0', ANALYSIS_TIMEOUT_MS: '5000' }).analysisLimits).toEqual({ concurrency: 4, queue: 0, timeoutMs: 5000 });
+    expect(configFromEnv({ ANALYSIS_CONCURRENCY: '4', ANALYSIS_QUEUE: '0', ANALYSIS_TIMEOUT_MS: '5000' }).analysisLimits).toEqual({
+      concurrency: 4,
+      queue: 0,
+      timeoutMs: 5000,
+    });
   });
 
   it.each([

@@ -62,7 +62,8 @@ async function holdIncidents(): Promise<Hold> {
       await done;
     },
     // Asked on the holder's own connection, which is free between its statements: the pool may have none left.
-    waiting: async () => (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'incidents'::regclass AND NOT granted`))[0]!.n,
+    waiting: async () =>
+      (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'incidents'::regclass AND NOT granted`))[0]!.n,
   };
 }
 
@@ -240,7 +241,9 @@ describe('the statement timeout', () => {
     await hold.release();
     expect(stopped.statusCode).toBe(503);
     expect(stopped.headers['retry-after']).toBe('1');
-    expect(stopped.json().message).toMatch(/took longer than 50 ms.*was stopped\. Narrow the area \(bbox\), lower window_days or buffer_m, or raise segment_m; or try again/);
+    expect(stopped.json().message).toMatch(
+      /took longer than 50 ms.*was stopped\. Narrow the area \(bbox\), lower window_days or buffer_m, or raise segment_m; or try again/,
+    );
     // The pool hands back its most recently released connection first: the analysis's own,
     // which must have left its transaction and its timeout behind.
     for (let i = 0; i < 3; i++) expect((await app.inject(LAYER_READ)).statusCode).toBe(200);

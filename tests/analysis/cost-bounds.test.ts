@@ -23,7 +23,9 @@ describe('cost bounds on analyses', () => {
   it.each(cases)('%s: a viewer may not ask %s beyond its bound, an admin may', async (path, name, bound) => {
     const refused = await call(path, { [name]: beyond(bound) }, 'viewer');
     expect(refused.statusCode, refused.body).toBe(403);
-    expect(refused.json().message).toMatch(new RegExp(`${name}=.*beyond what a viewer may ask.*${'max' in bound ? `at most ${bound.max}` : `at least ${bound.min}`}`));
+    expect(refused.json().message).toMatch(
+      new RegExp(`${name}=.*beyond what a viewer may ask.*${'max' in bound ? `at most ${bound.max}` : `at least ${bound.min}`}`),
+    );
     expect((await call(path, { [name]: within(bound) }, 'viewer')).statusCode).toBe(200);
     expect((await call(path, { [name]: beyond(bound) }, 'admin')).statusCode).toBe(200);
   });

@@ -14,6 +14,7 @@ const site = (name: string) => ({ type: 'Feature', geometry: { type: 'Point', co
 async function audit(query = '') {
   const res = await t.app.inject({ method: 'GET', url: `/api/audit?${query}` });
   expect(res.statusCode, res.body).toBe(200);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the audit's before/after are whatever record was changed
   return res.json().entries as Array<{ action: string; actor: string; layer: string; record_id: number; before: any; after: any }>;
 }
 
@@ -42,7 +43,10 @@ describe('the audit log', () => {
   });
 
   it('records what an import changed, and nothing when a re-import changes nothing', async () => {
-    const file = JSON.stringify({ type: 'FeatureCollection', features: [{ ...site('Imported'), properties: { name: 'Imported', source: 'test', source_id: 'audit-1' } }] });
+    const file = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ ...site('Imported'), properties: { name: 'Imported', source: 'test', source_id: 'audit-1' } }],
+    });
     await importGeoJson(t.db, LAYERS.sites, file, 'audit.geojson');
     const [entry] = await audit('layer=sites&limit=1');
     expect(entry).toMatchObject({ action: 'create', actor: 'import:audit.geojson' });

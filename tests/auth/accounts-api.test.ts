@@ -18,7 +18,9 @@ describe('account management', () => {
     expect(res.json()).not.toHaveProperty('password_hash');
     const login = await f.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'amani.k', password: 'une phrase de passe longue' } });
     expect(login.statusCode).toBe(200);
-    const [entry] = await f.db.query<{ actor: string; after: string }>(`SELECT actor, after::text FROM audit_log WHERE layer = 'accounts' AND record_id = $1`, [res.json().id]);
+    const [entry] = await f.db.query<{ actor: string; after: string }>(`SELECT actor, after::text FROM audit_log WHERE layer = 'accounts' AND record_id = $1`, [
+      res.json().id,
+    ]);
     expect(entry!.actor).toMatch(/^admin \(token #\d+\)$/);
     expect(entry!.after).not.toMatch(/scrypt|une phrase/);
   });

@@ -56,15 +56,26 @@ describe('an API token', () => {
   });
 
   it('stops working when its account is disabled', async () => {
-    const account = (await f.app.inject({ method: 'POST', url: '/api/accounts', headers: f.as('admin'), payload: { username: 'script-bot', role: 'viewer' } })).json();
-    const issued = await f.app.inject({ method: 'POST', url: `/api/accounts/${account.id}/tokens`, headers: f.as('admin'), payload: { name: 'nightly', expires_in_days: 30 } });
+    const account = (
+      await f.app.inject({ method: 'POST', url: '/api/accounts', headers: f.as('admin'), payload: { username: 'script-bot', role: 'viewer' } })
+    ).json();
+    const issued = await f.app.inject({
+      method: 'POST',
+      url: `/api/accounts/${account.id}/tokens`,
+      headers: f.as('admin'),
+      payload: { name: 'nightly', expires_in_days: 30 },
+    });
     expect(issued.statusCode, issued.body).toBe(201);
     const { token } = issued.json();
     expect((await asToken(token)).statusCode).toBe(200);
-    expect((await f.app.inject({ method: 'PATCH', url: `/api/accounts/${account.id}`, headers: f.as('admin'), payload: { disabled: true } })).statusCode).toBe(200);
+    expect((await f.app.inject({ method: 'PATCH', url: `/api/accounts/${account.id}`, headers: f.as('admin'), payload: { disabled: true } })).statusCode).toBe(
+      200,
+    );
     expect((await asToken(token)).statusCode).toBe(401);
     // Enabling the account again does not revive its old tokens (found in review).
-    expect((await f.app.inject({ method: 'PATCH', url: `/api/accounts/${account.id}`, headers: f.as('admin'), payload: { disabled: false } })).statusCode).toBe(200);
+    expect((await f.app.inject({ method: 'PATCH', url: `/api/accounts/${account.id}`, headers: f.as('admin'), payload: { disabled: false } })).statusCode).toBe(
+      200,
+    );
     expect((await asToken(token)).statusCode).toBe(401);
   });
 

@@ -35,7 +35,13 @@ export async function openAuthFixture(auth: Partial<AuthOptions> = {}, server: {
   await writeFile(join(webRoot, 'assets', 'app.js'), 'export {};');
 
   const db = await openTestDatabase();
-  const app = await buildApp({ db, webRoot, trustProxy: server.trustProxy, logger: testLogger(), auth: { demo: false, loginPerMinute: 1000, tokenRequestsPerMinute: 10_000, ...auth } });
+  const app = await buildApp({
+    db,
+    webRoot,
+    trustProxy: server.trustProxy,
+    logger: testLogger(),
+    auth: { demo: false, loginPerMinute: 1000, tokenRequestsPerMinute: 10_000, ...auth },
+  });
   const tokens = {} as Record<Role, string>;
   const accountIds = {} as Record<Role, number>;
   for (const role of ROLES) {

@@ -106,7 +106,12 @@ describe('every answer', () => {
   it('keeps stacks and SQL out of errors', async () => {
     const f = await openAuthFixture();
     try {
-      const res = await f.app.inject({ method: 'POST', url: '/api/zones', headers: { ...f.as('editor'), 'content-type': 'application/json' }, payload: '{"type": "Feature", "geometry": ' });
+      const res = await f.app.inject({
+        method: 'POST',
+        url: '/api/zones',
+        headers: { ...f.as('editor'), 'content-type': 'application/json' },
+        payload: '{"type": "Feature", "geometry": ',
+      });
       expect(res.statusCode).toBe(400);
       expect(res.body).not.toMatch(/at \w+ \(|node_modules|SELECT|INSERT/);
     } finally {

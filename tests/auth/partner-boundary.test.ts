@@ -15,7 +15,13 @@ import { decodeTile, tileAt } from '../support/decode-tile.js';
  * profile sees. A route added later is swept too.
  */
 const EXACT = { lon: 28.6123457, lat: -2.2345678, day: '2019-05-17' };
-const SECRETS = { perpetrator_name: 'Commandant Secret-Nom', description: 'Témoin Marie Secret-Témoin', notes: 'note interne secrète', reference: 'téléphone +243 000 SECRET', actor_name: 'Colonel Secret-Acteur' };
+const SECRETS = {
+  perpetrator_name: 'Commandant Secret-Nom',
+  description: 'Témoin Marie Secret-Témoin',
+  notes: 'note interne secrète',
+  reference: 'téléphone +243 000 SECRET',
+  actor_name: 'Colonel Secret-Acteur',
+};
 const FORBIDDEN_TEXT = ['28.6123', '-2.2345', EXACT.day, ...Object.values(SECRETS)];
 
 let f: AuthFixture;
@@ -28,8 +34,16 @@ beforeAll(async () => {
     const incident = await createFeature(f.db, LAYERS.incidents, {
       geometry: { type: 'Point', coordinates: [EXACT.lon, EXACT.lat] },
       properties: {
-        occurred_on: EXACT.day, category, perpetrator_type: 'fardc', perpetrator_name: SECRETS.perpetrator_name, victims: 2,
-        description: SECRETS.description, notes: SECRETS.notes, sources: [{ type: 'witness', reference: SECRETS.reference }], source: 'test', source_id: category,
+        occurred_on: EXACT.day,
+        category,
+        perpetrator_type: 'fardc',
+        perpetrator_name: SECRETS.perpetrator_name,
+        victims: 2,
+        description: SECRETS.description,
+        notes: SECRETS.notes,
+        sources: [{ type: 'witness', reference: SECRETS.reference }],
+        source: 'test',
+        source_id: category,
       },
     });
     ids.set('incidents', Number(incident.id));
@@ -53,7 +67,9 @@ function urlsFor(pattern: string): string[] {
   const id = String((layer && (partnerIds.get(layer) ?? ids.get(layer))) ?? 1);
   if (pattern.includes('/:z/:x/:y.mvt')) {
     // Deep enough that a tile's grid would place a record to a metre: the exact point must not be in it.
-    return LAYER_NAMES.flatMap((name) => [12, 18].map((z) => ({ ...tileAt(EXACT.lon, EXACT.lat, z), name }))).map((t) => `/tiles/${t.name}/${t.z}/${t.x}/${t.y}.mvt`);
+    return LAYER_NAMES.flatMap((name) => [12, 18].map((z) => ({ ...tileAt(EXACT.lon, EXACT.lat, z), name }))).map(
+      (t) => `/tiles/${t.name}/${t.z}/${t.x}/${t.y}.mvt`,
+    );
   }
   if (pattern.startsWith('/api/export')) return LAYER_NAMES.flatMap((name) => [`${pattern}?layers=${name}`, `${pattern}?layers=${name}&format=csv`]);
   return [pattern.replace(':id', id)];
@@ -82,7 +98,10 @@ describe('a partner token', () => {
     }
     // The sweep must have reached the layer API, the export and the OGC API, or it proves nothing.
     for (const prefix of ['/api/incidents/', '/api/export?layers=incidents', '/ogc/collections/incidents/items/', '/api/presence/', '/tiles/incidents/']) {
-      expect(reached.some((url) => url.startsWith(prefix)), prefix).toBe(true);
+      expect(
+        reached.some((url) => url.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
     }
     // And the same sweep as an admin does see the secrets: the check can fail.
     expect((await get(`/api/incidents/${ids.get('incidents')}`, 'admin')).body).toContain(SECRETS.perpetrator_name);

@@ -91,9 +91,18 @@ afterAll(() => f?.close());
 describe('the route-by-role table', () => {
   it('has a line for every route of the app, and no line for a route that is gone', () => {
     const routes = new Set(f.app.accessTable.map((r) => ruleKey(r.method, r.url)));
-    expect([...routes].filter((key) => !(key in EXPECTED)), 'routes without an expected line: add them to EXPECTED').toEqual([]);
-    expect(Object.keys(EXPECTED).filter((key) => !routes.has(key)), 'lines for routes the app no longer has').toEqual([]);
-    expect(f.app.accessTable.filter((r) => r.access === undefined), 'routes route-access.ts gives no rule').toEqual([]);
+    expect(
+      [...routes].filter((key) => !(key in EXPECTED)),
+      'routes without an expected line: add them to EXPECTED',
+    ).toEqual([]);
+    expect(
+      Object.keys(EXPECTED).filter((key) => !routes.has(key)),
+      'lines for routes the app no longer has',
+    ).toEqual([]);
+    expect(
+      f.app.accessTable.filter((r) => r.access === undefined),
+      'routes route-access.ts gives no rule',
+    ).toEqual([]);
   });
 
   it('answers every route for every role as the table says: 401 without credentials, 403 for a role left out', async () => {

@@ -20,13 +20,31 @@ async function signIn(username: string, password = PASSWORD): Promise<Session> {
   const res = await f.app.inject({ method: 'POST', url: '/api/session', payload: { username, password } });
   expect(res.statusCode, res.body).toBe(200);
   const setCookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
-  const value = (name: string) => setCookies.find((c) => c.startsWith(`${name}=`))!.split(';')[0]!.split('=')[1]!;
-  return { cookie: `riskmap_session=${value('riskmap_session')}; riskmap_csrf=${value('riskmap_csrf')}`, csrf: decodeURIComponent(value('riskmap_csrf')), setCookies };
+  const value = (name: string) =>
+    setCookies
+      .find((c) => c.startsWith(`${name}=`))!
+      .split(';')[0]!
+      .split('=')[1]!;
+  return {
+    cookie: `riskmap_session=${value('riskmap_session')}; riskmap_csrf=${value('riskmap_csrf')}`,
+    csrf: decodeURIComponent(value('riskmap_csrf')),
+    setCookies,
+  };
 }
 
 const zone = (name: string) => ({
   type: 'Feature',
-  geometry: { type: 'Polygon', coordinates: [[[28.7, -2.1], [28.71, -2.1], [28.71, -2.09], [28.7, -2.1]]] },
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [28.7, -2.1],
+        [28.71, -2.1],
+        [28.71, -2.09],
+        [28.7, -2.1],
+      ],
+    ],
+  },
   properties: { code: `T-${name}`, name, status: 'active' },
 });
 
@@ -49,7 +67,12 @@ describe('signing in', () => {
     // inject cannot speak TLS; a deployment behind a TLS proxy learns of HTTPS from this header, if it trusts the proxy.
     const g = await openAuthFixture({}, { trustProxy });
     try {
-      const res = await g.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'viewer', password: PASSWORD }, headers: { 'x-forwarded-proto': 'https' } });
+      const res = await g.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { username: 'viewer', password: PASSWORD },
+        headers: { 'x-forwarded-proto': 'https' },
+      });
       expect(res.statusCode).toBe(200);
       const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
       expect(cookies).toHaveLength(2);
@@ -60,7 +83,10 @@ describe('signing in', () => {
   });
 
   it('answers the same 401 for a wrong password and an unknown name', async () => {
-    for (const payload of [{ username: 'editor', password: 'wrong password here' }, { username: 'nobody-at-all', password: PASSWORD }]) {
+    for (const payload of [
+      { username: 'editor', password: 'wrong password here' },
+      { username: 'nobody-at-all', password: PASSWORD },
+    ]) {
       const res = await f.app.inject({ method: 'POST', url: '/api/session', payload });
       expect(res.statusCode).toBe(401);
       expect(res.json().message).toBe('wrong username or password');
@@ -119,7 +145,9 @@ describe('writing with a session', () => {
   it('lets a viewer read but not write', async () => {
     const { cookie, csrf } = await signIn('viewer');
     expect((await f.app.inject({ url: '/api/zones', headers: { cookie } })).statusCode).toBe(200);
-    expect((await f.app.inject({ method: 'POST', url: '/api/zones', payload: zone('Lecteur'), headers: { cookie, 'x-csrf-token': csrf } })).statusCode).toBe(403);
+    expect((await f.app.inject({ method: 'POST', url: '/api/zones', payload: zone('Lecteur'), headers: { cookie, 'x-csrf-token': csrf } })).statusCode).toBe(
+      403,
+    );
   });
 });
 
@@ -129,8 +157,13 @@ describe('ending a session', () => {
     const { cookie, csrf } = await signIn('viewer');
     const out = await f.app.inject({ method: 'DELETE', url: '/api/session', headers: { cookie, 'x-csrf-token': csrf } });
     expect(out.statusCode).toBe(204);
-    const trail = await f.db.query<{ actor: string; action: string }>(`SELECT actor, action FROM audit_log WHERE layer = 'sessions' AND id > $1 ORDER BY id`, [before[0]!.id ?? 0]);
-    expect(trail).toEqual([{ actor: 'viewer', action: 'create' }, { actor: 'viewer', action: 'delete' }]);
+    const trail = await f.db.query<{ actor: string; action: string }>(`SELECT actor, action FROM audit_log WHERE layer = 'sessions' AND id > $1 ORDER BY id`, [
+      before[0]!.id ?? 0,
+    ]);
+    expect(trail).toEqual([
+      { actor: 'viewer', action: 'create' },
+      { actor: 'viewer', action: 'delete' },
+    ]);
     expect(String(out.headers['set-cookie'])).toMatch(/riskmap_session=;/);
     expect((await f.app.inject({ url: '/api/zones', headers: { cookie } })).statusCode).toBe(401);
   });
@@ -164,7 +197,9 @@ describe('the sign-in rate limit', () => {
       for (let i = 0; i < 5; i++) {
         // The client forges a new left-hand address each time; the proxy appends the one it saw.
         const res = await g.app.inject({
-          method: 'POST', url: '/api/session', payload: { username: 'admin', password: 'guess guess guess' },
+          method: 'POST',
+          url: '/api/session',
+          payload: { username: 'admin', password: 'guess guess guess' },
           headers: { 'x-forwarded-for': `10.9.${i}.${i}, 203.0.113.7`, 'x-forwarded-proto': 'https' },
         });
         statuses.push(res.statusCode);
@@ -178,7 +213,8 @@ describe('the sign-in rate limit', () => {
   it('answers 429 after the allowed attempts from one address, right password or not', async () => {
     const g = await openAuthFixture({ loginPerMinute: 3 });
     try {
-      const attempt = () => g.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'admin', password: 'guess guess guess' }, remoteAddress: '127.0.0.9' });
+      const attempt = () =>
+        g.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'admin', password: 'guess guess guess' }, remoteAddress: '127.0.0.9' });
       for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
       const limited = await attempt();
       expect(limited.statusCode).toBe(429);
@@ -186,7 +222,10 @@ describe('the sign-in rate limit', () => {
       const right = await g.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'admin', password: PASSWORD }, remoteAddress: '127.0.0.9' });
       expect(right.statusCode).toBe(429);
       // Another address is not held back by the first one's attempts.
-      expect((await g.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'admin', password: PASSWORD }, remoteAddress: '127.0.0.10' })).statusCode).toBe(200);
+      expect(
+        (await g.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'admin', password: PASSWORD }, remoteAddress: '127.0.0.10' }))
+          .statusCode,
+      ).toBe(200);
     } finally {
       await g.close();
     }

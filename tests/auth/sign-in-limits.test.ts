@@ -49,7 +49,11 @@ describe('browser sessions', () => {
   it(`are limited to their own count of requests per minute (${SESSION_LIMIT} here)`, async () => {
     const res = await signIn('admin', PASSWORD);
     expect(res.statusCode).toBe(200);
-    const value = (name: string) => ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith(`${name}=`))!.split(';')[0]!;
+    const value = (name: string) =>
+      ([] as string[])
+        .concat(res.headers['set-cookie'] ?? [])
+        .find((c) => c.startsWith(`${name}=`))!
+        .split(';')[0]!;
     const cookie = `${value('riskmap_session')}; ${value('riskmap_csrf')}`;
     const statuses: number[] = [];
     for (let i = 0; i < SESSION_LIMIT + 2; i++) statuses.push((await f.app.inject({ url: '/api/zones', headers: { cookie } })).statusCode);

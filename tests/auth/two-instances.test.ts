@@ -28,7 +28,16 @@ function startInstance(databaseUrl: string): Promise<Instance> {
     cwd: ROOT,
     // No load shedding: on a machine busy with the rest of the suite a just-started process can
     // lag over the 1 s threshold and answer 503 (seen in CI); shedding is tests/http/health.test.ts's subject, sharing is this one's.
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', LOAD_DEMO: '0', LOGIN_RATE_LIMIT: String(LOGIN_LIMIT), DEMO: '', SHED_EVENT_LOOP_DELAY_MS: '0' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOAD_DEMO: '0',
+      LOGIN_RATE_LIMIT: String(LOGIN_LIMIT),
+      DEMO: '',
+      SHED_EVENT_LOOP_DELAY_MS: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -68,7 +77,9 @@ describe.skipIf(!serverUrl)('two app instances on one PostgreSQL server', () => 
 
   afterAll(async () => {
     for (const instance of [a, b]) instance?.process.kill('SIGTERM');
-    await Promise.all([a, b].map((instance) => instance && new Promise((done) => (instance.process.exitCode === null ? instance.process.on('exit', done) : done(null)))));
+    await Promise.all(
+      [a, b].map((instance) => instance && new Promise((done) => (instance.process.exitCode === null ? instance.process.on('exit', done) : done(null)))),
+    );
     await db?.close();
   });
 

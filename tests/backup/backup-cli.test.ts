@@ -28,10 +28,28 @@ beforeAll(async () => {
   const res = await source.app.inject({
     method: 'POST',
     url: '/api/zones',
-    payload: { type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: [[[[28.6, -2.3], [28.7, -2.3], [28.7, -2.2], [28.6, -2.3]]]] }, properties: { code: 'CLI-1' } },
+    payload: {
+      type: 'Feature',
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [28.6, -2.3],
+              [28.7, -2.3],
+              [28.7, -2.2],
+              [28.6, -2.3],
+            ],
+          ],
+        ],
+      },
+      properties: { code: 'CLI-1' },
+    },
   });
   expect(res.statusCode, res.body).toBe(201);
-  const [row] = await source.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('schemaversion', 'spatial_ref_sys')`);
+  const [row] = await source.db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('schemaversion', 'spatial_ref_sys')`,
+  );
   tableCount = row!.n;
 });
 afterAll(async () => {
@@ -51,7 +69,12 @@ function io(db: Database, env: NodeJS.ProcessEnv = {}): Run {
   const lines: string[] = [];
   const opened = vi.fn(async () => ({ ...db, close: async () => {} }));
   const asked = vi.fn(async () => PASSPHRASE);
-  return { lines, opened, asked, io: { out: (line) => lines.push(line), env, readPassphrase: asked, openDatabase: opened, scryptWorkFactor: TEST_SCRYPT_WORK } };
+  return {
+    lines,
+    opened,
+    asked,
+    io: { out: (line) => lines.push(line), env, readPassphrase: asked, openDatabase: opened, scryptWorkFactor: TEST_SCRYPT_WORK },
+  };
 }
 
 async function refusal(command: Promise<void>): Promise<Error> {
@@ -74,7 +97,11 @@ describe('npm run backup', () => {
     expect(tables).toHaveLength(tableCount);
     for (const line of tables) expect(line).toMatch(/^ {2}[a-z_]+ +\d+ rows?$/);
     expect(tables.find((l) => l.trim().startsWith('zones '))).toMatch(/ 1 row$/);
-    expect(rest.at(-1)).toMatch(new RegExp(`^Backup written: .*plain\\.backup: ${tableCount} tables, \\d+ rows, [\\d.]+ (B|kB|MB) in [\\d.]+ s; schema at migration ${newestMigration()}\\.$`));
+    expect(rest.at(-1)).toMatch(
+      new RegExp(
+        `^Backup written: .*plain\\.backup: ${tableCount} tables, \\d+ rows, [\\d.]+ (B|kB|MB) in [\\d.]+ s; schema at migration ${newestMigration()}\\.$`,
+      ),
+    );
   });
 
   it.each([
@@ -86,7 +113,12 @@ describe('npm run backup', () => {
     [['new.backup', '--recipient', 'age1notakey'], /'age1notakey' is not an age recipient/],
   ])('refuses %j before opening the database', async (args, message) => {
     const run = io(source.db);
-    const error = await refusal(runBackupCommand(args.map((a) => (a.startsWith('-') || a === 'age1notakey' ? a : path(a))), run.io));
+    const error = await refusal(
+      runBackupCommand(
+        args.map((a) => (a.startsWith('-') || a === 'age1notakey' ? a : path(a))),
+        run.io,
+      ),
+    );
     expect(error.message).toMatch(message);
     expect(run.opened).not.toHaveBeenCalled();
     expect(existsSync(path('new.backup'))).toBe(false);
@@ -120,9 +152,13 @@ describe('npm run restore', () => {
     const run = io(target);
     await runRestoreCommand([path('key.backup'), '--identity', keyFile], run.io);
     expect(run.asked).not.toHaveBeenCalled();
-    expect(run.lines[0]).toMatch(new RegExp(`^Restoring .*key\\.backup \\((pglite|postgres), migration ${newestMigration()}, taken \\d{4}-.*\\) into the .*…$`));
+    expect(run.lines[0]).toMatch(
+      new RegExp(`^Restoring .*key\\.backup \\((pglite|postgres), migration ${newestMigration()}, taken \\d{4}-.*\\) into the .*…$`),
+    );
     expect(run.lines.slice(1, -1)).toHaveLength(tableCount);
-    expect(run.lines.at(-1)).toMatch(new RegExp(`^Restored: ${tableCount} tables, \\d+ rows from [\\d.]+ (B|kB|MB) in [\\d.]+ s; schema at migration ${newestMigration()}\\.$`));
+    expect(run.lines.at(-1)).toMatch(
+      new RegExp(`^Restored: ${tableCount} tables, \\d+ rows from [\\d.]+ (B|kB|MB) in [\\d.]+ s; schema at migration ${newestMigration()}\\.$`),
+    );
     expect((await target.query(`SELECT code FROM zones`)).map((r) => r.code)).toEqual(['CLI-1']);
   });
 
@@ -142,7 +178,16 @@ describe('npm run restore', () => {
     [['backup-key.txt'], {}, /not a backup file/],
   ])('refuses %j %j before opening the database', async (args, env, message) => {
     const run = io(target, env);
-    expect((await refusal(runRestoreCommand(args.map((a) => (a.startsWith('-') ? a : path(a))), run.io))).message).toMatch(message);
+    expect(
+      (
+        await refusal(
+          runRestoreCommand(
+            args.map((a) => (a.startsWith('-') ? a : path(a))),
+            run.io,
+          ),
+        )
+      ).message,
+    ).toMatch(message);
     expect(run.opened).not.toHaveBeenCalled();
   });
 });

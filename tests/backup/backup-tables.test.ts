@@ -67,7 +67,12 @@ describe('the tables a backup holds', () => {
     expect(tables.filter((t) => t.primaryKey.length === 0).map((t) => t.name)).toEqual([]);
     const incidents = tables.find((t) => t.name === 'incidents')!;
     expect(incidents.columns.filter((c) => c.json).map((c) => c.name)).toEqual(['sources']);
-    expect(tables.find((t) => t.name === 'audit_log')!.columns.filter((c) => c.identity).map((c) => c.name)).toEqual(['id']);
+    expect(
+      tables
+        .find((t) => t.name === 'audit_log')!
+        .columns.filter((c) => c.identity)
+        .map((c) => c.name),
+    ).toEqual(['id']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { appTables } from '../../server/backup/backup-tables.js';
 import { restoreBackup, type RestoreSummary } from '../../server/backup/restore-backup.js';
 import { writeBackup, type BackupSummary } from '../../server/backup/write-backup.js';

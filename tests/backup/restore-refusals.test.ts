@@ -43,7 +43,11 @@ beforeAll(async () => {
     const res = await source.app.inject({
       method: 'POST',
       url: '/api/incidents',
-      payload: { type: 'Feature', geometry: { type: 'Point', coordinates: [28.6 + i / 100, -2.2] }, properties: { occurred_on: '2024-05-0' + (i + 1), category } },
+      payload: {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [28.6 + i / 100, -2.2] },
+        properties: { occurred_on: '2024-05-0' + (i + 1), category },
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
   }
@@ -73,8 +77,16 @@ async function refusedAndUntouched(restore: Promise<unknown>, kind: new (...args
 
 describe('a restore refuses, and writes nothing', () => {
   it('with a wrong passphrase, or none', async () => {
-    await refusedAndUntouched(restoreBackup(target, encrypted, () => ({ passphrase: 'not the right passphrase' })), DecryptionError, /wrong passphrase/);
-    await refusedAndUntouched(restoreBackup(target, encrypted, () => ({})), DecryptionError, /give its passphrase/);
+    await refusedAndUntouched(
+      restoreBackup(target, encrypted, () => ({ passphrase: 'not the right passphrase' })),
+      DecryptionError,
+      /wrong passphrase/,
+    );
+    await refusedAndUntouched(
+      restoreBackup(target, encrypted, () => ({})),
+      DecryptionError,
+      /give its passphrase/,
+    );
   });
 
   it('a file that is not a backup', async () => {

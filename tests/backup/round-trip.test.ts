@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { recordChange } from '../../server/audit/audit-log.js';
 import { createAccount } from '../../server/auth/accounts.js';
@@ -84,9 +84,10 @@ await describeWithServer(`a backup of ${process.env.DATABASE_URL ? 'the server' 
     // Written by the rate limiter under load only; one row so that the round trip covers the table.
     await db.query(`INSERT INTO rate_limit_counts (key, window_start, hits) VALUES ($1, now(), 7)`, ['test-caller']);
     // A jsonb number with more digits than a JavaScript number holds, which the file must keep.
-    await db.query(`INSERT INTO export_log (requested_by, profile, format, layers, filters, feature_count) VALUES ('test', 'public', 'csv', '{incidents}', $1::jsonb, 0)`, [
-      '{"near_km": 1.00000000000000000001, "nothing": null}',
-    ]);
+    await db.query(
+      `INSERT INTO export_log (requested_by, profile, format, layers, filters, feature_count) VALUES ('test', 'public', 'csv', '{incidents}', $1::jsonb, 0)`,
+      ['{"near_km": 1.00000000000000000001, "nothing": null}'],
+    );
 
     before = await tableContents(db);
     written = await writeBackup(db, file, { encrypt: { passphrase: PASSPHRASE, scryptWorkFactor: TEST_SCRYPT_WORK } });
@@ -154,10 +155,10 @@ await describeWithServer(`a backup of ${process.env.DATABASE_URL ? 'the server' 
 
   it('has the same geometries, to the bit', async () => {
     const [original] = await source.db.query<{ ewkb: string }>(`SELECT geom::text AS ewkb FROM incidents WHERE id = $1`, [incidentId]);
-    const [copy] = await target.db.query<{ ewkb: string; same: boolean }>(`SELECT geom::text AS ewkb, ST_Equals(geom, $2::geometry) AS same FROM incidents WHERE id = $1`, [
-      incidentId,
-      original!.ewkb,
-    ]);
+    const [copy] = await target.db.query<{ ewkb: string; same: boolean }>(
+      `SELECT geom::text AS ewkb, ST_Equals(geom, $2::geometry) AS same FROM incidents WHERE id = $1`,
+      [incidentId, original!.ewkb],
+    );
     expect(copy).toEqual({ ewkb: original!.ewkb, same: true });
   });
 
@@ -183,7 +184,9 @@ await describeWithServer(`a backup of ${process.env.DATABASE_URL ? 'the server' 
       payload: { type: 'Feature', geometry: { type: 'Point', coordinates: [28.7, -2.1] }, properties: { occurred_on: '2024-12-01', category: 'other' } },
     });
     expect(created.statusCode, created.body).toBe(201);
-    const [highest] = await source.db.query<{ incident: number; audit: number }>(`SELECT (SELECT max(id) FROM incidents)::int AS incident, (SELECT max(id) FROM audit_log)::int AS audit`);
+    const [highest] = await source.db.query<{ incident: number; audit: number }>(
+      `SELECT (SELECT max(id) FROM incidents)::int AS incident, (SELECT max(id) FROM audit_log)::int AS audit`,
+    );
     expect(created.json().id).toBeGreaterThan(highest!.incident);
     const [audit] = await target.db.query<{ id: number }>(`SELECT max(id)::int AS id FROM audit_log`);
     expect(audit!.id).toBeGreaterThan(highest!.audit);

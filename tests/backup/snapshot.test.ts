@@ -21,7 +21,11 @@ let t: TestApp;
 const incident = (category: string) => ({
   method: 'POST' as const,
   url: '/api/incidents',
-  payload: { type: 'Feature', geometry: { type: 'Point', coordinates: [28.6, -2.2] }, properties: { occurred_on: '2024-06-01', category, source: 'test', source_id: category } },
+  payload: {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [28.6, -2.2] },
+    properties: { occurred_on: '2024-06-01', category, source: 'test', source_id: category },
+  },
 });
 
 beforeAll(async () => {
@@ -52,7 +56,12 @@ describe('a backup while the app writes', () => {
     const [head, ...rows] = gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n');
     const header = JSON.parse(head!) as BackupHeader;
     const rowsOf = (name: string) => {
-      const start = header.tables.slice(0, header.tables.findIndex((x) => x.name === name)).reduce((n, x) => n + x.rows, 0);
+      const start = header.tables
+        .slice(
+          0,
+          header.tables.findIndex((x) => x.name === name),
+        )
+        .reduce((n, x) => n + x.rows, 0);
       return rows.slice(start, start + header.tables.find((x) => x.name === name)!.rows).map((line) => JSON.parse(line) as Record<string, string>);
     };
     expect(rowsOf('incidents').map((r) => r.category)).toEqual(['extortion']);

@@ -47,9 +47,16 @@ async function generateClaims(db: Database, n: number): Promise<void> {
 const pad = (v: string | number, width: number) => String(v).padStart(width);
 
 async function main(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- close() does not use this
   const { db, label, close } = await openBenchDatabase();
   const app = await buildApp({ db, webRoot: '/nonexistent', auth: { demo: true } });
-  const params = { date: DATE, minAreaHa: CONTESTED_DEFAULTS.min_area_ha, minShare: CONTESTED_DEFAULTS.min_share, nearKm: CONTESTED_DEFAULTS.near_km, incidentDays: CONTESTED_DEFAULTS.incident_days };
+  const params = {
+    date: DATE,
+    minAreaHa: CONTESTED_DEFAULTS.min_area_ha,
+    minShare: CONTESTED_DEFAULTS.min_share,
+    nearKm: CONTESTED_DEFAULTS.near_km,
+    incidentDays: CONTESTED_DEFAULTS.incident_days,
+  };
   const url = `/api/analysis/contested?date=${DATE}`;
   console.log(`Contested zones benchmark on ${label}; median of 5 interleaved runs per figure`);
   console.log(`${pad('claims', 8)} ${pad('zones', 7)} ${pad('SQL ms', 9)} ${pad('API ms', 9)} ${pad('API/SQL', 8)} ${pad('SQL growth', 11)}`);
@@ -63,13 +70,19 @@ async function main(): Promise<void> {
       const rows = await db.query(text, values); // warm-up, and the zone count
       let zones = 0;
       // Interleaved, so that neither side gets the warmer cache or the quieter machine.
-      const { sql, api } = await interleavedMedians(5, () => db.query(text, values), async () => {
-        const res = await app.inject({ method: 'GET', url });
-        if (res.statusCode !== 200) throw new Error(`API answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
-        zones = (res.json() as { features: unknown[] }).features.length;
-      });
+      const { sql, api } = await interleavedMedians(
+        5,
+        () => db.query(text, values),
+        async () => {
+          const res = await app.inject({ method: 'GET', url });
+          if (res.statusCode !== 200) throw new Error(`API answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+          zones = (res.json() as { features: unknown[] }).features.length;
+        },
+      );
       const growth = previous ? `×${(sql / previous.sql).toFixed(1)} for ×${n / previous.n}` : '';
-      console.log(`${pad(n, 8)} ${pad(zones, 7)} ${pad(sql.toFixed(0), 9)} ${pad(api.toFixed(0), 9)} ${pad((api / sql).toFixed(2), 8)} ${pad(growth, 11)}   (${rows.length} candidate areas; data generated in ${(generated / 1000).toFixed(1)} s)`);
+      console.log(
+        `${pad(n, 8)} ${pad(zones, 7)} ${pad(sql.toFixed(0), 9)} ${pad(api.toFixed(0), 9)} ${pad((api / sql).toFixed(2), 8)} ${pad(growth, 11)}   (${rows.length} candidate areas; data generated in ${(generated / 1000).toFixed(1)} s)`,
+      );
       previous = { n, sql };
     }
   } finally {

@@ -38,6 +38,7 @@ function download(url: string): Promise<{ bytes: number; ms: number; peakGrowthM
 }
 
 async function main(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- close() does not use this
   const { db, label, close } = await openBenchDatabase();
   const app = await buildApp({ db, webRoot: '/nonexistent', auth: { demo: true } });
   try {
@@ -56,7 +57,9 @@ async function main(): Promise<void> {
     console.log(`Export benchmark on ${label}: ${FEATURES} incidents`);
     for (const profile of ['internal', 'partner']) {
       const r = await download(`http://127.0.0.1:${port}/api/export?layers=incidents&profile=${profile}`);
-      console.log(`  ${profile.padEnd(8)} ${(r.bytes / 2 ** 20).toFixed(1)} MB in ${(r.ms / 1000).toFixed(2)} s; peak memory growth while streaming ${r.peakGrowthMb.toFixed(1)} MB`);
+      console.log(
+        `  ${profile.padEnd(8)} ${(r.bytes / 2 ** 20).toFixed(1)} MB in ${(r.ms / 1000).toFixed(2)} s; peak memory growth while streaming ${r.peakGrowthMb.toFixed(1)} MB`,
+      );
       if (profile === 'internal') (main as { internalMs?: number }).internalMs = r.ms;
     }
     const url = process.env.DATABASE_URL;

@@ -67,7 +67,9 @@ const counts = await db.query<{ layer: string; n: number }>(
 const app = await buildApp({ db, webRoot: '/nonexistent', auth: { demo: true } });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-console.log(`Load test: ${CONNECTIONS} clients for ${DURATION} s on ${config.databaseUrl ? 'the PostgreSQL server' : 'the embedded database'} (${counts.map((c) => `${c.n.toLocaleString('en')} ${c.layer}`).join(', ')})`);
+console.log(
+  `Load test: ${CONNECTIONS} clients for ${DURATION} s on ${config.databaseUrl ? 'the PostgreSQL server' : 'the embedded database'} (${counts.map((c) => `${c.n.toLocaleString('en')} ${c.layer}`).join(', ')})`,
+);
 
 const results = await Promise.all(
   KINDS.map((kind) =>
@@ -81,10 +83,14 @@ const results = await Promise.all(
   ),
 );
 const pad = (v: string | number, w: number) => String(v).padStart(w);
-console.log(`${'kind'.padEnd(32)} ${pad('clients', 7)} ${pad('req/s', 8)} ${pad('p50 ms', 7)} ${pad('p99 ms', 7)} ${pad('errors', 7)} ${pad('non-2xx', 8)} ${pad('timeouts', 8)}`);
+console.log(
+  `${'kind'.padEnd(32)} ${pad('clients', 7)} ${pad('req/s', 8)} ${pad('p50 ms', 7)} ${pad('p99 ms', 7)} ${pad('errors', 7)} ${pad('non-2xx', 8)} ${pad('timeouts', 8)}`,
+);
 for (const [i, r] of results.entries()) {
   const kind = KINDS[i]!;
-  console.log(`${kind.name.padEnd(32)} ${pad(Math.max(1, Math.round(CONNECTIONS * kind.share)), 7)} ${pad(r.requests.average.toFixed(0), 8)} ${pad(r.latency.p50, 7)} ${pad(r.latency.p99, 7)} ${pad(r.errors, 7)} ${pad(r.non2xx, 8)} ${pad(r.timeouts, 8)}`);
+  console.log(
+    `${kind.name.padEnd(32)} ${pad(Math.max(1, Math.round(CONNECTIONS * kind.share)), 7)} ${pad(r.requests.average.toFixed(0), 8)} ${pad(r.latency.p50, 7)} ${pad(r.latency.p99, 7)} ${pad(r.errors, 7)} ${pad(r.non2xx, 8)} ${pad(r.timeouts, 8)}`,
+  );
 }
 await app.close();
 await db.close();

@@ -25,9 +25,15 @@ const TILES = 12;
 const config = configFromEnv();
 const db = await openDatabase(config);
 const app = await buildApp({ db, webRoot: '/nonexistent', auth: { demo: true } });
-const [sizes] = await db.query<{ incidents: number; claims: number }>(`SELECT (SELECT count(*) FROM incidents)::int AS incidents, (SELECT count(*) FROM claims)::int AS claims`);
-console.log(`Tile benchmark on ${config.databaseUrl ? 'the PostgreSQL server' : 'the embedded database'}: ${sizes!.incidents.toLocaleString('en')} incidents, ${sizes!.claims.toLocaleString('en')} claims; ${TILES} tiles per row, times summed`);
-console.log(`${'layer'.padEnd(10)} ${'profile'.padEnd(9)} ${'z'.padStart(2)} ${'API ms'.padStart(8)} ${'SQL ms'.padStart(8)} ${'ratio'.padStart(6)} ${'max API ms'.padStart(11)} ${'max KB'.padStart(7)} ${'cells'.padStart(6)}`);
+const [sizes] = await db.query<{ incidents: number; claims: number }>(
+  `SELECT (SELECT count(*) FROM incidents)::int AS incidents, (SELECT count(*) FROM claims)::int AS claims`,
+);
+console.log(
+  `Tile benchmark on ${config.databaseUrl ? 'the PostgreSQL server' : 'the embedded database'}: ${sizes!.incidents.toLocaleString('en')} incidents, ${sizes!.claims.toLocaleString('en')} claims; ${TILES} tiles per row, times summed`,
+);
+console.log(
+  `${'layer'.padEnd(10)} ${'profile'.padEnd(9)} ${'z'.padStart(2)} ${'API ms'.padStart(8)} ${'SQL ms'.padStart(8)} ${'ratio'.padStart(6)} ${'max API ms'.padStart(11)} ${'max KB'.padStart(7)} ${'cells'.padStart(6)}`,
+);
 
 async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
   const start = performance.now();
@@ -60,7 +66,9 @@ for (const layer of LAYER_LIST) {
         slowest = Math.max(slowest, apiMs);
         largest = Math.max(largest, res.rawPayload.length);
       }
-      console.log(`${layer.padEnd(10)} ${profile.padEnd(9)} ${String(z).padStart(2)} ${api.toFixed(0).padStart(8)} ${sql.toFixed(0).padStart(8)} ${(api / sql).toFixed(2).padStart(6)} ${slowest.toFixed(0).padStart(11)} ${(largest / 1024).toFixed(0).padStart(7)} ${String(crowded).padStart(6)}`);
+      console.log(
+        `${layer.padEnd(10)} ${profile.padEnd(9)} ${String(z).padStart(2)} ${api.toFixed(0).padStart(8)} ${sql.toFixed(0).padStart(8)} ${(api / sql).toFixed(2).padStart(6)} ${slowest.toFixed(0).padStart(11)} ${(largest / 1024).toFixed(0).padStart(7)} ${String(crowded).padStart(6)}`,
+      );
     }
   }
 }

@@ -5,7 +5,8 @@ import { installErrorHandler } from '../../server/http/error-handler.js';
 
 /** Errors shaped as pg hands them over: a server error with its SQLSTATE, or Node's socket error. */
 const serverError = (code: string, message: string) => Object.assign(new Error(message), { code, severity: 'FATAL', length: 100, name: 'error' });
-const socketError = (code: string) => Object.assign(new Error(`connect ${code} 10.1.2.3:5432`), { code, errno: -111, syscall: 'connect', address: '10.1.2.3', port: 5432 });
+const socketError = (code: string) =>
+  Object.assign(new Error(`connect ${code} 10.1.2.3:5432`), { code, errno: -111, syscall: 'connect', address: '10.1.2.3', port: 5432 });
 
 describe('databaseFault', () => {
   it.each([
@@ -63,7 +64,9 @@ describe('the error handler', () => {
   }
 
   it('answers a full disk with 507, in words, without the SQL or the file', async () => {
-    const res = await answerTo(Object.assign(serverError('53100', 'could not extend file "base/16384/24576": No space left on device'), { where: 'INSERT INTO zones …' }));
+    const res = await answerTo(
+      Object.assign(serverError('53100', 'could not extend file "base/16384/24576": No space left on device'), { where: 'INSERT INTO zones …' }),
+    );
     expect(res.statusCode).toBe(507);
     expect(res.json()).toMatchObject({ statusCode: 507, error: 'Insufficient Storage', message: expect.stringMatching(/disk is full/) });
     expect(res.body).not.toMatch(/INSERT|base\/16384|No space/);

@@ -103,7 +103,11 @@ describe.skipIf(!serverUrl)('a database outage (PostgreSQL server only: the embe
         expect(res.body, url).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|SELECT|terminated/);
       }
       // A write is refused the same way, and is not a 500.
-      const write = await app.inject({ method: 'POST', url: '/api/sites', payload: { type: 'Feature', geometry: { type: 'Point', coordinates: [28.8, -2.05] }, properties: { name: 'during the outage' } } });
+      const write = await app.inject({
+        method: 'POST',
+        url: '/api/sites',
+        payload: { type: 'Feature', geometry: { type: 'Point', coordinates: [28.8, -2.05] }, properties: { name: 'during the outage' } },
+      });
       expect(write.statusCode).toBe(503);
       // Liveness does not ask the database: the process is up, and says so.
       expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200);
@@ -121,7 +125,11 @@ describe.skipIf(!serverUrl)('a database outage (PostgreSQL server only: the embe
       const res = await app.inject({ url });
       expect({ url, status: res.statusCode }).toEqual({ url, status: 200 });
     }
-    const written = await app.inject({ method: 'POST', url: '/api/sites', payload: { type: 'Feature', geometry: { type: 'Point', coordinates: [28.8, -2.05] }, properties: { name: 'after the outage' } } });
+    const written = await app.inject({
+      method: 'POST',
+      url: '/api/sites',
+      payload: { type: 'Feature', geometry: { type: 'Point', coordinates: [28.8, -2.05] }, properties: { name: 'after the outage' } },
+    });
     expect(written.statusCode, written.body).toBe(201);
   });
 });

@@ -16,7 +16,8 @@ import { openTestDatabase, withDatabase } from '../support/test-database.js';
 const serverUrl = process.env.DATABASE_URL;
 
 const site = (name: string) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [28.8, -2.05] }, properties: { name } });
-const siteNames = async (app: FastifyInstance) => (await app.inject({ url: '/api/sites' })).json().features.map((f: { properties: { name: string } }) => f.properties.name);
+const siteNames = async (app: FastifyInstance) =>
+  (await app.inject({ url: '/api/sites' })).json().features.map((f: { properties: { name: string } }) => f.properties.name);
 const nameOf = async (db: Database) => (await db.query<{ name: string }>('SELECT current_database() AS name'))[0]!.name;
 
 describe.skipIf(!serverUrl)('a read replica (DATABASE_READ_URL)', () => {

@@ -30,7 +30,9 @@ const BITALE_CLAIMS = CLAIMS.filter((c) => booleanPointInPolygon(BITALE, c));
 const sourceIdsOf = (features: Feature[]) => features.map((f) => f.properties!.source_id as string).sort();
 
 /** The days both Bitale claims are in force, from the file: the later start to the earlier end. */
-const BOTH_FROM = BITALE_CLAIMS.map((c) => c.properties!.valid_from as string).sort().at(-1)!;
+const BOTH_FROM = BITALE_CLAIMS.map((c) => c.properties!.valid_from as string)
+  .sort()
+  .at(-1)!;
 const BOTH_TO = BITALE_CLAIMS.map((c) => c.properties!.valid_to as string | undefined)
   .filter((d): d is string => !!d)
   .sort()[0];
@@ -102,8 +104,14 @@ describe('loading the demo data', () => {
         `SELECT source_id, illustrative, notes FROM ${table} WHERE source = 'demo' AND source_id = ANY($1::text[]) ORDER BY source_id`,
         [features.map((f) => f.properties!.source_id)],
       );
-      expect(features.every((f) => f.properties!.source === 'demo'), file).toBe(true);
-      expect(rows.map((r) => r.source_id), file).toEqual(sourceIdsOf(features));
+      expect(
+        features.every((f) => f.properties!.source === 'demo'),
+        file,
+      ).toBe(true);
+      expect(
+        rows.map((r) => r.source_id),
+        file,
+      ).toEqual(sourceIdsOf(features));
       for (const row of rows) {
         expect(row.illustrative, `${file} ${row.source_id}`).toBe(true);
         expect(row.notes, `${file} ${row.source_id}`).toMatch(/^Illustrative:/);

@@ -11,7 +11,9 @@ import { csvLines, defuseFormula, NumbersOnly } from '../../server/export/csv-ce
  * quotes. No cell may start a formula; no character of the name may be lost.
  */
 const PAYLOADS = [
-  ...readFileSync(new URL('../fixtures/csv-injection/payloads.txt', import.meta.url), 'utf8').split('\n').filter((line) => line !== ''),
+  ...readFileSync(new URL('../fixtures/csv-injection/payloads.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line !== ''),
   'Nom\n=1+1',
   'Nom\r\n@SUM(1+1)',
 ];
@@ -20,14 +22,18 @@ const LIVE = /^\s*"?\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 describe('CSV cells', () => {
   it.each(PAYLOADS.map((p) => [p]))('defuses %j for every list separator and for a reader that ignores quotes', (payload) => {
-    const text = csvLines([['id', 'name'], [7, payload]]);
+    const text = csvLines([
+      ['id', 'name'],
+      [7, payload],
+    ]);
     for (const delimiter of [',', ';', '\t']) {
       // Read with the wrong separator a quote can end up unclosed; the parser then gives up, and
       // only the quote-blind reading below is left, as in a spreadsheet that shows the raw line.
       const rows = readOrNothing(text, delimiter);
       for (const cell of rows.flat()) expect(cell, `read with ${JSON.stringify(delimiter)}`).not.toMatch(LIVE);
       for (const line of text.split(/\r?\n/)) {
-        for (const piece of line.split(delimiter)) expect(piece.trim().replace(/^"/, ''), `split on ${JSON.stringify(delimiter)}, quotes ignored`).not.toMatch(LIVE);
+        for (const piece of line.split(delimiter))
+          expect(piece.trim().replace(/^"/, ''), `split on ${JSON.stringify(delimiter)}, quotes ignored`).not.toMatch(LIVE);
       }
     }
     const name = (parse(text) as string[][])[1]![1]!;
@@ -43,7 +49,13 @@ describe('CSV cells', () => {
   });
 
   it('writes a geometry of its own making as it is, and refuses text in its place', () => {
-    const geometry = JSON.stringify({ type: 'LineString', coordinates: [[28.6, -2.2], [28.7, -2.1]] });
+    const geometry = JSON.stringify({
+      type: 'LineString',
+      coordinates: [
+        [28.6, -2.2],
+        [28.7, -2.1],
+      ],
+    });
     expect(csvLines([[new NumbersOnly(geometry)]])).toBe(`"${geometry.replaceAll('"', '""')}"\n`);
     expect(() => new NumbersOnly('=HYPERLINK("x")')).toThrow();
   });

@@ -33,7 +33,8 @@ function rings(geometry: Geometry): { outer: Position[][]; inner: Position[][] }
 
 function positions(geometry: Geometry): Position[] {
   const out: Position[] = [];
-  const walk = (c: unknown): void => (Array.isArray(c) && typeof c[0] === 'number' ? void out.push(c as Position) : Array.isArray(c) ? c.forEach(walk) : undefined);
+  const walk = (c: unknown): void =>
+    Array.isArray(c) && typeof c[0] === 'number' ? void out.push(c as Position) : Array.isArray(c) ? c.forEach(walk) : undefined;
   walk((geometry as { coordinates?: unknown }).coordinates);
   return out;
 }
@@ -81,42 +82,49 @@ describe('export formats and bundles', () => {
     }
   });
 
-  it.each(['partner', 'public', 'internal'])('explains every field and every code of a %s zip in its data dictionary, in French and English', async (profile) => {
-    const layers = ['zones', 'claims', 'presence', 'incidents', 'roadblocks', 'sites'];
-    const res = await t.app.inject({ method: 'GET', url: `/api/export?layers=${layers.join(',')}&profile=${profile}` });
-    const files = unzipSync(new Uint8Array(res.rawPayload));
-    type Entry = { name: string; label: { fr: string; en: string }; codes?: Record<string, { fr: string; en: string }>; note?: { fr: string; en: string } };
-    const dictionary = JSON.parse(strFromU8(files['data-dictionary.json']!)) as {
-      profile: string;
-      layers: Record<string, { file: string; fields: Entry[] }>;
-      coarsening: { fr: string; en: string }[];
-      licences: unknown[];
-    };
-    expect(dictionary.profile).toBe(profile);
-    expect(dictionary.licences.length).toBeGreaterThan(0);
-    let codesChecked = 0;
-    for (const layer of layers) {
-      const entry = dictionary.layers[layer]!;
-      const doc = JSON.parse(strFromU8(files[entry.file]!)) as Export;
-      const fields = new Map(entry.fields.map((f) => [f.name, f]));
-      for (const field of entry.fields) expect([field.label.fr, field.label.en].every((text) => text.length > 0), `${layer}.${field.name}`).toBe(true);
-      for (const feature of doc.features) {
-        for (const [name, value] of Object.entries(feature.properties ?? {})) {
-          const field = fields.get(name);
-          expect(field, `${layer}.${name} is in the dictionary`).toBeDefined();
-          if (!field!.codes || value === null) continue;
-          for (const code of Array.isArray(value) ? value : [value]) {
-            expect(field!.codes[String(code)], `${layer}.${name} = ${String(code)} has a label`).toBeDefined();
-            codesChecked++;
+  it.each(['partner', 'public', 'internal'])(
+    'explains every field and every code of a %s zip in its data dictionary, in French and English',
+    async (profile) => {
+      const layers = ['zones', 'claims', 'presence', 'incidents', 'roadblocks', 'sites'];
+      const res = await t.app.inject({ method: 'GET', url: `/api/export?layers=${layers.join(',')}&profile=${profile}` });
+      const files = unzipSync(new Uint8Array(res.rawPayload));
+      type Entry = { name: string; label: { fr: string; en: string }; codes?: Record<string, { fr: string; en: string }>; note?: { fr: string; en: string } };
+      const dictionary = JSON.parse(strFromU8(files['data-dictionary.json']!)) as {
+        profile: string;
+        layers: Record<string, { file: string; fields: Entry[] }>;
+        coarsening: { fr: string; en: string }[];
+        licences: unknown[];
+      };
+      expect(dictionary.profile).toBe(profile);
+      expect(dictionary.licences.length).toBeGreaterThan(0);
+      let codesChecked = 0;
+      for (const layer of layers) {
+        const entry = dictionary.layers[layer]!;
+        const doc = JSON.parse(strFromU8(files[entry.file]!)) as Export;
+        const fields = new Map(entry.fields.map((f) => [f.name, f]));
+        for (const field of entry.fields)
+          expect(
+            [field.label.fr, field.label.en].every((text) => text.length > 0),
+            `${layer}.${field.name}`,
+          ).toBe(true);
+        for (const feature of doc.features) {
+          for (const [name, value] of Object.entries(feature.properties ?? {})) {
+            const field = fields.get(name);
+            expect(field, `${layer}.${name} is in the dictionary`).toBeDefined();
+            if (!field!.codes || value === null) continue;
+            for (const code of Array.isArray(value) ? value : [value]) {
+              expect(field!.codes[String(code)], `${layer}.${name} = ${String(code)} has a label`).toBeDefined();
+              codesChecked++;
+            }
           }
         }
+        // What an id of another layer stands for.
+        if (fields.has('zone_id')) expect(fields.get('zone_id')!.note!.en).toContain('zones.geojson');
       }
-      // What an id of another layer stands for.
-      if (fields.has('zone_id')) expect(fields.get('zone_id')!.note!.en).toContain('zones.geojson');
-    }
-    expect(codesChecked, 'coded values were found and explained').toBeGreaterThan(50);
-    expect(dictionary.coarsening.map((rule) => rule.en).join(' ')).toMatch(profile === 'internal' ? /as recorded/ : /grid cell/);
-  });
+      expect(codesChecked, 'coded values were found and explained').toBeGreaterThan(50);
+      expect(dictionary.coarsening.map((rule) => rule.en).join(' ')).toMatch(profile === 'internal' ? /as recorded/ : /grid cell/);
+    },
+  );
 
   it('writes CSV with the profile columns, points as longitude and latitude', async () => {
     const res = await get('/api/export?layers=incidents&profile=partner&format=csv');
@@ -135,7 +143,11 @@ describe('export formats and bundles', () => {
     await t.app.inject({
       method: 'POST',
       url: '/api/sites',
-      payload: { type: 'Feature', geometry: { type: 'Point', coordinates: [28.7, -2.1] }, properties: { name: '=HYPERLINK("http://evil","x")', source: 'test', source_id: 'formula' } },
+      payload: {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [28.7, -2.1] },
+        properties: { name: '=HYPERLINK("http://evil","x")', source: 'test', source_id: 'formula' },
+      },
     });
     const rows = parse((await get('/api/export?layers=sites&format=csv')).body, { columns: true }) as Record<string, string>[];
     expect(rows.find((r) => r.name!.includes('HYPERLINK'))!.name).toBe('\'=HYPERLINK("http://evil","x")');
@@ -169,7 +181,18 @@ describe('export filters', () => {
   });
 
   it('keeps to a polygon and to a bbox', async () => {
-    const square = { type: 'Polygon', coordinates: [[[28.6, -2.25], [28.7, -2.25], [28.7, -2.15], [28.6, -2.15], [28.6, -2.25]]] };
+    const square = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [28.6, -2.25],
+          [28.7, -2.25],
+          [28.7, -2.15],
+          [28.6, -2.15],
+          [28.6, -2.25],
+        ],
+      ],
+    };
     const byPolygon = (await get(`/api/export?layers=incidents&profile=internal&polygon=${encodeURIComponent(JSON.stringify(square))}`)).json() as Export;
     const byBbox = (await get('/api/export?layers=incidents&profile=internal&bbox=28.6,-2.25,28.7,-2.15')).json() as Export;
     expect(byPolygon.features.length).toBeGreaterThan(0);
@@ -181,7 +204,24 @@ describe('export filters', () => {
   it.each([
     ['layers=nowhere', 'layers'],
     ['layers=zones&polygon=not-json', 'polygon'],
-    ['layers=zones&polygon=' + encodeURIComponent(JSON.stringify({ type: 'Polygon', coordinates: [[[28.6, -2.2], [28.7, -2.3], [28.7, -2.2], [28.6, -2.3], [28.6, -2.2]]] })), 'Self-intersection'],
+    [
+      'layers=zones&polygon=' +
+        encodeURIComponent(
+          JSON.stringify({
+            type: 'Polygon',
+            coordinates: [
+              [
+                [28.6, -2.2],
+                [28.7, -2.3],
+                [28.7, -2.2],
+                [28.6, -2.3],
+                [28.6, -2.2],
+              ],
+            ],
+          }),
+        ),
+      'Self-intersection',
+    ],
     ['layers=zones&from=2020-01-01&to=2019-01-01', 'to must not be before from'],
     ['layers=zones&as_of=2019-07-25&from=2019-01-01', 'not both'],
     ['layers=incidents&incident_days=90', 'give as_of too'],

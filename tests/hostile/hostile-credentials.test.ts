@@ -71,19 +71,25 @@ describe('hostile sign-ins open nothing and write nothing', () => {
 });
 
 describe('hostile credentials on the way in', () => {
+  // eslint-disable-next-line no-control-regex -- the hostile input is a NUL byte
   it.each(HOSTILE.filter((s) => !/\u0000/.test(s)).map((s) => [s]))('bearer token %j → 401', async (token) => {
     const res = await f.app.inject({ url: '/api/zones', headers: { authorization: `Bearer ${encodeURIComponent(token)}` } });
     expect(res.statusCode).toBe(401);
   });
 
+  // eslint-disable-next-line no-control-regex -- the hostile input is a NUL byte
   it.each(HOSTILE.filter((s) => !/\u0000/.test(s)).map((s) => [s]))('session cookie %j → 401', async (value) => {
     const res = await f.app.inject({ url: '/api/zones', headers: { cookie: `riskmap_session=${encodeURIComponent(value)}` } });
     expect(res.statusCode).toBe(401);
   });
 
+  // eslint-disable-next-line no-control-regex -- the hostile input is a NUL byte
   it.each(HOSTILE.filter((s) => !/\u0000/.test(s)).map((s) => [s]))('CSRF header %j on a real session → 403, nothing written', async (csrf) => {
     const login = await f.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'editor', password: PASSWORD } });
-    const cookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+    const cookie = ([] as string[])
+      .concat(login.headers['set-cookie'] ?? [])
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const before = await countRows(f.db, 'zones');
     const res = await f.app.inject({ method: 'DELETE', url: '/api/zones/1', headers: { cookie, 'x-csrf-token': encodeURIComponent(csrf) } });
     expect(res.statusCode).toBe(403);

@@ -79,7 +79,13 @@ describe('injection strings in query parameters are refused', () => {
   });
 
   it.each(INJECTIONS.slice(0, 6).map((s) => [s]))('analysis date %j', async (value) => {
-    for (const path of ['/api/analysis/contested', '/api/analysis/routes', '/api/analysis/sites', '/api/analysis/priorities', '/api/export/count?layers=zones&']) {
+    for (const path of [
+      '/api/analysis/contested',
+      '/api/analysis/routes',
+      '/api/analysis/sites',
+      '/api/analysis/priorities',
+      '/api/export/count?layers=zones&',
+    ]) {
       const url = `${path}${path.includes('?') ? '' : '?'}date=${encodeURIComponent(value)}`;
       const res = await t.app.inject({ method: 'GET', url });
       expectNo500(res, url);
@@ -101,12 +107,81 @@ describe('broken, gigantic and strange bodies get a 4xx and write nothing', () =
     ['nested coordinates', 'sites', point([[28.7, -2.1]])],
     ['infinite latitude', 'sites', '{"type":"Feature","geometry":{"type":"Point","coordinates":[28.7,1e999]},"properties":{"name":"x"}}'],
     ['null geometry where required', 'incidents', { type: 'Feature', geometry: null, properties: { occurred_on: '2019-01-01', category: 'other' } }],
-    ['polygon with two points', 'zones', polygon([[[28, -2], [28.1, -2]]])],
-    ['polygon not closed', 'zones', polygon([[[28, -2], [28.1, -2], [28.1, -2.1], [28, -2.1]]])],
-    ['bow-tie polygon', 'zones', polygon([[[28, -2], [28.1, -2.1], [28.1, -2], [28, -2.1], [28, -2]]])],
-    ['hole outside shell', 'zones', polygon([[[28, -2], [28.1, -2], [28.1, -2.1], [28, -2.1], [28, -2]], [[29, -3], [29.1, -3], [29.1, -3.1], [29, -3]]])],
-    ['repeated-point spike', 'zones', polygon([[[28, -2], [28.1, -2], [28.1, -2], [28, -2]]])],
-    ['too many vertices', 'routes', { type: 'Feature', geometry: { type: 'LineString', coordinates: Array.from({ length: 60_000 }, (_, i) => [28 + i / 1e6, -2]) }, properties: { name: 'x' } }],
+    [
+      'polygon with two points',
+      'zones',
+      polygon([
+        [
+          [28, -2],
+          [28.1, -2],
+        ],
+      ]),
+    ],
+    [
+      'polygon not closed',
+      'zones',
+      polygon([
+        [
+          [28, -2],
+          [28.1, -2],
+          [28.1, -2.1],
+          [28, -2.1],
+        ],
+      ]),
+    ],
+    [
+      'bow-tie polygon',
+      'zones',
+      polygon([
+        [
+          [28, -2],
+          [28.1, -2.1],
+          [28.1, -2],
+          [28, -2.1],
+          [28, -2],
+        ],
+      ]),
+    ],
+    [
+      'hole outside shell',
+      'zones',
+      polygon([
+        [
+          [28, -2],
+          [28.1, -2],
+          [28.1, -2.1],
+          [28, -2.1],
+          [28, -2],
+        ],
+        [
+          [29, -3],
+          [29.1, -3],
+          [29.1, -3.1],
+          [29, -3],
+        ],
+      ]),
+    ],
+    [
+      'repeated-point spike',
+      'zones',
+      polygon([
+        [
+          [28, -2],
+          [28.1, -2],
+          [28.1, -2],
+          [28, -2],
+        ],
+      ]),
+    ],
+    [
+      'too many vertices',
+      'routes',
+      {
+        type: 'Feature',
+        geometry: { type: 'LineString', coordinates: Array.from({ length: 60_000 }, (_, i) => [28 + i / 1e6, -2]) },
+        properties: { name: 'x' },
+      },
+    ],
     ['GeometryCollection', 'sites', { type: 'Feature', geometry: { type: 'GeometryCollection', geometries: [] }, properties: { name: 'x' } }],
     ['deep JSON', 'sites', { type: 'Feature', geometry: { type: 'Point', coordinates: [28.7, -2.1] }, properties: { name: 'x', notes: nested(2_000) } }],
     ['array body', 'sites', [point([28.7, -2.1])]],
@@ -115,20 +190,119 @@ describe('broken, gigantic and strange bodies get a 4xx and write nothing', () =
     ['null body', 'sites', 'null'],
     ['truncated JSON', 'sites', '{"type":"Feature","geometry":'],
     ['duplicate keys smuggling', 'sites', '{"type":"Feature","geometry":{"type":"Point","coordinates":[28.7,-2.1]},"properties":{"name":"x","name":null}}'],
-    ['__proto__ property', 'sites', '{"type":"Feature","geometry":{"type":"Point","coordinates":[28.7,-2.1]},"properties":{"name":"x","__proto__":{"admin":true}}}'],
-    ['constructor property', 'sites', { type: 'Feature', geometry: { type: 'Point', coordinates: [28.7, -2.1] }, properties: { name: 'x', constructor: { prototype: {} } } }],
+    [
+      '__proto__ property',
+      'sites',
+      '{"type":"Feature","geometry":{"type":"Point","coordinates":[28.7,-2.1]},"properties":{"name":"x","__proto__":{"admin":true}}}',
+    ],
+    [
+      'constructor property',
+      'sites',
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [28.7, -2.1] }, properties: { name: 'x', constructor: { prototype: {} } } },
+    ],
     ['NUL byte in text', 'sites', { type: 'Feature', geometry: { type: 'Point', coordinates: [28.7, -2.1] }, properties: { name: 'a\u0000b' } }],
     ['lone surrogate in text', 'sites', '{"type":"Feature","geometry":{"type":"Point","coordinates":[28.7,-2.1]},"properties":{"name":"a\\ud800b"}}'],
-    ['year 0 date', 'incidents', { type: 'Feature', geometry: { type: 'Point', coordinates: [28.7, -2.1] }, properties: { occurred_on: '0000-01-01', category: 'other' } }],
-    ['year 99999 date', 'incidents', { type: 'Feature', geometry: { type: 'Point', coordinates: [28.7, -2.1] }, properties: { occurred_on: '99999-01-01', category: 'other' } }],
-    ['huge integer', 'incidents', { type: 'Feature', geometry: { type: 'Point', coordinates: [28.7, -2.1] }, properties: { occurred_on: '2019-01-01', category: 'other', victims: 1e20 } }],
-    ['fractional count', 'incidents', { type: 'Feature', geometry: { type: 'Point', coordinates: [28.7, -2.1] }, properties: { occurred_on: '2019-01-01', category: 'other', victims: 2.5 } }],
-    ['reference to a huge id', 'claims', { type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[28, -2], [28.1, -2], [28.1, -2.1], [28, -2.1], [28, -2]]] }, properties: { cooperative_id: 9_007_199_254_740_991, basis: 'title', valid_from: '2019-01-01' } }],
+    [
+      'year 0 date',
+      'incidents',
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [28.7, -2.1] }, properties: { occurred_on: '0000-01-01', category: 'other' } },
+    ],
+    [
+      'year 99999 date',
+      'incidents',
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [28.7, -2.1] }, properties: { occurred_on: '99999-01-01', category: 'other' } },
+    ],
+    [
+      'huge integer',
+      'incidents',
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [28.7, -2.1] }, properties: { occurred_on: '2019-01-01', category: 'other', victims: 1e20 } },
+    ],
+    [
+      'fractional count',
+      'incidents',
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [28.7, -2.1] }, properties: { occurred_on: '2019-01-01', category: 'other', victims: 2.5 } },
+    ],
+    [
+      'reference to a huge id',
+      'claims',
+      {
+        type: 'Feature',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [28, -2],
+              [28.1, -2],
+              [28.1, -2.1],
+              [28, -2.1],
+              [28, -2],
+            ],
+          ],
+        },
+        properties: { cooperative_id: 9_007_199_254_740_991, basis: 'title', valid_from: '2019-01-01' },
+      },
+    ],
     ['Z dimension', 'sites', point([28.7, -2.1, 1500]), 'heights (Z)'],
-    ['Z and M dimensions', 'routes', { type: 'Feature', geometry: { type: 'LineString', coordinates: [[28.7, -2.1, 1500, 3], [28.8, -2.1, 1500, 4]] }, properties: { name: 'x' } }, 'heights (Z)'],
-    ['whole-world polygon (antipodal edge)', 'zones', polygon([[[-180, -90], [180, -90], [180, 90], [-180, 90], [-180, -90]]]), 'antimeridian'],
-    ['polygon across the antimeridian', 'zones', polygon([[[179.9, -2], [-179.9, -2], [-179.9, -2.1], [179.9, -2.1], [179.9, -2]]]), 'antimeridian'],
-    ['route across the antimeridian', 'routes', { type: 'Feature', geometry: { type: 'LineString', coordinates: [[179.9, -2], [-179.9, -2]] }, properties: { name: 'x' } }, 'antimeridian'],
+    [
+      'Z and M dimensions',
+      'routes',
+      {
+        type: 'Feature',
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [28.7, -2.1, 1500, 3],
+            [28.8, -2.1, 1500, 4],
+          ],
+        },
+        properties: { name: 'x' },
+      },
+      'heights (Z)',
+    ],
+    [
+      'whole-world polygon (antipodal edge)',
+      'zones',
+      polygon([
+        [
+          [-180, -90],
+          [180, -90],
+          [180, 90],
+          [-180, 90],
+          [-180, -90],
+        ],
+      ]),
+      'antimeridian',
+    ],
+    [
+      'polygon across the antimeridian',
+      'zones',
+      polygon([
+        [
+          [179.9, -2],
+          [-179.9, -2],
+          [-179.9, -2.1],
+          [179.9, -2.1],
+          [179.9, -2],
+        ],
+      ]),
+      'antimeridian',
+    ],
+    [
+      'route across the antimeridian',
+      'routes',
+      {
+        type: 'Feature',
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [179.9, -2],
+            [-179.9, -2],
+          ],
+        },
+        properties: { name: 'x' },
+      },
+      'antimeridian',
+    ],
     ['wrong content type xml', 'sites', '<feature/>', 'application/xml'],
     ['form content type', 'sites', 'name=x', 'application/x-www-form-urlencoded'],
     ['multipart content type', 'sites', '--x\r\n', 'multipart/form-data; boundary=x'],
@@ -152,8 +326,30 @@ describe('broken, gigantic and strange bodies get a 4xx and write nothing', () =
   });
 
   it.each([
-    ['whole-world polygon', [[[-180, -90], [180, -90], [180, 90], [-180, 90], [-180, -90]]]],
-    ['polygon with a Z', [[[28, -2, 5], [28.1, -2, 5], [28.1, -2.1, 5], [28, -2.1, 5], [28, -2, 5]]]],
+    [
+      'whole-world polygon',
+      [
+        [
+          [-180, -90],
+          [180, -90],
+          [180, 90],
+          [-180, 90],
+          [-180, -90],
+        ],
+      ],
+    ],
+    [
+      'polygon with a Z',
+      [
+        [
+          [28, -2, 5],
+          [28.1, -2, 5],
+          [28.1, -2.1, 5],
+          [28, -2.1, 5],
+          [28, -2, 5],
+        ],
+      ],
+    ],
   ])('a claim draft: %s gets a 400 in words', async (_name, coordinates) => {
     const res = await t.app.inject({
       method: 'POST',

@@ -24,7 +24,9 @@ async function appOn(database: Database, loadShedding?: LoadShedding): Promise<F
 /** The test database with every statement failing as pg fails when the server is gone, or never answering. */
 function unreachable(database: Database, how: 'refused' | 'hangs'): Database {
   const fail = () =>
-    how === 'hangs' ? new Promise<never>(() => {}) : Promise.reject(Object.assign(new Error('connect ECONNREFUSED 10.9.8.7:5432'), { code: 'ECONNREFUSED', address: '10.9.8.7' }));
+    how === 'hangs'
+      ? new Promise<never>(() => {})
+      : Promise.reject(Object.assign(new Error('connect ECONNREFUSED 10.9.8.7:5432'), { code: 'ECONNREFUSED', address: '10.9.8.7' }));
   const broken: Database = {
     ...database,
     query: fail,
@@ -65,7 +67,11 @@ describe('liveness and readiness', () => {
     const ready = await app.inject({ url: '/api/health/ready', remoteAddress: REMOTE });
     expect(ready.statusCode).toBe(503);
     expect(ready.headers['retry-after']).toBe('5');
-    expect(ready.json()).toMatchObject({ statusCode: 503, error: 'Service Unavailable', message: 'not ready: the database cannot be reached; try again in a few seconds' });
+    expect(ready.json()).toMatchObject({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'not ready: the database cannot be reached; try again in a few seconds',
+    });
     expect(ready.body).not.toMatch(/10\.9\.8\.7|ECONNREFUSED/);
   });
 
@@ -101,7 +107,10 @@ describe('load shedding', () => {
 
   it('sheds nothing without limits, or under them', async () => {
     // Samples of several event-loop ticks: under-pressure takes a sample without one for an endless delay.
-    for (const app of [await appOn(db), await appOn(db, { maxEventLoopDelayMs: 60_000, maxEventLoopUtilization: 0, maxHeapUsedBytes: 0, sampleIntervalMs: 50 })]) {
+    for (const app of [
+      await appOn(db),
+      await appOn(db, { maxEventLoopDelayMs: 60_000, maxEventLoopUtilization: 0, maxHeapUsedBytes: 0, sampleIntervalMs: 50 }),
+    ]) {
       await new Promise((resolve) => setTimeout(resolve, 150));
       expect((await app.inject({ url: '/api/zones' })).statusCode).toBe(401);
       expect((await app.inject({ url: '/api/health/ready' })).statusCode).toBe(200);

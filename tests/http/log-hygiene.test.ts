@@ -49,7 +49,14 @@ afterAll(async () => {
 const incident = (properties: Record<string, unknown>, coordinates: number[] = [LON, LAT]) => ({
   type: 'Feature',
   geometry: { type: 'Point', coordinates },
-  properties: { occurred_on: '2019-03-10', category: 'torture', perpetrator_type: 'fardc', perpetrator_name: PERPETRATOR, description: DESCRIPTION, ...properties },
+  properties: {
+    occurred_on: '2019-03-10',
+    category: 'torture',
+    perpetrator_type: 'fardc',
+    perpetrator_name: PERPETRATOR,
+    description: DESCRIPTION,
+    ...properties,
+  },
 });
 
 describe('the logs of a session with sensitive records', () => {
@@ -77,12 +84,31 @@ describe('the logs of a session with sensitive records', () => {
       await app.inject({ method: 'POST', url: '/api/incidents', headers: bearer, payload: incident({ occurred_on: '2019-13-45' }) }),
       await app.inject({ method: 'POST', url: '/api/incidents', headers: bearer, payload: incident({ site_id: 999_999 }) }),
       await app.inject({ method: 'POST', url: '/api/incidents', headers: bearer, payload: incident({}, [LON, LAT, 1, 2, 3]) }),
-      await app.inject({ method: 'PATCH', url: `/api/incidents/${id}`, headers: { cookie }, payload: { type: 'Feature', properties: { description: `${DESCRIPTION} (suite)` } } }),
+      await app.inject({
+        method: 'PATCH',
+        url: `/api/incidents/${id}`,
+        headers: { cookie },
+        payload: { type: 'Feature', properties: { description: `${DESCRIPTION} (suite)` } },
+      }),
       await app.inject({ method: 'GET', url: '/api/incidents', headers: { authorization: `Bearer ${adminToken}x` } }),
     ];
     expect(refused.map((r) => r.statusCode)).toEqual([400, 400, 400, 400, 403, 401]);
-    expect((await app.inject({ method: 'PATCH', url: `/api/incidents/${id}`, headers: bearer, payload: { type: 'Feature', properties: { description: `${DESCRIPTION} (suite)` } } })).statusCode).toBe(200);
-    for (const url of ['/api/incidents', '/api/incidents?date=2019-03-11', `/api/export?layers=incidents&bbox=${LON - 0.01},${LAT - 0.01},${LON + 0.01},${LAT + 0.01}`, '/tiles/incidents/12/2376/2073.mvt']) {
+    expect(
+      (
+        await app.inject({
+          method: 'PATCH',
+          url: `/api/incidents/${id}`,
+          headers: bearer,
+          payload: { type: 'Feature', properties: { description: `${DESCRIPTION} (suite)` } },
+        })
+      ).statusCode,
+    ).toBe(200);
+    for (const url of [
+      '/api/incidents',
+      '/api/incidents?date=2019-03-11',
+      `/api/export?layers=incidents&bbox=${LON - 0.01},${LAT - 0.01},${LON + 0.01},${LAT + 0.01}`,
+      '/tiles/incidents/12/2376/2073.mvt',
+    ]) {
       expect((await app.inject({ url, headers: { authorization: `Bearer ${partnerToken}` } })).statusCode).toBe(200);
     }
     expect((await app.inject({ method: 'DELETE', url: '/api/session', headers: { cookie, 'x-csrf-token': csrf } })).statusCode).toBe(204);
@@ -98,7 +124,10 @@ describe('the logs of a session with sensitive records', () => {
       password: PASSWORD,
       'admin token': adminToken,
       'partner token': partnerToken,
-      'session cookie': cookie.split('; ').find((p) => p.startsWith('riskmap_session='))!.split('=')[1]!,
+      'session cookie': cookie
+        .split('; ')
+        .find((p) => p.startsWith('riskmap_session='))!
+        .split('=')[1]!,
       'CSRF token': csrf,
       description: DESCRIPTION,
       'perpetrator name': PERPETRATOR,
@@ -130,7 +159,10 @@ describe('the log serializers', () => {
 
   it("drop a driver error's detail, which quotes the failed row", () => {
     const serializers = (logOptions('info') as { serializers: { err(e: unknown): Record<string, unknown> } }).serializers;
-    const error = Object.assign(new Error('duplicate key value violates unique constraint "x"'), { code: '23505', detail: `Key (description)=(${DESCRIPTION}) already exists.` });
+    const error = Object.assign(new Error('duplicate key value violates unique constraint "x"'), {
+      code: '23505',
+      detail: `Key (description)=(${DESCRIPTION}) already exists.`,
+    });
     const logged = JSON.stringify(serializers.err(error));
     expect(logged).toContain('23505');
     expect(logged).not.toContain(DESCRIPTION);

@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => f?.close());
 
-const scrape = (headers: Record<string, string> = {}, remoteAddress?: string) => f.app.inject({ url: '/metrics', headers, ...(remoteAddress ? { remoteAddress } : {}) });
+const scrape = (headers: Record<string, string> = {}, remoteAddress?: string) =>
+  f.app.inject({ url: '/metrics', headers, ...(remoteAddress ? { remoteAddress } : {}) });
 
 /** One sample's value, or undefined when the series is absent. */
 function sample(body: string, series: string): number | undefined {
@@ -42,7 +43,8 @@ describe('the metrics', () => {
     expect(sample(body, 'http_request_duration_seconds_count{route="/api/zones/:id",method="GET",status_class="4xx"}')).toBe(2);
     expect(body).toMatch(/http_request_duration_seconds_bucket\{le="0\.1",route="\/api\/zones",method="GET",status_class="2xx"\} [01]/);
     // Nothing a caller wrote, and no one's name or token.
-    for (const text of ['424242', '535353', '2031-05-17', 'limit=7', 'no-such-route', 'viewer', ...Object.values(f.tokens)]) expect(body, text).not.toContain(text);
+    for (const text of ['424242', '535353', '2031-05-17', 'limit=7', 'no-such-route', 'viewer', ...Object.values(f.tokens)])
+      expect(body, text).not.toContain(text);
     // The process, once per process.
     expect(body).toMatch(/^process_cpu_user_seconds_total \d/m);
     expect(body).toMatch(/^nodejs_eventloop_lag_seconds \d/m);

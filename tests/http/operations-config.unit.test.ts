@@ -4,7 +4,11 @@ import { configFromEnv } from '../../server/config.js';
 /** Issue 18: the load-shedding limits and the metrics token, read from the environment. */
 describe('load shedding and metrics configuration', () => {
   it('sheds on a second of event-loop delay on the server by default, and not on the embedded database', () => {
-    expect(configFromEnv({ DATABASE_URL: 'postgres://u@db/riskmap' }).loadShedding).toEqual({ maxEventLoopDelayMs: 1000, maxEventLoopUtilization: 0, maxHeapUsedBytes: 0 });
+    expect(configFromEnv({ DATABASE_URL: 'postgres://u@db/riskmap' }).loadShedding).toEqual({
+      maxEventLoopDelayMs: 1000,
+      maxEventLoopUtilization: 0,
+      maxHeapUsedBytes: 0,
+    });
     expect(configFromEnv({}).loadShedding).toEqual({ maxEventLoopDelayMs: 0, maxEventLoopUtilization: 0, maxHeapUsedBytes: 0 });
   });
 

@@ -142,7 +142,9 @@ describe('the OpenAPI document', () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
       paths: Record<string, Record<string, { responses?: Record<string, { content?: unknown; description?: string }> }>>;
     };
-    const inScope = Object.keys(doc.paths).filter((path) => path.startsWith('/api/analysis/') || path === '/api/layers' || LAYER_NAMES.some((l) => path.startsWith(`/api/${l}`)));
+    const inScope = Object.keys(doc.paths).filter(
+      (path) => path.startsWith('/api/analysis/') || path === '/api/layers' || LAYER_NAMES.some((l) => path.startsWith(`/api/${l}`)),
+    );
     expect(inScope.length).toBeGreaterThan(LAYER_NAMES.length * 2);
     for (const path of inScope) {
       for (const [method, operation] of Object.entries(doc.paths[path]!)) {

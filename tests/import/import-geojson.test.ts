@@ -161,9 +161,7 @@ describe('references by source id', () => {
       properties,
       error: 'cooperative_ref "test/nobody" matches no cooperatives record',
     });
-    expect((await resolveReferences(db, LAYERS.claims, { cooperative_ref: 12 })).error).toBe(
-      'cooperative_ref must look like "<source>/<source_id>", not 12',
-    );
+    expect((await resolveReferences(db, LAYERS.claims, { cooperative_ref: 12 })).error).toBe('cooperative_ref must look like "<source>/<source_id>", not 12');
   });
 });
 

@@ -148,9 +148,14 @@ if (!(gdalVersion && hasOgr2ogr) && process.env.CI) {
       // spatial_ref_sys table, and measures on WGS 84 all the same. The fid is cast, or the CSV
       // driver takes it as the row's FID and leaves it out.
       const { stdout } = await gdal('ogr2ogr', [
-        '-f', 'CSV', '/vsistdout/', gpkg(),
-        '-dialect', 'SQLite',
-        '-sql', 'SELECT CAST(fid AS INTEGER) AS zone_fid, code, area_ha, ST_Area(geom, 1) / 10000 AS geodesic_ha FROM zones ORDER BY fid',
+        '-f',
+        'CSV',
+        '/vsistdout/',
+        gpkg(),
+        '-dialect',
+        'SQLite',
+        '-sql',
+        'SELECT CAST(fid AS INTEGER) AS zone_fid, code, area_ha, ST_Area(geom, 1) / 10000 AS geodesic_ha FROM zones ORDER BY fid',
       ]);
       const rows = parse(stdout, { columns: true }) as Array<{ zone_fid: string; code: string; area_ha: string; geodesic_ha: string }>;
       // GDAL takes the GeoJSON feature id as the GeoPackage fid: a GIS user can join back on it.

@@ -93,7 +93,15 @@ describe.each(LAYER_NAMES.map((n) => [n]))('layer %s', (name) => {
 
 describe('geometry on output (RFC 7946)', () => {
   it('writes polygon exterior rings counter-clockwise even when sent clockwise', async () => {
-    const clockwise = [[[28.9, -2.0], [28.9, -1.99], [28.91, -1.99], [28.91, -2.0], [28.9, -2.0]]];
+    const clockwise = [
+      [
+        [28.9, -2.0],
+        [28.9, -1.99],
+        [28.91, -1.99],
+        [28.91, -2.0],
+        [28.9, -2.0],
+      ],
+    ];
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/zones',
@@ -144,7 +152,11 @@ describe('claims carry their claimant', () => {
 describe('paging', () => {
   it('pages with limit and offset and keeps the total', async () => {
     for (let i = 0; i < 3; i++) {
-      await t.app.inject({ method: 'POST', url: '/api/sites', payload: { type: 'Feature', geometry: { type: 'Point', coordinates: [28.7 + i / 100, -2.1] }, properties: { name: `Paging ${i}` } } });
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/sites',
+        payload: { type: 'Feature', geometry: { type: 'Point', coordinates: [28.7 + i / 100, -2.1] }, properties: { name: `Paging ${i}` } },
+      });
     }
     const first = (await t.app.inject({ method: 'GET', url: '/api/sites?limit=2' })).json();
     const second = (await t.app.inject({ method: 'GET', url: '/api/sites?limit=2&offset=2' })).json();
@@ -193,8 +205,23 @@ describe('update and delete', () => {
   it('refuses an invalid geometry on update and leaves the record as it was', async () => {
     const claim = created.get('claims')!;
     const before = (await t.app.inject({ method: 'GET', url: `/api/claims/${claim.id}` })).json();
-    const bowtie = { type: 'Polygon', coordinates: [[[28.6, -2.2], [28.7, -2.2], [28.6, -2.3], [28.7, -2.3], [28.6, -2.2]]] };
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/claims/${claim.id}`, payload: { type: 'Feature', geometry: bowtie, properties: { name: 'changed' } } });
+    const bowtie = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [28.6, -2.2],
+          [28.7, -2.2],
+          [28.6, -2.3],
+          [28.7, -2.3],
+          [28.6, -2.2],
+        ],
+      ],
+    };
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/claims/${claim.id}`,
+      payload: { type: 'Feature', geometry: bowtie, properties: { name: 'changed' } },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('Self-intersection');
     expect((await t.app.inject({ method: 'GET', url: `/api/claims/${claim.id}` })).json()).toEqual(before);

@@ -98,14 +98,23 @@ describe('landing page and conformance', () => {
   });
 
   it('serves an OpenAPI 3.0 definition of the OGC paths relative to /ogc, limit with its maximum', async () => {
-    const api = await fetchJson<{ openapi: string; servers: Array<{ url: string }>; paths: Record<string, { get: { parameters: Array<{ name: string; schema: Record<string, unknown> }> } }> }>(
-      '/ogc/api',
-      OPENAPI_TYPE,
-    );
+    const api = await fetchJson<{
+      openapi: string;
+      servers: Array<{ url: string }>;
+      paths: Record<string, { get: { parameters: Array<{ name: string; schema: Record<string, unknown> }> } }>;
+    }>('/ogc/api', OPENAPI_TYPE);
     expect(api.openapi).toMatch(/^3\.0\./);
     expect(local(api.servers[0]!.url)).toBe('/ogc');
     expect(Object.keys(api.paths).sort()).toEqual(
-      ['/', '/api', '/conformance', '/collections', '/collections/{collectionId}', '/collections/{collectionId}/items', '/collections/{collectionId}/items/{featureId}'].sort(),
+      [
+        '/',
+        '/api',
+        '/conformance',
+        '/collections',
+        '/collections/{collectionId}',
+        '/collections/{collectionId}/items',
+        '/collections/{collectionId}/items/{featureId}',
+      ].sort(),
     );
     const items = api.paths['/collections/{collectionId}/items']!.get.parameters;
     expect(items.map((p) => p.name).sort()).toEqual(['bbox', 'collectionId', 'datetime', 'f', 'limit', 'offset', 'profile']);
@@ -286,7 +295,9 @@ describe('items', () => {
 
   it('keeps records whose period overlaps datetime, instants and intervals with open ends (/req/core/fc-time-response)', async () => {
     const names = async (query: string) =>
-      (await page(`/ogc/collections/roadblocks/items?profile=internal&${query}`)).features.map((f) => String(f.properties.name).replace(/ \(illustrative\)$/, '')).sort();
+      (await page(`/ogc/collections/roadblocks/items?profile=internal&${query}`)).features
+        .map((f) => String(f.properties.name).replace(/ \(illustrative\)$/, ''))
+        .sort();
     const lumbishi = 'Ancienne barrière de Lumbishi';
     const bitale = 'Barrière de la sortie de Bitale';
     const numbi = 'Barrière sur la piste de Numbi';
@@ -461,7 +472,11 @@ describe('records without a geometry', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/cooperatives',
-      payload: { type: 'Feature', geometry: null, properties: { name: 'Coopérative sans siège connu', legal_status: 'pending', source: 'test', illustrative: true } },
+      payload: {
+        type: 'Feature',
+        geometry: null,
+        properties: { name: 'Coopérative sans siège connu', legal_status: 'pending', source: 'test', illustrative: true },
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
     const id = res.json().id as number;

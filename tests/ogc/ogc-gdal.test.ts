@@ -126,7 +126,9 @@ if (!(gdalVersion && hasOgr2ogr) && process.env.CI) {
       expect(stdout).toMatch(/^Feature Count: 1$/m);
       expect(stdout).toMatch(/actor_type \(String\) = fardc/);
       expect(stdout).not.toContain('Nom interne du commandant');
-      await expect(gdal('ogrinfo', [...withToken(f.tokens.partner), '-ro', '-so', `OAPIF:${ogc}?profile=working-group`])).rejects.toThrow(/403|Forbidden|failed/);
+      await expect(gdal('ogrinfo', [...withToken(f.tokens.partner), '-ro', '-so', `OAPIF:${ogc}?profile=working-group`])).rejects.toThrow(
+        /403|Forbidden|failed/,
+      );
       // The same request as a viewer does see the name: the check above can fail.
       const viewer = await gdal('ogrinfo', [...withToken(f.tokens.viewer), '-ro', '-al', `OAPIF:${ogc}?profile=working-group`, 'presence']);
       expect(viewer.stdout).toContain('Nom interne du commandant');

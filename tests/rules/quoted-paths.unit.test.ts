@@ -24,7 +24,13 @@ function expandBraces(path: string): string[] {
   return m[1]!.split(',').flatMap((option) => expandBraces(path.slice(0, m.index) + option + path.slice(m.index + m[0].length)));
 }
 
-const globSegment = (segment: string) => new RegExp(`^${segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+const globSegment = (segment: string) =>
+  new RegExp(
+    `^${segment
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
 
 /** Whether at least one file or folder matches the path, whose segments may hold `*` and `**`. */
 function matchesSomething(dir: string, segments: string[]): boolean {
@@ -41,11 +47,21 @@ const subdirs = (dir: string) => entries(dir).filter((name) => statSync(join(dir
 /** The paths among words: those starting with a top-level folder, and (`outside`) those leaving the repository (`../x`). */
 function quotedPaths(tokens: string[], { outside = false } = {}): string[] {
   return tokens
-    .map((token) => token.replace(/[,;:]+$/, '').replace(/\.$/, '').replace(/:\d+$/, ''))
+    .map((token) =>
+      token
+        .replace(/[,;:]+$/, '')
+        .replace(/\.$/, '')
+        .replace(/:\d+$/, ''),
+    )
     .filter((token) => IN_REPO.test(token) || (outside && /^\.\.\/\w/.test(token)));
 }
 
-const MARKDOWN = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+const MARKDOWN = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+];
 
 /**
  * In a Markdown file: the words of every `code span` (paths from the repository's root), and
@@ -53,7 +69,10 @@ const MARKDOWN = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((name) 
  */
 function markdownPaths(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
-  const quoted = quotedPaths([...text.matchAll(/`([^`\n]+)`/g)].flatMap((m) => m[1]!.split(/\s+/)), { outside: true });
+  const quoted = quotedPaths(
+    [...text.matchAll(/`([^`\n]+)`/g)].flatMap((m) => m[1]!.split(/\s+/)),
+    { outside: true },
+  );
   const linked = [...text.matchAll(/\]\(([^)\s]+)\)/g)]
     .map((m) => m[1]!.replace(/#.*$/, ''))
     .filter((target) => target !== '' && !/^[a-z]+:/.test(target))

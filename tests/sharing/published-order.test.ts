@@ -42,11 +42,23 @@ beforeAll(async () => {
   t = await openTestApp();
   const drafts: Omit<Generated, 'dbId'>[] = [];
   for (let i = 0; i < 240; i++) {
-    drafts.push({ day: dayOf(1 + Math.floor(rand() * 6), 1 + Math.floor(rand() * 28)), lon: round(MIXED_AREA.west + rand() * MIXED_AREA.size), lat: round(MIXED_AREA.south + rand() * MIXED_AREA.size), category: pick(EXACT_CATEGORIES), lone: false });
+    drafts.push({
+      day: dayOf(1 + Math.floor(rand() * 6), 1 + Math.floor(rand() * 28)),
+      lon: round(MIXED_AREA.west + rand() * MIXED_AREA.size),
+      lat: round(MIXED_AREA.south + rand() * MIXED_AREA.size),
+      category: pick(EXACT_CATEGORIES),
+      lone: false,
+    });
   }
   for (let i = 0; i < 24; i++) {
     const area = i % 2 ? LONE_AREA : MIXED_AREA;
-    drafts.push({ day: dayOf(1 + Math.floor(rand() * 6), 1 + Math.floor(rand() * 28)), lon: round(area.west + rand() * area.size), lat: round(area.south + rand() * area.size), category: pick(SENSITIVE_CATEGORIES), lone: area === LONE_AREA });
+    drafts.push({
+      day: dayOf(1 + Math.floor(rand() * 6), 1 + Math.floor(rand() * 28)),
+      lon: round(area.west + rand() * area.size),
+      lat: round(area.south + rand() * area.size),
+      category: pick(SENSITIVE_CATEGORIES),
+      lone: area === LONE_AREA,
+    });
   }
   // The demo's pattern: an exact arrest at the very place of a torture, two days before it.
   drafts.push({ day: '2021-03-15', lon: 28.81234, lat: -2.21234, category: 'arbitrary_arrest', lone: false });
@@ -91,13 +103,16 @@ async function everyListing(profile: string): Promise<Record<string, Feature[]>>
  * its tile holds them (a record in a tile's margin is left to the tile it lies in).
  */
 async function tileFeatures(profile: string): Promise<Feature[]> {
-  const tiles = [...new Set(generated.map((g) => JSON.stringify(tileAt(g.lon, g.lat, 9))))].sort().map((k) => JSON.parse(k) as { z: number; x: number; y: number });
+  const tiles = [...new Set(generated.map((g) => JSON.stringify(tileAt(g.lon, g.lat, 9))))]
+    .sort()
+    .map((k) => JSON.parse(k) as { z: number; x: number; y: number });
   const features: Feature[] = [];
   for (const tile of tiles) {
     const res = await t.app.inject(`/tiles/incidents/${tile.z}/${tile.x}/${tile.y}.mvt?profile=${profile}`);
     expect(res.statusCode).toBe(200);
     for (const f of decodeTile(res.rawPayload, tile).incidents ?? []) {
-      if (f.points.every((p) => p.x >= 0 && p.x < 4096 && p.y >= 0 && p.y < 4096)) features.push({ type: 'Feature', id: f.id, geometry: f.geometry, properties: f.properties });
+      if (f.points.every((p) => p.x >= 0 && p.x < 4096 && p.y >= 0 && p.y < 4096))
+        features.push({ type: 'Feature', id: f.id, geometry: f.geometry, properties: f.properties });
     }
   }
   return features;
@@ -115,15 +130,17 @@ describe.each(PROFILES)('incidents seen as %s', (profile) => {
         // Another day of the same month, another point of the same 0.05° cell (which lies inside the 0.1° one).
         const cell = GRID_DEGREES.partner!;
         const [x, y] = [Math.floor(g.lon / cell) * cell, Math.floor(g.lat / cell) * cell];
-        await t.db.query(`UPDATE incidents SET occurred_on = date_trunc('month', occurred_on)::date + $2::int, geom = ST_SetSRID(ST_MakePoint($3, $4), 4326) WHERE id = $1`, [
-          g.dbId, Math.floor(rand() * 28), round(x + 0.001 + rand() * (cell - 0.002)), round(y + 0.001 + rand() * (cell - 0.002)),
-        ]);
+        await t.db.query(
+          `UPDATE incidents SET occurred_on = date_trunc('month', occurred_on)::date + $2::int, geom = ST_SetSRID(ST_MakePoint($3, $4), 4326) WHERE id = $1`,
+          [g.dbId, Math.floor(rand() * 28), round(x + 0.001 + rand() * (cell - 0.002)), round(y + 0.001 + rand() * (cell - 0.002))],
+        );
       }
       const after = await everyListing(profile);
       for (const path of Object.keys(before)) expect(after[path], path).toEqual(before[path]);
       expect((await t.app.inject(`/api/export?layers=incidents&profile=${profile}&format=csv`)).body).toBe(csvBefore);
     } finally {
-      for (const g of lone) await t.db.query(`UPDATE incidents SET occurred_on = $2, geom = ST_SetSRID(ST_MakePoint($3, $4), 4326) WHERE id = $1`, [g.dbId, g.day, g.lon, g.lat]);
+      for (const g of lone)
+        await t.db.query(`UPDATE incidents SET occurred_on = $2, geom = ST_SetSRID(ST_MakePoint($3, $4), 4326) WHERE id = $1`, [g.dbId, g.day, g.lon, g.lat]);
     }
   });
 
@@ -140,7 +157,14 @@ describe.each(PROFILES)('incidents seen as %s', (profile) => {
     // chance for this many records; the database ids themselves would give 1.
     const expected = await Promise.all(generated.map((g) => publishedIncidentId(t.db, g.dbId)));
     expect(new Set(ids)).toEqual(new Set(expected));
-    expect(Math.abs(spearman(generated.map((g) => g.dbId), expected))).toBeLessThan(0.3);
+    expect(
+      Math.abs(
+        spearman(
+          generated.map((g) => g.dbId),
+          expected,
+        ),
+      ),
+    ).toBeLessThan(0.3);
   });
 
   it('are found under their published id and never under the database id', async () => {
@@ -166,7 +190,9 @@ describe('the linked-record rule, as partner', () => {
       for (const f of exact) {
         const g = generated.find((x) => matches(f, x));
         expect(g, `${path}: an exact record that was never entered`).toBeDefined();
-        const neighbour = sensitive.find((s) => Math.hypot(s.lon - g!.lon, s.lat - g!.lat) <= GRID_DEGREES.partner! && Math.abs(days(s.day) - days(g!.day)) <= LINK_DAYS);
+        const neighbour = sensitive.find(
+          (s) => Math.hypot(s.lon - g!.lon, s.lat - g!.lat) <= GRID_DEGREES.partner! && Math.abs(days(s.day) - days(g!.day)) <= LINK_DAYS,
+        );
         expect(neighbour, `${path}: ${g!.category} of ${g!.day} at ${g!.lon},${g!.lat} tells where and when ${neighbour?.category} was`).toBeUndefined();
       }
     }

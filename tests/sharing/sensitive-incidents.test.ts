@@ -12,7 +12,12 @@ import { decodeTile, tileAt } from '../support/decode-tile.js';
  * field outside the allowlist, whether in its own field or hidden in another.
  */
 const EXACT = { lon: 28.6123457, lat: -2.2345678, day: '2019-05-17' };
-const SECRETS = { perpetrator_name: 'Commandant Secret-Nom', description: 'Témoin: Marie Secret-Témoin, rue 4', notes: 'note interne secrète', reference: 'téléphone +243 000 SECRET' };
+const SECRETS = {
+  perpetrator_name: 'Commandant Secret-Nom',
+  description: 'Témoin: Marie Secret-Témoin, rue 4',
+  notes: 'note interne secrète',
+  reference: 'téléphone +243 000 SECRET',
+};
 /** Text that must never appear: the coordinates at any useful precision, the day, each secret. */
 const FORBIDDEN_TEXT = ['28.6123', '28.612', '-2.2345', '-2.234', EXACT.day, ...Object.values(SECRETS)];
 
@@ -23,11 +28,27 @@ const near = { zone_id: 0, route_id: 0 };
 beforeAll(async () => {
   t = await openTestApp();
   const zone = await createFeature(t.db, LAYERS.zones, {
-    geometry: { type: 'Polygon', coordinates: [[[28.611, -2.235], [28.614, -2.235], [28.614, -2.233], [28.611, -2.235]]] },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [28.611, -2.235],
+          [28.614, -2.235],
+          [28.614, -2.233],
+          [28.611, -2.235],
+        ],
+      ],
+    },
     properties: { code: 'SMALL-ZONE', name: 'Petite zone' },
   });
   const route = await createFeature(t.db, LAYERS.routes, {
-    geometry: { type: 'LineString', coordinates: [[28.61, -2.236], [28.615, -2.233]] },
+    geometry: {
+      type: 'LineString',
+      coordinates: [
+        [28.61, -2.236],
+        [28.615, -2.233],
+      ],
+    },
     properties: { name: 'Piste courte' },
   });
   Object.assign(near, { zone_id: Number(zone.id), route_id: Number(route.id) });

@@ -22,7 +22,10 @@ export function decodeTile(body: Buffer | Uint8Array, tile: { z: number; x: numb
         id: feature.id,
         properties: feature.properties,
         geometry: feature.toGeoJSON(tile.x, tile.y, tile.z).geometry,
-        points: feature.loadGeometry().flat().map((p) => ({ x: p.x, y: p.y })),
+        points: feature
+          .loadGeometry()
+          .flat()
+          .map((p) => ({ x: p.x, y: p.y })),
       };
     });
   }

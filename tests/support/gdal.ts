@@ -14,13 +14,19 @@ export async function gdal(tool: 'ogrinfo' | 'ogr2ogr', args: string[]): Promise
     return await run(tool, args, { env: GDAL_ENV, maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     const { stderr, stdout } = error as { stderr?: string; stdout?: string };
-    throw new Error(`${tool} ${args.join(' ')} failed:\n${stderr ?? ''}${stdout ?? ''}`);
+    throw new Error(`${tool} ${args.join(' ')} failed:\n${stderr ?? ''}${stdout ?? ''}`, { cause: error });
   }
 }
 
 /** `ogrinfo --version`'s answer, or null when GDAL (ogrinfo and ogr2ogr) is not installed. */
 export async function gdalVersion(): Promise<string | null> {
-  const version = await run('ogrinfo', ['--version']).then(({ stdout }) => stdout.trim(), () => null);
-  const hasOgr2ogr = await run('ogr2ogr', ['--version']).then(() => true, () => false);
+  const version = await run('ogrinfo', ['--version']).then(
+    ({ stdout }) => stdout.trim(),
+    () => null,
+  );
+  const hasOgr2ogr = await run('ogr2ogr', ['--version']).then(
+    () => true,
+    () => false,
+  );
   return version && hasOgr2ogr ? version : null;
 }

@@ -106,7 +106,9 @@ function assertLogsClean(run: string): void {
     throw new Error(`the test run's logs hold ${leaks.length} secret(s):\n${shown.join('\n')}`);
   }
   // Files that start no app log nothing; a whole run that logged nothing would prove nothing.
-  console.log(`logs of the run searched for secrets: ${lines} lines, none found${lines === 0 ? ' (no test app logged anything: was the log folder removed during the run?)' : ''}`);
+  console.log(
+    `logs of the run searched for secrets: ${lines} lines, none found${lines === 0 ? ' (no test app logged anything: was the log folder removed during the run?)' : ''}`,
+  );
 }
 
 declare module 'vitest' {

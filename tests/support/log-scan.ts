@@ -78,7 +78,7 @@ function recordSecrets(): [string, string][] {
 /** A literal found on its own, not inside a longer number (a coordinate inside a duration's digits is no leak). */
 function contains(line: string, literal: string): boolean {
   if (!/^-?[\d.]+$/.test(literal)) return line.includes(literal);
-  const escaped = literal.replace(/[.\-]/g, '\\$&');
+  const escaped = literal.replace(/[.-]/g, '\\$&');
   return new RegExp(`(?<![\\d.])${escaped}(?!\\d)`).test(line.replace(/"responseTime":[\d.]+/g, ''));
 }
 

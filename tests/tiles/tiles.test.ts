@@ -54,7 +54,10 @@ function flattened(properties: Record<string, unknown>): Record<string, unknown>
   for (const [key, value] of Object.entries(properties)) {
     if (value === null) continue;
     if (Array.isArray(value)) out[key] = value;
-    else if (typeof value === 'object') for (const [k, v] of Object.entries(value as object)) { if (v !== null) out[`${key}.${k}`] = v; }
+    else if (typeof value === 'object')
+      for (const [k, v] of Object.entries(value as object)) {
+        if (v !== null) out[`${key}.${k}`] = v;
+      }
     else out[key] = value;
   }
   return out;
@@ -74,7 +77,7 @@ describe.each(LAYER_NAMES.map((name) => [name]))('tiles of %s', (layer) => {
     }
     expect([...inTiles.keys()].sort((a, b) => a - b)).toEqual(features.map((f) => Number(f.id)).sort((a, b) => a - b));
     for (const f of features) {
-      const { created_at, updated_at, ...published } = f.properties as Record<string, unknown>;
+      const { created_at: _created, updated_at: _updated, ...published } = f.properties as Record<string, unknown>;
       expect(readBack(inTiles.get(Number(f.id))!.properties), `${layer} ${f.id}`).toEqual(JSON.parse(JSON.stringify(flattened(published))));
     }
   });
@@ -99,7 +102,11 @@ describe('a tile', () => {
     expect(again.rawPayload.length).toBe(0);
 
     const [site] = await listed('sites');
-    const patched = await t.app.inject({ method: 'PATCH', url: `/api/sites/${site!.id}`, payload: { type: 'Feature', properties: { village: 'Nyabibwe-centre' } } });
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/sites/${site!.id}`,
+      payload: { type: 'Feature', properties: { village: 'Nyabibwe-centre' } },
+    });
     expect(patched.statusCode, patched.body).toBe(200);
     const after = await getTile('incidents', tile, '', { 'if-none-match': tag });
     expect(after.statusCode).toBe(200);
@@ -164,7 +171,10 @@ describe('a tile', () => {
   });
 
   it('refuses a tile that does not exist, a layer that does not, and an unknown parameter', async () => {
-    expect((await getTile('incidents', { z: 3, x: 8, y: 0 })).json()).toMatchObject({ statusCode: 400, message: expect.stringMatching(/x and y run from 0 to 7/) });
+    expect((await getTile('incidents', { z: 3, x: 8, y: 0 })).json()).toMatchObject({
+      statusCode: 400,
+      message: expect.stringMatching(/x and y run from 0 to 7/),
+    });
     expect((await getTile('nothing', { z: 3, x: 1, y: 1 })).statusCode).toBe(404);
     expect((await getTile('incidents', { z: 21, x: 1, y: 1 })).statusCode).toBe(400);
     expect((await getTile('incidents', { z: 3, x: 1, y: 1 }, '?limit=5')).statusCode).toBe(400);
@@ -188,9 +198,17 @@ describe('a tile', () => {
         expect(summary(fromNode), `${layer} ${tile.z}/${tile.x}/${tile.y}`).toEqual(summary(fromPostgis));
         // Shapes agree to the tile grid (a unit is 1/4096 of the tile): the same box around each feature's positions.
         const boxes = (fs: DecodedFeature[]) =>
-          [...fs].sort((a, b) => a.id! - b.id!).map((f) => [Math.min(...f.points.map((p) => p.x)), Math.min(...f.points.map((p) => p.y)), Math.max(...f.points.map((p) => p.x)), Math.max(...f.points.map((p) => p.y))]);
+          [...fs]
+            .sort((a, b) => a.id! - b.id!)
+            .map((f) => [
+              Math.min(...f.points.map((p) => p.x)),
+              Math.min(...f.points.map((p) => p.y)),
+              Math.max(...f.points.map((p) => p.x)),
+              Math.max(...f.points.map((p) => p.y)),
+            ]);
         const [node, postgis] = [boxes(fromNode), boxes(fromPostgis)];
-        for (const [i, box] of node.entries()) for (const [k, v] of box.entries()) expect(Math.abs(v - postgis[i]![k]!), `${layer} ${tile.z}/${tile.x}/${tile.y}`).toBeLessThanOrEqual(1);
+        for (const [i, box] of node.entries())
+          for (const [k, v] of box.entries()) expect(Math.abs(v - postgis[i]![k]!), `${layer} ${tile.z}/${tile.x}/${tile.y}`).toBeLessThanOrEqual(1);
       }
     }
   });

@@ -34,11 +34,26 @@ async function seed(app: FastifyInstance, db: Parameters<typeof createAccount>[0
   };
   const zoneId = await post(
     'zones',
-    { type: 'Polygon', coordinates: [[[28.6, -2.25], [28.66, -2.25], [28.66, -2.18], [28.6, -2.18], [28.6, -2.25]]] },
+    {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [28.6, -2.25],
+          [28.66, -2.25],
+          [28.66, -2.18],
+          [28.6, -2.18],
+          [28.6, -2.25],
+        ],
+      ],
+    },
     { source_id: 'zone-1', code: 'ZEA-T1', name: ZONE_NAME, status: 'active', illustrative: true },
   );
   for (let i = 0; i < SITES; i++) {
-    await post('sites', { type: 'Point', coordinates: [28.61 + i * 0.001, -2.2] }, { source_id: `site-${i}`, name: `Site ${i + 1}`, location_precision: 'gps', illustrative: true });
+    await post(
+      'sites',
+      { type: 'Point', coordinates: [28.61 + i * 0.001, -2.2] },
+      { source_id: `site-${i}`, name: `Site ${i + 1}`, location_precision: 'gps', illustrative: true },
+    );
   }
   return { zoneId };
 }
@@ -90,7 +105,7 @@ describeInBrowser('the administration page in Chromium', () => {
     expect(await newest.getAttribute('data-record-id')).toBe(String(seeded.zoneId));
     expect(await newest.locator('.cell-actor').textContent()).toBe(ADMIN.username);
     expect(await newest.locator('.cell-action').textContent()).toBe('modification');
-    expect(await newest.locator('.cell-layer').textContent()).toBe('Zones d\'exploitation artisanale (ZEA)');
+    expect(await newest.locator('.cell-layer').textContent()).toBe("Zones d'exploitation artisanale (ZEA)");
     const name = newest.locator('.diff-item[data-field="name"]');
     expect(await name.locator('del').textContent()).toBe(`avant : ${ZONE_NAME}`);
     expect(await name.locator('ins').textContent()).toBe(`après : ${RENAMED}`);
@@ -162,7 +177,7 @@ describeInBrowser('the administration page in Chromium', () => {
     expect(await row.locator('.cell-actor').textContent()).toBe(ADMIN.username);
     expect(await row.locator('.cell-profile').textContent()).toBe('partner');
     expect(await row.locator('.cell-format').textContent()).toBe('geojson');
-    expect(await row.locator('.cell-layers').textContent()).toBe('Zones d\'exploitation artisanale (ZEA)');
+    expect(await row.locator('.cell-layers').textContent()).toBe("Zones d'exploitation artisanale (ZEA)");
     expect(await row.locator('.cell-count').getAttribute('data-count')).toBe('1');
     expect(await page.locator('#exports .export-row').count()).toBe(1);
     await page.locator('#exports').scrollIntoViewIfNeeded();
@@ -238,7 +253,9 @@ describeInBrowser('the administration page in Chromium', () => {
 
     // Once dismissed, the secret is nowhere on the page.
     await tokens.getByRole('button', { name: 'J’ai copié le jeton' }).click();
-    expect(await page.evaluate((s) => document.documentElement.outerHTML.includes(s) || [...document.querySelectorAll('input')].some((i) => i.value === s), secret)).toBe(false);
+    expect(
+      await page.evaluate((s) => document.documentElement.outerHTML.includes(s) || [...document.querySelectorAll('input')].some((i) => i.value === s), secret),
+    ).toBe(false);
 
     // Revoking takes a second press.
     await row.getByRole('button', { name: 'Révoquer le jeton « export nocturne pour le partenaire »' }).click();

@@ -12,7 +12,15 @@ import { openTestDatabase } from '../support/test-database.js';
 
 /** Debian's Chromium; CHROMIUM_PATH points elsewhere on machines that keep it elsewhere. */
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 export const SCREENSHOTS = fileURLToPath(new URL('../.artifacts/screenshots/', import.meta.url));
 /** The layers the map draws at start (cooperatives are off until asked for). */
 export const DRAWN_LAYERS = ['zones', 'claims', 'routes', 'roadblocks', 'presence', 'incidents', 'sites'] as const;
@@ -111,10 +119,7 @@ export async function signInOnPage(page: Page, origin: string, credentials: Cred
   }
   await page.locator('#username').fill(credentials.username);
   await page.locator('#password').fill(credentials.password);
-  await Promise.all([
-    page.waitForURL((url) => !url.pathname.endsWith('/login.html'), { timeout: 60_000 }),
-    page.locator('#login-submit').click(),
-  ]);
+  await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/login.html'), { timeout: 60_000 }), page.locator('#login-submit').click()]);
 }
 
 /**
@@ -145,7 +150,9 @@ export async function openMapPage<T>(options: MapPageOptions<T>): Promise<MapPag
     await app.listen({ host: '127.0.0.1', port: 0 });
     const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-    context = await (await sharedBrowser()).newContext({
+    context = await (
+      await sharedBrowser()
+    ).newContext({
       viewport: options.viewport ?? { width: 1280, height: 800 },
       reducedMotion: options.reducedMotion ?? 'reduce',
     });

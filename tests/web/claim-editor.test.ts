@@ -37,7 +37,9 @@ describeInBrowser('the claim editor on the demo data in Chromium', () => {
 
   beforeAll(async () => {
     session = await openMapPage({ seed: (_app, db) => loadDemoData(db), path: `/?date=${DATE}` });
-    const cooperatives = (await session.app.inject({ method: 'GET', url: '/api/cooperatives' })).json() as { features: Array<{ id: number; properties: { name: string } }> };
+    const cooperatives = (await session.app.inject({ method: 'GET', url: '/api/cooperatives' })).json() as {
+      features: Array<{ id: number; properties: { name: string } }>;
+    };
     // A third cooperative, with no claim near Bitale: anything it overlaps there is someone else's.
     const coopD = cooperatives.features.find((c) => c.properties.name.startsWith('Coopérative minière D'))!;
     claimant = { id: coopD.id, name: coopD.properties.name };
@@ -73,7 +75,15 @@ describeInBrowser('the claim editor on the demo data in Chromium', () => {
 
   it('previews, checks with the server and saves a claim drawn by clicking on the map', SLOW_TEST, async () => {
     const { page, app } = session;
-    await page.evaluate(() => window.__riskmap!.map.fitBounds([[28.61, -2.225], [28.67, -2.175]], { animate: false }));
+    await page.evaluate(() =>
+      window.__riskmap!.map.fitBounds(
+        [
+          [28.61, -2.225],
+          [28.67, -2.175],
+        ],
+        { animate: false },
+      ),
+    );
     await session.settle();
     await page.getByRole('button', { name: 'Dessiner une revendication' }).click();
     await poll(() => form().isVisible()).toBe(true);
@@ -95,7 +105,9 @@ describeInBrowser('the claim editor on the demo data in Chromium', () => {
     // The browser's preview: both Bitale claims, each with some hectares.
     const rows = form().locator('.overlap-row');
     await poll(() => rows.count()).toBe(2);
-    const preview = await rows.evaluateAll((trs) => trs.map((tr) => ({ id: Number((tr as HTMLElement).dataset.claimId), ha: Number(tr.querySelector('td')?.dataset.overlapHa) })));
+    const preview = await rows.evaluateAll((trs) =>
+      trs.map((tr) => ({ id: Number((tr as HTMLElement).dataset.claimId), ha: Number(tr.querySelector('td')?.dataset.overlapHa) })),
+    );
     expect(preview.map((p) => p.id).sort()).toEqual(bitale.map((c) => c.id).sort());
     for (const p of preview) expect(p.ha).toBeGreaterThan(0);
     expect(await form().locator('.overlap-table').innerText()).toContain('non vérifié');
@@ -104,7 +116,9 @@ describeInBrowser('the claim editor on the demo data in Chromium', () => {
     await page.getByRole('button', { name: 'Vérifier auprès du serveur' }).click();
     const serverCells = rows.locator('td:nth-child(3)[data-overlap-ha]');
     await poll(() => serverCells.count()).toBe(2);
-    const server = await rows.evaluateAll((trs) => trs.map((tr) => ({ id: Number((tr as HTMLElement).dataset.claimId), ha: Number(tr.querySelectorAll('td')[1]?.dataset.overlapHa) })));
+    const server = await rows.evaluateAll((trs) =>
+      trs.map((tr) => ({ id: Number((tr as HTMLElement).dataset.claimId), ha: Number(tr.querySelectorAll('td')[1]?.dataset.overlapHa) })),
+    );
     // Turf on the sphere and PostGIS on the spheroid agree to well within a percent.
     for (const p of preview) expect(Math.abs(server.find((s) => s.id === p.id)!.ha / p.ha - 1)).toBeLessThan(0.01);
     await session.screenshot('claim-editor-checked.png');
@@ -124,7 +138,10 @@ describeInBrowser('the claim editor on the demo data in Chromium', () => {
     await session.settle();
     const drawnClaims = await page.evaluate(() => {
       const { map } = window.__riskmap!;
-      const layers = map.getStyle().layers.filter((l) => 'source' in l && l.source === 'claims').map((l) => l.id);
+      const layers = map
+        .getStyle()
+        .layers.filter((l) => 'source' in l && l.source === 'claims')
+        .map((l) => l.id);
       return map.queryRenderedFeatures({ layers }).map((f) => Number(f.id));
     });
     expect(drawnClaims).toContain(saved!.id);
@@ -141,7 +158,18 @@ describeInBrowser('the claim editor on the demo data in Chromium', () => {
     await poll(() => form().isVisible()).toBe(true);
     await form().locator('summary').click();
     // A bow tie: its edges cross, which no claim may do.
-    const bowTie = { type: 'Polygon', coordinates: [[[28.7, -2.1], [28.72, -2.12], [28.72, -2.1], [28.7, -2.12], [28.7, -2.1]]] };
+    const bowTie = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [28.7, -2.1],
+          [28.72, -2.12],
+          [28.72, -2.1],
+          [28.7, -2.12],
+          [28.7, -2.1],
+        ],
+      ],
+    };
     await page.getByLabel('Saisir les coordonnées (GeoJSON)').fill(JSON.stringify(bowTie));
     await page.getByRole('button', { name: 'Utiliser ces coordonnées' }).click();
     await poll(() => form().locator('.editor-progress').innerText()).toContain('Polygone fermé : 4 sommets');

@@ -57,7 +57,11 @@ describeInBrowser('contested zones on the demo data in Chromium', () => {
     expect(text).toMatch(/critique/i);
     expect(text).toMatch(/\d ha/);
     // A real button: reachable with Tab, announced as one.
-    expect(await rows().first().evaluate((el) => el.tagName)).toBe('BUTTON');
+    expect(
+      await rows()
+        .first()
+        .evaluate((el) => el.tagName),
+    ).toBe('BUTTON');
     // Drawn as a zone, or as its marker while the zone is too small to see at this zoom.
     const drawn = await session.renderedIds(['contested', 'contested-markers']);
     expect(drawn.contested! + drawn['contested-markers']!).toBeGreaterThan(0);
@@ -74,7 +78,17 @@ describeInBrowser('contested zones on the demo data in Chromium', () => {
       const { map } = window.__riskmap!;
       const centre = map.project(label);
       for (let r = 0; r <= 14; r += 1) {
-        for (const [dx, dy] of [[0, 0], [r, 0], [-r, 0], [0, r], [0, -r], [r, r], [-r, -r], [r, -r], [-r, r]] as const) {
+        for (const [dx, dy] of [
+          [0, 0],
+          [r, 0],
+          [-r, 0],
+          [0, r],
+          [0, -r],
+          [r, r],
+          [-r, -r],
+          [r, -r],
+          [-r, r],
+        ] as const) {
           const [top] = map.queryRenderedFeatures([centre.x + dx, centre.y + dy]);
           if (top?.layer.id === 'contested-marker') return map.unproject([centre.x + dx, centre.y + dy]).toArray() as [number, number];
         }
@@ -96,7 +110,10 @@ describeInBrowser('contested zones on the demo data in Chromium', () => {
   it('shows the claimants, legal standing and rules when the zone is clicked on the map', SLOW_TEST, async () => {
     const { page } = session;
     const [west, south, east, north] = bbox(zone);
-    await page.evaluate((b) => window.__riskmap!.map.fitBounds(b, { padding: 80, animate: false }), [[west, south], [east, north]] as [[number, number], [number, number]]);
+    await page.evaluate((b) => window.__riskmap!.map.fitBounds(b, { padding: 80, animate: false }), [
+      [west, south],
+      [east, north],
+    ] as [[number, number], [number, number]]);
     await session.settle();
     const before = await page.evaluate(() => window.__riskmap!.map.getCenter().toArray());
 
@@ -122,9 +139,12 @@ describeInBrowser('contested zones on the demo data in Chromium', () => {
     // A tall popup stays inside the map wherever it opens: it takes the roomier side and scrolls.
     const map = (await page.locator('#map').boundingBox())!;
     const popup = page.locator('.maplibregl-popup');
-    for (const [name, fraction] of [['low', 0.9], ['middle', 0.45]] as const) {
+    for (const [name, fraction] of [
+      ['low', 0.9],
+      ['middle', 0.45],
+    ] as const) {
       const at = await page.evaluate(
-        ([height, start]) => {
+        ([_height, start]) => {
           const { map } = window.__riskmap!;
           const x = map.getCanvas().clientWidth / 2;
           for (let y = start; y > 40; y -= 10) if (map.queryRenderedFeatures([x, y], { layers: ['contested-tint'] }).length) return [x, y] as const;

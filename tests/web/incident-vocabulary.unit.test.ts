@@ -81,7 +81,18 @@ describe('dates of the filters and the chart', () => {
 
   it('takes the twelve months that end with the date’s, across a year', () => {
     expect(monthsUpTo('2019-08-15')).toEqual([
-      '2018-09', '2018-10', '2018-11', '2018-12', '2019-01', '2019-02', '2019-03', '2019-04', '2019-05', '2019-06', '2019-07', '2019-08',
+      '2018-09',
+      '2018-10',
+      '2018-11',
+      '2018-12',
+      '2019-01',
+      '2019-02',
+      '2019-03',
+      '2019-04',
+      '2019-05',
+      '2019-06',
+      '2019-07',
+      '2019-08',
     ]);
     expect(monthsUpTo('2020-01-31')[0]).toBe('2019-02');
     expect(monthsUpTo('2020-12-01')).toHaveLength(12);
@@ -116,11 +127,16 @@ describe('the server’s refusals, read for the form', () => {
 
   it('says in English what ajv-i18n says, and keeps the path when the form has no name for it', () => {
     setLang('en');
-    const refusal = readRefusal(refusalOf(issue('/geometry/coordinates/0', 'maximum', { comparison: '<=', limit: 180 }), issue('/properties/sub_category', 'maxLength', { limit: 300 })), label);
+    const refusal = readRefusal(
+      refusalOf(issue('/geometry/coordinates/0', 'maximum', { comparison: '<=', limit: 180 }), issue('/properties/sub_category', 'maxLength', { limit: 300 })),
+      label,
+    );
     expect(refusal.fields).toEqual(['geometry', 'sub_category']);
     expect(refusal.text).toBe('“Longitude” must be at most 180; body/properties/sub_category must NOT be longer than 300 characters');
     setLang('fr');
-    expect(readRefusal(refusalOf(issue('/properties/sub_category', 'maxLength', { limit: 300 })), label).text).toBe('body/properties/sub_category ne doit pas dépasser 300 caractères');
+    expect(readRefusal(refusalOf(issue('/properties/sub_category', 'maxLength', { limit: 300 })), label).text).toBe(
+      'body/properties/sub_category ne doit pas dépasser 300 caractères',
+    );
   });
 
   it('keeps the server’s words for a refusal that is not the validator’s', () => {

@@ -226,7 +226,10 @@ describeInBrowser('incidents on the demo data in Chromium: editor, filters, char
     await page.locator('#incident-verification').selectOption('verified');
     await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
     await poll(() => page.locator('#incident-editor .editor-message').innerText()).toContain(`Incident n° ${savedId} modifié`);
-    const [changed] = await db.query<Record<string, unknown>>('SELECT killed, verification, victims, category, ST_X(geom) AS lon FROM incidents WHERE id = $1', [savedId]);
+    const [changed] = await db.query<Record<string, unknown>>(
+      'SELECT killed, verification, victims, category, ST_X(geom) AS lon FROM incidents WHERE id = $1',
+      [savedId],
+    );
     expect(changed).toMatchObject({ killed: 2, verification: 'verified', victims: 4, category: 'extortion' });
     expect(Number(changed!.lon)).toBeCloseTo(PLACE[0], 3);
     // Only what changed is sent: a field the form merely showed is left as the server has it.
@@ -288,7 +291,9 @@ describeInBrowser('incidents on the demo data in Chromium: editor, filters, char
     expect(await drawnIncidents()).toHaveLength(all.length);
 
     // The presence filter's count follows it too.
-    const presence = ((await session.app.inject({ method: 'GET', url: `/api/presence?date=${DATE}` })).json() as { features: Array<{ properties: { actor_type: string } }> }).features;
+    const presence = (
+      (await session.app.inject({ method: 'GET', url: `/api/presence?date=${DATE}` })).json() as { features: Array<{ properties: { actor_type: string } }> }
+    ).features;
     expect(await legendCount('presence')).toBe(String(presence.length));
     await page.locator('#presence-filter .presence-filter-none').click();
     expect(await legendCount('presence')).toBe('0');
@@ -315,11 +320,15 @@ describeInBrowser('incidents on the demo data in Chromium: editor, filters, char
     const spot = await page.evaluate((zoneId) => {
       const { map } = window.__riskmap!;
       const canvas = map.getCanvas();
-      const others = map.getStyle().layers.map((l) => l.id).filter((id) => id !== 'zones-fill' && id !== 'background' && !id.startsWith('places'));
+      const others = map
+        .getStyle()
+        .layers.map((l) => l.id)
+        .filter((id) => id !== 'zones-fill' && id !== 'background' && !id.startsWith('places'));
       for (let y = 20; y < canvas.clientHeight - 20; y += 15)
         for (let x = 20; x < canvas.clientWidth - 20; x += 15) {
           const here = map.queryRenderedFeatures([x, y]);
-          if (here.some((f) => f.layer.id === 'zones-fill' && f.id === zoneId) && !here.some((f) => others.includes(f.layer.id))) return map.unproject([x, y]).toArray() as [number, number];
+          if (here.some((f) => f.layer.id === 'zones-fill' && f.id === zoneId) && !here.some((f) => others.includes(f.layer.id)))
+            return map.unproject([x, y]).toArray() as [number, number];
         }
       return null;
     }, zea.id);
@@ -327,9 +336,15 @@ describeInBrowser('incidents on the demo data in Chromium: editor, filters, char
     await session.clickAt(spot!);
     await poll(() => chart.locator('.incident-chart-area').innerText()).toContain('ZEA-798');
     await poll(() => chart.getAttribute('data-total')).toBe(String(total));
-    const bars = await chart.locator('.incident-chart-bar').evaluateAll((gs) => Object.fromEntries(gs.map((g) => [g.getAttribute('data-month'), Number(g.getAttribute('data-count'))])));
+    const bars = await chart
+      .locator('.incident-chart-bar')
+      .evaluateAll((gs) => Object.fromEntries(gs.map((g) => [g.getAttribute('data-month'), Number(g.getAttribute('data-count'))])));
     expect(bars).toEqual(expected);
-    const rows = await chart.locator('tbody tr').evaluateAll((trs) => Object.fromEntries(trs.map((tr) => [(tr as HTMLElement).dataset.month, Number(tr.querySelector('.incident-chart-row-total')!.textContent)])));
+    const rows = await chart
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        Object.fromEntries(trs.map((tr) => [(tr as HTMLElement).dataset.month, Number(tr.querySelector('.incident-chart-row-total')!.textContent)])),
+      );
     expect(rows).toEqual(expected);
     expect(await chart.locator('.incident-chart-summary').innerText()).toContain(`${total} incidents de sept. 2018 à août 2019`);
     expect(await chart.locator('svg.incident-chart-svg').getAttribute('role')).toBe('img');
@@ -351,7 +366,11 @@ describeInBrowser('incidents on the demo data in Chromium: editor, filters, char
     await poll(() => chart.getAttribute('data-total')).toBe(String(total));
 
     // The contested zone, from its marker or area.
-    const contested = ((await app.inject({ method: 'GET', url: `/api/analysis/contested?date=${DATE}` })).json() as { features: Array<Area & { properties: { label: [number, number] } }> }).features;
+    const contested = (
+      (await app.inject({ method: 'GET', url: `/api/analysis/contested?date=${DATE}` })).json() as {
+        features: Array<Area & { properties: { label: [number, number] } }>;
+      }
+    ).features;
     expect(contested).toHaveLength(1);
     await page.evaluate((center) => window.__riskmap!.map.jumpTo({ center, zoom: 12 }), contested[0]!.properties.label);
     await session.settle();
@@ -379,7 +398,9 @@ describeInBrowser('incidents on the demo data in Chromium: editor, filters, char
 
   it('draws the militarised segments at the opening zoom with a wide halo, and keeps them dashed closer in', SLOW_TEST, async () => {
     const { page, app } = session;
-    const answer = (await app.inject({ method: 'GET', url: `/api/analysis/routes?date=${DATE}` })).json() as { features: Array<Feature<LineString, { militarised: boolean }>> };
+    const answer = (await app.inject({ method: 'GET', url: `/api/analysis/routes?date=${DATE}` })).json() as {
+      features: Array<Feature<LineString, { militarised: boolean }>>;
+    };
     const militarised = answer.features.filter((f) => f.properties.militarised);
     expect(militarised.length).toBeGreaterThan(0);
     const middle = militarised[Math.floor(militarised.length / 2)]!.geometry.coordinates[0]!;
@@ -408,7 +429,10 @@ describeInBrowser('incidents on the demo data in Chromium: editor, filters, char
     await page.evaluate((centre) => window.__riskmap!.map.jumpTo({ center: centre as [number, number], zoom: 9 }), middle);
     await session.settle();
     const canvas = await page.locator('#map canvas').boundingBox();
-    await page.screenshot({ path: join(SCREENSHOTS, 'incidents-routes-zoom9.png'), clip: { x: canvas!.x + canvas!.width / 2 - 200, y: canvas!.y + canvas!.height / 2 - 150, width: 400, height: 300 } });
+    await page.screenshot({
+      path: join(SCREENSHOTS, 'incidents-routes-zoom9.png'),
+      clip: { x: canvas!.x + canvas!.width / 2 - 200, y: canvas!.y + canvas!.height / 2 - 150, width: 400, height: 300 },
+    });
     expect(unexpectedConsoleErrors()).toEqual([]);
     expect(session.pageErrors).toEqual([]);
     expect(session.outsideRequests).toEqual([]);
@@ -437,7 +461,13 @@ describeInBrowser('incidents for a viewer (accounts mode) in Chromium', () => {
 
   it('offers a viewer no incident or claim editor, in the panel or in a popup; the filters and the chart still serve', SLOW_TEST, async () => {
     const { page } = session;
-    expect(await page.evaluate(() => fetch('api/session').then((r) => r.json()).then((s: { role: string }) => s.role))).toBe('viewer');
+    expect(
+      await page.evaluate(() =>
+        fetch('api/session')
+          .then((r) => r.json())
+          .then((s: { role: string }) => s.role),
+      ),
+    ).toBe('viewer');
     expect(await page.locator('#new-incident').isVisible()).toBe(false);
     expect(await page.locator('#draw-claim').isVisible()).toBe(false);
     await page.evaluate((center) => window.__riskmap!.map.jumpTo({ center, zoom: 14 }), TOWN);

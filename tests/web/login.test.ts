@@ -12,7 +12,18 @@ const SLOW_TEST = { timeout: 240_000 };
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 45_000, interval: 100 });
 const CLAIM_NAME = 'Revendication saisie par un éditeur connecté';
 /** East of Bitale, on open ground. */
-const CLAIM = { type: 'Polygon', coordinates: [[[28.72, -2.3], [28.74, -2.3], [28.74, -2.28], [28.72, -2.28], [28.72, -2.3]]] };
+const CLAIM = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [28.72, -2.3],
+      [28.74, -2.3],
+      [28.74, -2.28],
+      [28.72, -2.28],
+      [28.72, -2.3],
+    ],
+  ],
+};
 
 /** The browser reports every refused request as a console error; those the test provokes are not faults of the page. */
 const unexpected = (errors: string[]) => errors.filter((e) => !/status of (401|403|429)/.test(e));
@@ -141,12 +152,18 @@ describeInBrowser('signing in and out (accounts mode) in Chromium', () => {
     expect(saved!.csrf).toBe(csrf);
     const [row] = await db.query<{ id: number; name: string }>(`SELECT id, name FROM claims WHERE name = $1`, [CLAIM_NAME]);
     expect(row).toBeDefined();
-    const [audit] = await db.query<{ actor: string; action: string }>(`SELECT actor, action FROM audit_log WHERE layer = 'claims' AND record_id = $1::bigint`, [row!.id]);
+    const [audit] = await db.query<{ actor: string; action: string }>(`SELECT actor, action FROM audit_log WHERE layer = 'claims' AND record_id = $1::bigint`, [
+      row!.id,
+    ]);
     expect(audit).toEqual({ actor: EDITOR.username, action: 'create' });
 
     // The same write without the header, from the same page and its cookies, is refused: the token is what proves the page asked.
     const bare = await page.evaluate(async (id) => {
-      const response = await fetch(`api/claims/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'Feature', properties: { name: 'forged' } }) });
+      const response = await fetch(`api/claims/${id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'Feature', properties: { name: 'forged' } }),
+      });
       return { status: response.status, body: (await response.json()) as { message: string } };
     }, row!.id);
     expect(bare.status).toBe(403);
@@ -250,7 +267,16 @@ describeInBrowser('the local demo mode says so (Chromium)', () => {
   it('never follows a `next` that leads off this site', async () => {
     const { page, origin } = session;
     // The dot forms resolve to the path `//evil.example`, which a browser reads as another site (found in review).
-    for (const next of ['https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)', ' //evil.example', '/.//evil.example/', './/evil.example/phish', '/..//evil.example']) {
+    for (const next of [
+      'https://evil.example/',
+      '//evil.example/x',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      ' //evil.example',
+      '/.//evil.example/',
+      './/evil.example/phish',
+      '/..//evil.example',
+    ]) {
       await page.goto(`${origin}/login.html?next=${encodeURIComponent(next)}`);
       const link = page.locator('#demo-note').getByRole('link', { name: 'Aller à la carte' });
       await poll(() => link.isVisible()).toBe(true);

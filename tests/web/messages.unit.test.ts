@@ -15,6 +15,7 @@ type Element = ReturnType<IntlMessageFormat['getAst']>[number];
 /** The names a message takes, plural and select arguments included. */
 function argumentsOf(elements: Element[], names = new Set<string>()): Set<string> {
   for (const element of elements) {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-comparison -- the parser's element types are a const enum; 0 is a literal
     if ('value' in element && element.type !== 0 && typeof element.value === 'string') names.add(element.value);
     if ('options' in element) for (const option of Object.values(element.options)) argumentsOf((option as { value: Element[] }).value, names);
   }
@@ -24,7 +25,8 @@ function argumentsOf(elements: Element[], names = new Set<string>()): Set<string
 describe('the message tables', () => {
   it.each(Object.entries(TABLES))('%s: every message is valid ICU and takes the same arguments in French and English', (_, table) => {
     for (const [key, { fr, en }] of Object.entries(table)) {
-      const names = (message: string, locale: string) => [...argumentsOf(new IntlMessageFormat(message, locale, undefined, { ignoreTag: true }).getAst())].sort();
+      const names = (message: string, locale: string) =>
+        [...argumentsOf(new IntlMessageFormat(message, locale, undefined, { ignoreTag: true }).getAst())].sort();
       expect(names(fr, 'fr-FR'), key).toEqual(names(en, 'en-GB'));
       // A hand-written plural has no place beside ICU's.
       expect(`${fr} ${en}`, key).not.toMatch(/\((s|x|es)\)/);
@@ -52,7 +54,9 @@ describe('plurals and placeholders', () => {
     setLang('en');
     expect(mapText('incidentChart.count', { count: 0 })).toBe('0 incidents');
     expect(mapText('popup.more', { count: 1 })).toBe('… and 1 more record here.');
-    expect(prioritiesText('plan.summary', { placed: 1, requested: 3, share: '40 %', covered: '4', total: '10' })).toBe('1 of 3 units placed: it covers 40 % of total need (4 of 10).');
+    expect(prioritiesText('plan.summary', { placed: 1, requested: 3, share: '40 %', covered: '4', total: '10' })).toBe(
+      '1 of 3 units placed: it covers 40 % of total need (4 of 10).',
+    );
   });
 
   it('leaves a plain placeholder as given, and shows a message it cannot fill rather than failing', () => {

@@ -27,7 +27,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   });
   return (violations as Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }>)
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 /** Long waits that end as soon as the page is ready: the machine is shared (see contested.test.ts). */
@@ -79,48 +85,52 @@ describeInBrowser('the map page on a phone (390×844) in Chromium', () => {
     await session?.close();
   });
 
-  it('gives the map the screen: one line of header, one of warning, and the sheet collapsed to a line with the date and the contested zones', SLOW_TEST, async () => {
-    const { page } = session;
-    const banner = page.locator('#session-bar .demo-banner');
-    await poll(() => banner.isVisible()).toBe(true);
-    await poll(() => page.locator('#panel .sheet-summary').innerText()).toBe(`${DATE} · 1 zone contestée`);
-    expect(await expanded()).toBe('false');
-    await settled();
+  it(
+    'gives the map the screen: one line of header, one of warning, and the sheet collapsed to a line with the date and the contested zones',
+    SLOW_TEST,
+    async () => {
+      const { page } = session;
+      const banner = page.locator('#session-bar .demo-banner');
+      await poll(() => banner.isVisible()).toBe(true);
+      await poll(() => page.locator('#panel .sheet-summary').innerText()).toBe(`${DATE} · 1 zone contestée`);
+      expect(await expanded()).toBe('false');
+      await settled();
 
-    // Header, demo warning and session line together: the map starts within 120 px of the top.
-    const header = await span(page.locator('.app-header'));
-    const session_ = await span(page.locator('#session-bar'));
-    expect(header.top).toBe(0);
-    expect(session_.bottom, 'header and banner').toBeLessThanOrEqual(120);
-    // One line each: the title, the link and the languages side by side, the warning's text on one line.
-    expect(header.bottom - header.top).toBeLessThanOrEqual(48);
-    expect((await span(banner)).bottom - (await span(banner)).top).toBeLessThanOrEqual(40);
-    const title = await span(page.locator('#app-title'));
-    const languages = await span(page.locator('#language-switch'));
-    expect(languages.top).toBeLessThan(title.bottom);
-    for (const part of ['#app-title', '#priorities-link', '#language-switch', '#session-bar .demo-banner', '#session-bar .session-line']) {
-      expect(await onScreen(page.locator(part)), part).toBe(true);
-    }
-    // The full warning is still there to read (screen readers, a tap, the title).
-    expect(await banner.innerText()).toContain('Mode démonstration locale');
-    expect(await banner.getAttribute('title')).toContain('n’y mettez pas de données réelles');
+      // Header, demo warning and session line together: the map starts within 120 px of the top.
+      const header = await span(page.locator('.app-header'));
+      const session_ = await span(page.locator('#session-bar'));
+      expect(header.top).toBe(0);
+      expect(session_.bottom, 'header and banner').toBeLessThanOrEqual(120);
+      // One line each: the title, the link and the languages side by side, the warning's text on one line.
+      expect(header.bottom - header.top).toBeLessThanOrEqual(48);
+      expect((await span(banner)).bottom - (await span(banner)).top).toBeLessThanOrEqual(40);
+      const title = await span(page.locator('#app-title'));
+      const languages = await span(page.locator('#language-switch'));
+      expect(languages.top).toBeLessThan(title.bottom);
+      for (const part of ['#app-title', '#priorities-link', '#language-switch', '#session-bar .demo-banner', '#session-bar .session-line']) {
+        expect(await onScreen(page.locator(part)), part).toBe(true);
+      }
+      // The full warning is still there to read (screen readers, a tap, the title).
+      expect(await banner.innerText()).toContain('Mode démonstration locale');
+      expect(await banner.getAttribute('title')).toContain('n’y mettez pas de données réelles');
 
-    // The map has most of the screen, the collapsed sheet the rest below it.
-    const map = await span(canvas());
-    expect(map.left).toBe(0);
-    expect(map.right).toBe(PHONE.width);
-    expect(map.bottom - map.top).toBeGreaterThan(PHONE.height * 0.75);
-    const sheet = await span(page.locator('#panel'));
-    expect(sheet.top).toBeGreaterThanOrEqual(map.bottom - 1);
-    expect(sheet.bottom).toBe(PHONE.height);
-    expect(sheet.bottom - sheet.top).toBeLessThanOrEqual(60);
-    // Nothing sticks out sideways.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    await session.screenshot('phone-collapsed.png');
-    expect(await seriousViolations(page)).toEqual([]);
-    expect(session.consoleErrors).toEqual([]);
-    expect(session.pageErrors).toEqual([]);
-  });
+      // The map has most of the screen, the collapsed sheet the rest below it.
+      const map = await span(canvas());
+      expect(map.left).toBe(0);
+      expect(map.right).toBe(PHONE.width);
+      expect(map.bottom - map.top).toBeGreaterThan(PHONE.height * 0.75);
+      const sheet = await span(page.locator('#panel'));
+      expect(sheet.top).toBeGreaterThanOrEqual(map.bottom - 1);
+      expect(sheet.bottom).toBe(PHONE.height);
+      expect(sheet.bottom - sheet.top).toBeLessThanOrEqual(60);
+      // Nothing sticks out sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      await session.screenshot('phone-collapsed.png');
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(session.consoleErrors).toEqual([]);
+      expect(session.pageErrors).toEqual([]);
+    },
+  );
 
   it('opens the sheet with its button and with the keyboard, says so, and shows the date and the contested list first', SLOW_TEST, async () => {
     const { page } = session;
@@ -239,7 +249,10 @@ describeInBrowser('the map page on a phone (390×844) in Chromium', () => {
     await settled();
     const popup = page.locator('.maplibregl-popup');
     // Beside its point a desktop-wide popup runs off the far side; centred over it, off the near one.
-    for (const [side, from, to] of [['left', 40, 160], ['right', 230, 350]] as const) {
+    for (const [side, from, to] of [
+      ['left', 40, 160],
+      ['right', 230, 350],
+    ] as const) {
       await page.evaluate(() => window.__riskmap!.map.jumpTo({ center: [28.85, -2.1], zoom: 9 }));
       await session.settle();
       const target = await page.evaluate(
@@ -266,10 +279,13 @@ describeInBrowser('the map page on a phone (390×844) in Chromium', () => {
       expect(s.top, side).toBeGreaterThanOrEqual(Math.floor(frame.y));
       expect(s.bottom, side).toBeLessThanOrEqual(Math.ceil(frame.y + frame.height));
       // Its close button is not hidden under the zoom buttons.
-      expect(await popup.locator('.maplibregl-popup-close-button').evaluate((button) => {
-        const r = button.getBoundingClientRect();
-        return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === button;
-      }), side).toBe(true);
+      expect(
+        await popup.locator('.maplibregl-popup-close-button').evaluate((button) => {
+          const r = button.getBoundingClientRect();
+          return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === button;
+        }),
+        side,
+      ).toBe(true);
       await session.screenshot(side === 'right' ? 'phone-popup.png' : 'phone-popup-left.png');
       await page.keyboard.press('Escape');
       await poll(() => popup.count()).toBe(0);

@@ -113,66 +113,78 @@ describeInBrowser('the priorities page on the demo data in Chromium', () => {
     await session.screenshot('priorities-details.png');
   });
 
-  it('re-ranks live when weights are set to 0 with the keyboard, then resets them', async () => {
-    const params = { date: DEMO_DATE, w_contested: 0, w_illegal_presence: 0 };
-    const reweighted = await ranking(session.app, params);
-    // Without a different answer from the API the test would prove nothing.
-    expect(keysOf(reweighted)).not.toEqual(keysOf(byDefault));
+  it(
+    're-ranks live when weights are set to 0 with the keyboard, then resets them',
+    async () => {
+      const params = { date: DEMO_DATE, w_contested: 0, w_illegal_presence: 0 };
+      const reweighted = await ranking(session.app, params);
+      // Without a different answer from the API the test would prove nothing.
+      expect(keysOf(reweighted)).not.toEqual(keysOf(byDefault));
 
-    for (const id of ['#weight-contested', '#weight-illegal_presence']) {
-      await page().focus(id);
-      await page().keyboard.press('Home');
-      expect(await page().locator(id).inputValue()).toBe('0');
-    }
-    expect(await page().locator('output[for="weight-contested"]').innerText()).toBe('0');
-    await expect.poll(shownQuery, ANALYSIS).toMatch(/w_contested=0&w_illegal_presence=0/);
-    await expect.poll(rowKeys, ANALYSIS).toEqual(keysOf(reweighted));
-    const ranks = await page().$$eval('#ranking-table tbody tr', (rows) => Object.fromEntries(rows.map((r) => [(r as HTMLElement).dataset.key, Number((r as HTMLElement).dataset.rank)])));
-    const moved = reweighted.features.filter((f, i) => keysOf(byDefault)[i] !== `${f.properties.kind}-${f.properties.place_id}`);
-    expect(moved.length).toBeGreaterThan(0);
-    for (const f of reweighted.features) expect(ranks[`${f.properties.kind}-${f.properties.place_id}`]).toBe(f.properties.rank);
-    // The address keeps the settings, so the view can be shared as it is.
-    expect(page().url()).toContain('w_contested=0');
-    await session.screenshot('priorities-weights.png');
+      for (const id of ['#weight-contested', '#weight-illegal_presence']) {
+        await page().focus(id);
+        await page().keyboard.press('Home');
+        expect(await page().locator(id).inputValue()).toBe('0');
+      }
+      expect(await page().locator('output[for="weight-contested"]').innerText()).toBe('0');
+      await expect.poll(shownQuery, ANALYSIS).toMatch(/w_contested=0&w_illegal_presence=0/);
+      await expect.poll(rowKeys, ANALYSIS).toEqual(keysOf(reweighted));
+      const ranks = await page().$$eval('#ranking-table tbody tr', (rows) =>
+        Object.fromEntries(rows.map((r) => [(r as HTMLElement).dataset.key, Number((r as HTMLElement).dataset.rank)])),
+      );
+      const moved = reweighted.features.filter((f, i) => keysOf(byDefault)[i] !== `${f.properties.kind}-${f.properties.place_id}`);
+      expect(moved.length).toBeGreaterThan(0);
+      for (const f of reweighted.features) expect(ranks[`${f.properties.kind}-${f.properties.place_id}`]).toBe(f.properties.rank);
+      // The address keeps the settings, so the view can be shared as it is.
+      expect(page().url()).toContain('w_contested=0');
+      await session.screenshot('priorities-weights.png');
 
-    await page().click('#reset-weights');
-    await expect.poll(rowKeys, ANALYSIS).toEqual(keysOf(byDefault));
-    expect(await page().locator('#weight-contested').inputValue()).toBe('3');
-    expect(page().url()).not.toContain('w_contested');
-  }, SLOW_TEST);
+      await page().click('#reset-weights');
+      await expect.poll(rowKeys, ANALYSIS).toEqual(keysOf(byDefault));
+      expect(await page().locator('#weight-contested').inputValue()).toBe('3');
+      expect(page().url()).not.toContain('w_contested');
+    },
+    SLOW_TEST,
+  );
 
-  it('plans 3 units: 3 placements in order, 3 coverage circles drawn, covered places marked', async () => {
-    const plan = await deploymentPlan(session.app, { units: 3, date: DEMO_DATE, radius_km: 10 });
-    expect(plan.features).toHaveLength(3);
-    expect(await page().locator('#plan-units').inputValue()).toBe('3');
-    await page().click('#plan-run');
+  it(
+    'plans 3 units: 3 placements in order, 3 coverage circles drawn, covered places marked',
+    async () => {
+      const plan = await deploymentPlan(session.app, { units: 3, date: DEMO_DATE, radius_km: 10 });
+      expect(plan.features).toHaveLength(3);
+      expect(await page().locator('#plan-units').inputValue()).toBe('3');
+      await page().click('#plan-run');
 
-    const rows = page().locator('#plan-results .plan-table tbody tr');
-    await expect.poll(() => rows.count(), ANALYSIS).toBe(3);
-    expect(await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.place))).toEqual(plan.features.map((f) => f.properties.place));
-    const share = (plan.covered_share * 100).toLocaleString('fr-FR', { maximumFractionDigits: 1 });
-    expect(await page().locator('#plan-results .plan-summary').innerText()).toContain(share);
+      const rows = page().locator('#plan-results .plan-table tbody tr');
+      await expect.poll(() => rows.count(), ANALYSIS).toBe(3);
+      expect(await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.place))).toEqual(plan.features.map((f) => f.properties.place));
+      const share = (plan.covered_share * 100).toLocaleString('fr-FR', { maximumFractionDigits: 1 });
+      expect(await page().locator('#plan-results .plan-summary').innerText()).toContain(share);
 
-    const circles = (await page().evaluate(async () => {
-      const source = window.__riskmap!.map.getSource('plan-coverage') as unknown as { getData(): Promise<unknown> };
-      return source.getData();
-    })) as FeatureCollection<Polygon, { order: number; radius_km: number }>;
-    expect(circles.features).toHaveLength(3);
-    for (const [i, circle] of circles.features.entries()) {
-      const unit = plan.features[i]!;
-      expect(circle.properties.order).toBe(unit.properties.order);
-      expect(booleanPointInPolygon(unit.geometry, circle)).toBe(true);
-      // Every vertex 10 km from the unit, give or take the metres Turf and the page round off.
-      for (const vertex of circle.geometry.coordinates[0]!) expect(distance(unit.geometry, point(vertex), { units: 'kilometers' })).toBeCloseTo(10, 2);
-    }
-    await session.settle();
-    const drawn = await page().evaluate(() => new Set(window.__riskmap!.map.queryRenderedFeatures({ layers: ['coverage-line'] }).map((f) => f.properties.order)).size);
-    expect(drawn).toBe(3);
-    expect(await page().locator('.plan-unit-marker').count()).toBe(3);
-    const covered = plan.features.flatMap((f) => f.properties.covers);
-    expect(await page().locator('#ranking-table tbody tr:has(.covered-tag)').count()).toBe(covered.length);
-    await session.screenshot('priorities-plan.png');
-  }, SLOW_TEST);
+      const circles = (await page().evaluate(async () => {
+        const source = window.__riskmap!.map.getSource('plan-coverage') as unknown as { getData(): Promise<unknown> };
+        return source.getData();
+      })) as FeatureCollection<Polygon, { order: number; radius_km: number }>;
+      expect(circles.features).toHaveLength(3);
+      for (const [i, circle] of circles.features.entries()) {
+        const unit = plan.features[i]!;
+        expect(circle.properties.order).toBe(unit.properties.order);
+        expect(booleanPointInPolygon(unit.geometry, circle)).toBe(true);
+        // Every vertex 10 km from the unit, give or take the metres Turf and the page round off.
+        for (const vertex of circle.geometry.coordinates[0]!) expect(distance(unit.geometry, point(vertex), { units: 'kilometers' })).toBeCloseTo(10, 2);
+      }
+      await session.settle();
+      const drawn = await page().evaluate(
+        () => new Set(window.__riskmap!.map.queryRenderedFeatures({ layers: ['coverage-line'] }).map((f) => f.properties.order)).size,
+      );
+      expect(drawn).toBe(3);
+      expect(await page().locator('.plan-unit-marker').count()).toBe(3);
+      const covered = plan.features.flatMap((f) => f.properties.covers);
+      expect(await page().locator('#ranking-table tbody tr:has(.covered-tag)').count()).toBe(covered.length);
+      await session.screenshot('priorities-plan.png');
+    },
+    SLOW_TEST,
+  );
 
   it('exports the ranking and the plan as CSV and GeoJSON for the meeting record', async () => {
     // Read as a spreadsheet would: text cells come quoted (server/export/csv-cells.ts).
@@ -205,7 +217,9 @@ describeInBrowser('the priorities page on the demo data in Chromium', () => {
       expect(await page().locator('#details .breakdown').isVisible()).toBe(true);
       expect(await page().locator('#print-summary').innerText()).toContain(DEMO_DATE);
       await page().screenshot({ path: join(SCREENSHOTS, 'priorities-print.png') });
-      await page().locator('#details').screenshot({ path: join(SCREENSHOTS, 'priorities-print-details.png') });
+      await page()
+        .locator('#details')
+        .screenshot({ path: join(SCREENSHOTS, 'priorities-print-details.png') });
       // What a black-and-white printer makes of it: the hatching and letters must carry the bars.
       await page().addStyleTag({ content: 'html { filter: grayscale(1); }' });
       // The legend and the first dozen rows: enough to judge, small enough to look at.
@@ -213,39 +227,51 @@ describeInBrowser('the priorities page on the demo data in Chromium', () => {
         document.getElementById('factor-legend')!.getBoundingClientRect().top + scrollY,
         document.querySelectorAll('#ranking-table tbody tr')[11]!.getBoundingClientRect().bottom + scrollY,
       ]);
-      await page().screenshot({ path: join(SCREENSHOTS, 'priorities-print-greyscale.png'), fullPage: true, clip: { x: 0, y: top!, width: 1280, height: bottom! - top! } });
+      await page().screenshot({
+        path: join(SCREENSHOTS, 'priorities-print-greyscale.png'),
+        fullPage: true,
+        clip: { x: 0, y: top!, width: 1280, height: bottom! - top! },
+      });
     } finally {
       await page().evaluate(() => document.querySelectorAll('style').forEach((s) => s.textContent?.includes('grayscale') && s.remove()));
       await page().emulateMedia({ media: 'screen' });
     }
   });
 
-  it('switches to English, remembers it under riskmap.lang across a reload, and back to French', async () => {
-    await page().click('#language-switch button[data-lang="en"]');
-    expect(await page().locator('.ranking-table thead th').first().innerText()).toBe('Rank');
-    expect(await page().evaluate(() => localStorage.getItem('riskmap.lang'))).toBe('en');
-    await page().reload();
-    await page().waitForFunction(() => window.__riskmap !== undefined);
-    await page().evaluate(() => window.__riskmap!.ready);
-    expect(await page().locator('html').getAttribute('lang')).toBe('en');
-    expect(await page().locator('#page-title').innerText()).toBe('Priorities for the Mining Police');
-    expect(await page().locator('label[for="weight-contested"]').innerText()).toContain('Contested claims');
-    await session.screenshot('priorities-english.png');
-    await page().click('#language-switch button[data-lang="fr"]');
-    expect(await page().locator('.ranking-table thead th').first().innerText()).toBe('Rang');
-  }, SLOW_TEST);
+  it(
+    'switches to English, remembers it under riskmap.lang across a reload, and back to French',
+    async () => {
+      await page().click('#language-switch button[data-lang="en"]');
+      expect(await page().locator('.ranking-table thead th').first().innerText()).toBe('Rank');
+      expect(await page().evaluate(() => localStorage.getItem('riskmap.lang'))).toBe('en');
+      await page().reload();
+      await page().waitForFunction(() => window.__riskmap !== undefined);
+      await page().evaluate(() => window.__riskmap!.ready);
+      expect(await page().locator('html').getAttribute('lang')).toBe('en');
+      expect(await page().locator('#page-title').innerText()).toBe('Priorities for the Mining Police');
+      expect(await page().locator('label[for="weight-contested"]').innerText()).toContain('Contested claims');
+      await session.screenshot('priorities-english.png');
+      await page().click('#language-switch button[data-lang="fr"]');
+      expect(await page().locator('.ranking-table thead th').first().innerText()).toBe('Rang');
+    },
+    SLOW_TEST,
+  );
 
-  it(`drops ${BITALE_ZEA} on ${LATER_DATE}, as the API ranks it`, async () => {
-    const later = await ranking(session.app, { date: LATER_DATE });
-    const bitale = later.features.find((f) => f.properties.label === BITALE_ZEA)!;
-    expect(bitale.properties.rank).toBeGreaterThan(1);
-    await page().fill('#as-of-date', LATER_DATE);
-    await expect.poll(shownQuery, ANALYSIS).toContain(`date=${LATER_DATE}`);
-    await expect.poll(rowKeys, ANALYSIS).toEqual(keysOf(later));
-    expect(await page().locator(`#ranking-table tbody tr[data-label="${BITALE_ZEA}"]`).getAttribute('data-rank')).toBe(String(bitale.properties.rank));
-    // Its Mining Police now subtract: a negative segment on its bar.
-    expect(await page().locator(`#ranking-table tbody tr[data-label="${BITALE_ZEA}"] .bar-segment[data-factor="pmh_coverage"]`).count()).toBe(1);
-  }, SLOW_TEST);
+  it(
+    `drops ${BITALE_ZEA} on ${LATER_DATE}, as the API ranks it`,
+    async () => {
+      const later = await ranking(session.app, { date: LATER_DATE });
+      const bitale = later.features.find((f) => f.properties.label === BITALE_ZEA)!;
+      expect(bitale.properties.rank).toBeGreaterThan(1);
+      await page().fill('#as-of-date', LATER_DATE);
+      await expect.poll(shownQuery, ANALYSIS).toContain(`date=${LATER_DATE}`);
+      await expect.poll(rowKeys, ANALYSIS).toEqual(keysOf(later));
+      expect(await page().locator(`#ranking-table tbody tr[data-label="${BITALE_ZEA}"]`).getAttribute('data-rank')).toBe(String(bitale.properties.rank));
+      // Its Mining Police now subtract: a negative segment on its bar.
+      expect(await page().locator(`#ranking-table tbody tr[data-label="${BITALE_ZEA}"] .bar-segment[data-factor="pmh_coverage"]`).count()).toBe(1);
+    },
+    SLOW_TEST,
+  );
 
   it('made no console error, page error, failed request or request outside the app', () => {
     expect(session.consoleErrors).toEqual([]);

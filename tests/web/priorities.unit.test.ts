@@ -14,6 +14,14 @@ describe('the priorities page, piece by piece', () => {
 
   it('writes its CSV with the server’s own cells: text quoted and defused, numbers bare', () => {
     // The rules themselves are tested in tests/export/csv-cells.unit.test.ts.
-    expect(csvText(['name', 'need'], [['@x', 1.5], ['Coop X;=2+3;', -2]])).toBe(`"name","need"\n"'@x",1.5\n"Coop X;'=2+3;",-2\n`);
+    expect(
+      csvText(
+        ['name', 'need'],
+        [
+          ['@x', 1.5],
+          ['Coop X;=2+3;', -2],
+        ],
+      ),
+    ).toBe(`"name","need"\n"'@x",1.5\n"Coop X;'=2+3;",-2\n`);
   });
 });

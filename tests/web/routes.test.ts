@@ -14,7 +14,13 @@ const ROUTE_LAYERS = ['militarised-routes-casing', 'militarised-routes-line'];
 const PRESENCE_LAYERS = ['presence-area-fill', 'presence-area-line', 'presence-symbol'];
 
 interface Segment extends Feature<LineString> {
-  properties: { route_id: number; route_name: string; militarised: boolean; rules: string[]; evidence: Array<{ rule: string; why: string; facts: { kind: string; distance_m: number } }> };
+  properties: {
+    route_id: number;
+    route_name: string;
+    militarised: boolean;
+    rules: string[];
+    evidence: Array<{ rule: string; why: string; facts: { kind: string; distance_m: number } }>;
+  };
 }
 interface RoutesAnswer {
   features: Segment[];
@@ -96,7 +102,13 @@ describeInBrowser('militarised routes and the presence filter on the demo data i
       const canvas = map.getCanvas();
       const [x, y] = [canvas.clientWidth / 2, canvas.clientHeight / 2];
       for (let r = 0; r <= 10; r += 2)
-        for (const [dx, dy] of [[0, 0], [r, 0], [-r, 0], [0, r], [0, -r]] as const)
+        for (const [dx, dy] of [
+          [0, 0],
+          [r, 0],
+          [-r, 0],
+          [0, r],
+          [0, -r],
+        ] as const)
           if (map.queryRenderedFeatures([x + dx, y + dy], { layers }).length) return map.unproject([x + dx, y + dy]).toArray() as [number, number];
       return null;
     }, ROUTE_LAYERS);

@@ -27,7 +27,15 @@ const PLACES = {
 
 const box = (west: number, south: number, east: number, north: number): Geometry => ({
   type: 'Polygon',
-  coordinates: [[[west, south], [east, south], [east, north], [west, north], [west, south]]],
+  coordinates: [
+    [
+      [west, south],
+      [east, south],
+      [east, north],
+      [west, north],
+      [west, south],
+    ],
+  ],
 });
 const point = ([lon, lat]: [number, number]): Geometry => ({ type: 'Point', coordinates: [lon, lat] });
 
@@ -49,8 +57,22 @@ async function seed(app: FastifyInstance): Promise<{ zoneId: number }> {
   const zoneId = await post('zones', box(28.595, -2.255, 28.665, -2.175), { code: 'ZEA-X1', name: ZONE_NAME, status: 'active' });
   const a = await post('cooperatives', point([28.905, -2.095]), { name: COOP_A, legal_status: 'authorised' });
   const b = await post('cooperatives', null, { name: COOP_B, legal_status: 'unrecognised' });
-  await post('claims', box(28.605, -2.245, 28.645, -2.2), { cooperative_id: a, zone_id: zoneId, name: CLAIM_A, basis: 'title', status: 'asserted', valid_from: '2018-09-01' });
-  await post('claims', box(28.625, -2.23, 28.66, -2.185), { cooperative_id: b, zone_id: zoneId, name: CLAIM_B, basis: 'customary', status: 'disputed', valid_from: '2019-01-15' });
+  await post('claims', box(28.605, -2.245, 28.645, -2.2), {
+    cooperative_id: a,
+    zone_id: zoneId,
+    name: CLAIM_A,
+    basis: 'title',
+    status: 'asserted',
+    valid_from: '2018-09-01',
+  });
+  await post('claims', box(28.625, -2.23, 28.66, -2.185), {
+    cooperative_id: b,
+    zone_id: zoneId,
+    name: CLAIM_B,
+    basis: 'customary',
+    status: 'disputed',
+    valid_from: '2019-01-15',
+  });
   await post('incidents', point(PLACES.incident), {
     occurred_on: '2019-03-10',
     category: 'extortion',
@@ -65,7 +87,8 @@ async function seed(app: FastifyInstance): Promise<{ zoneId: number }> {
 }
 
 /** Elements a payload would create; the app itself uses none of them where the data is shown. */
-const PAYLOAD_SELECTOR = 'img[src="x"], iframe, script:not([src]), marquee, a[href^="javascript"], [onerror], [onload], [ontoggle], [onstart], style:not([data-vite-dev-id])';
+const PAYLOAD_SELECTOR =
+  'img[src="x"], iframe, script:not([src]), marquee, a[href^="javascript"], [onerror], [onload], [ontoggle], [onstart], style:not([data-vite-dev-id])';
 const PAYLOAD_TAGS_IN_DATA = 'img, iframe, script, style, marquee, b, a[href^="javascript"], details[ontoggle], svg[onload]';
 
 describeInBrowser('names and texts made of markup and script, in Chromium', () => {

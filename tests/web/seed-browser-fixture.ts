@@ -17,7 +17,15 @@ export const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 
 const box = (west: number, south: number, east: number, north: number): Geometry => ({
   type: 'Polygon',
-  coordinates: [[[west, south], [east, south], [east, north], [west, north], [west, south]]],
+  coordinates: [
+    [
+      [west, south],
+      [east, south],
+      [east, north],
+      [west, north],
+      [west, south],
+    ],
+  ],
 });
 const point = (lon: number, lat: number): Geometry => ({ type: 'Point', coordinates: [lon, lat] });
 const line = (...coordinates: Position[]): Geometry => ({ type: 'LineString', coordinates });
@@ -52,17 +60,47 @@ export async function seedBrowserFixture(app: FastifyInstance): Promise<BrowserF
     qualification: 'none',
     ...illustrative,
   });
-  const zone799 = await post('zones', box(28.665, -2.235, 28.715, -2.165), { code: 'ZEA-799', name: 'Bitale Est (test)', status: 'suspended', ...illustrative });
+  const zone799 = await post('zones', box(28.665, -2.235, 28.715, -2.165), {
+    code: 'ZEA-799',
+    name: 'Bitale Est (test)',
+    status: 'suspended',
+    ...illustrative,
+  });
 
   const alpha = 'Coopérative minière Alpha (test)';
   const beta = 'Coopérative Bêta des creuseurs (test)';
-  const alphaId = await post('cooperatives', point(28.905, -2.095), { name: alpha, legal_status: 'authorised', authorisation_ref: 'ARR-TEST-1', ...illustrative });
+  const alphaId = await post('cooperatives', point(28.905, -2.095), {
+    name: alpha,
+    legal_status: 'authorised',
+    authorisation_ref: 'ARR-TEST-1',
+    ...illustrative,
+  });
   const betaId = await post('cooperatives', null, { name: beta, legal_status: 'unrecognised', ...illustrative });
   const gammaId = await post('cooperatives', null, { name: 'Coopérative Gamma (test)', legal_status: 'pending', ...illustrative });
 
-  await post('claims', box(28.605, -2.245, 28.645, -2.2), { cooperative_id: alphaId, zone_id: zone798, basis: 'title', status: 'asserted', valid_from: '2018-09-01', ...illustrative });
-  await post('claims', box(28.625, -2.23, 28.66, -2.185), { cooperative_id: betaId, zone_id: zone798, basis: 'customary', status: 'disputed', valid_from: '2019-01-15', ...illustrative });
-  await post('claims', box(28.675, -2.225, 28.705, -2.195), { cooperative_id: gammaId, zone_id: zone799, basis: 'application', valid_from: '2019-03-01', ...illustrative });
+  await post('claims', box(28.605, -2.245, 28.645, -2.2), {
+    cooperative_id: alphaId,
+    zone_id: zone798,
+    basis: 'title',
+    status: 'asserted',
+    valid_from: '2018-09-01',
+    ...illustrative,
+  });
+  await post('claims', box(28.625, -2.23, 28.66, -2.185), {
+    cooperative_id: betaId,
+    zone_id: zone798,
+    basis: 'customary',
+    status: 'disputed',
+    valid_from: '2019-01-15',
+    ...illustrative,
+  });
+  await post('claims', box(28.675, -2.225, 28.705, -2.195), {
+    cooperative_id: gammaId,
+    zone_id: zone799,
+    basis: 'application',
+    valid_from: '2019-03-01',
+    ...illustrative,
+  });
 
   const siteId = await post('sites', point(28.65, -2.195), { name: 'Bitale centre (test)', minerals: ['or'], location_precision: 'gps', ...illustrative });
   await post('sites', point(28.69, -2.245), { name: HOSTILE_NAME, location_precision: 'approximate', ...illustrative });
@@ -99,7 +137,13 @@ export async function seedBrowserFixture(app: FastifyInstance): Promise<BrowserF
   });
   await post('presence', point(28.69, -2.205), { actor_type: 'pmh', zone_id: zone799, confidence: 'high', valid_from: '2020-01-01', ...illustrative });
   await post('presence', point(28.9, -2.108), { actor_type: 'pnc', confidence: 'high', valid_from: '2019-01-01', ...illustrative });
-  await post('presence', box(28.6, -2.165, 28.64, -2.14), { actor_type: 'armed_group_local', actor_name: 'Raïa Mutomboki (test)', confidence: 'low', valid_from: '2019-06-01', ...illustrative });
+  await post('presence', box(28.6, -2.165, 28.64, -2.14), {
+    actor_type: 'armed_group_local',
+    actor_name: 'Raïa Mutomboki (test)',
+    confidence: 'low',
+    valid_from: '2019-06-01',
+    ...illustrative,
+  });
 
   await post('incidents', point(28.765, -2.147), {
     occurred_on: '2019-03-10',
@@ -112,8 +156,20 @@ export async function seedBrowserFixture(app: FastifyInstance): Promise<BrowserF
     follow_up: 'open',
     ...illustrative,
   });
-  await post('incidents', point(28.647, -2.178), { occurred_on: '2020-05-01', category: 'torture', geo_precision: 2, verification: 'reported', ...illustrative });
-  await post('incidents', point(28.612, -2.212), { occurred_on: '2019-07-01', category: 'armed_clash', zone_id: zone798, verification: 'verified', ...illustrative });
+  await post('incidents', point(28.647, -2.178), {
+    occurred_on: '2020-05-01',
+    category: 'torture',
+    geo_precision: 2,
+    verification: 'reported',
+    ...illustrative,
+  });
+  await post('incidents', point(28.612, -2.212), {
+    occurred_on: '2019-07-01',
+    category: 'armed_clash',
+    zone_id: zone798,
+    verification: 'verified',
+    ...illustrative,
+  });
 
   return {
     overlap: { lngLat: [28.633, -2.221], cooperativeNames: [alpha, beta] },

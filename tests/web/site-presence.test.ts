@@ -20,7 +20,9 @@ interface SiteFlags {
 function statesFromAnalysis(answer: SiteFlags): { current: number[]; stale: number[] } {
   const armed = (level: string) => level === 'red' || level === 'amber';
   const current = answer.features.filter((f) => armed(f.properties.level)).map((f) => f.properties.site_id);
-  const stale = answer.features.filter((f) => f.properties.level === 'stale' && f.properties.flags.some((x) => armed(x.level))).map((f) => f.properties.site_id);
+  const stale = answer.features
+    .filter((f) => f.properties.level === 'stale' && f.properties.flags.some((x) => armed(x.level)))
+    .map((f) => f.properties.site_id);
   return { current: current.sort((a, b) => a - b), stale: stale.sort((a, b) => a - b) };
 }
 
@@ -32,7 +34,11 @@ describeInBrowser('mine sites drawn with armed presence as the analysis judges i
     session.page.evaluate(() => {
       const { map } = window.__riskmap!;
       const byId = new Map(map.querySourceFeatures('sites').map((f) => [f.id as number, f.properties.presence_state as string | undefined]));
-      const ids = (state: string) => [...byId].filter(([, s]) => s === state).map(([id]) => id).sort((a, b) => a - b);
+      const ids = (state: string) =>
+        [...byId]
+          .filter(([, s]) => s === state)
+          .map(([id]) => id)
+          .sort((a, b) => a - b);
       return { current: ids('current'), stale: ids('stale'), all: byId.size };
     });
 

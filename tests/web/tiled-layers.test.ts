@@ -49,7 +49,9 @@ describeInBrowser('a layer drawn from tiles, in Chromium', () => {
     await session.settle();
     await poll(() => tileRequests.filter((r) => r.includes('/tiles/incidents/5/')).length).toBeGreaterThan(0);
     expect(tileRequests.every((r) => r.startsWith('200') || r.startsWith('304'))).toBe(true);
-    const cells = await session.page.evaluate(() => window.__riskmap!.map.queryRenderedFeatures({ layers: ['incidents-cells'] }).map((f) => Number(f.properties.cell_count)));
+    const cells = await session.page.evaluate(() =>
+      window.__riskmap!.map.queryRenderedFeatures({ layers: ['incidents-cells'] }).map((f) => Number(f.properties.cell_count)),
+    );
     expect(cells.length).toBeGreaterThan(0);
     expect(cells.reduce((a, b) => a + b, 0)).toBeGreaterThan(1_000);
     for (const request of layerRequests) expect(request.bytes, request.url).toBeLessThan(1_000_000);
@@ -58,7 +60,9 @@ describeInBrowser('a layer drawn from tiles, in Chromium', () => {
   it('says the incident chart cannot count them, rather than counting the few the page holds', async () => {
     const chart = session.page.locator('#incident-chart');
     // In the language an earlier test left the page in.
-    await expect.poll(() => chart.innerText()).toMatch(/\d{4}-\d\d-\d\d(: too many for the page to count by month| : trop pour que la page les compte par mois)/);
+    await expect
+      .poll(() => chart.innerText())
+      .toMatch(/\d{4}-\d\d-\d\d(: too many for the page to count by month| : trop pour que la page les compte par mois)/);
     expect(await chart.getAttribute('data-total')).toBeNull();
     expect(await chart.locator('svg.incident-chart-svg').isVisible()).toBe(false);
   });
@@ -75,7 +79,9 @@ describeInBrowser('a layer drawn from tiles, in Chromium', () => {
       return { id: incident.id as number, day: incident.properties.occurred_on as string, at: incident.geometry.coordinates as [number, number] };
     });
     await session.settle();
-    const drawn = await session.page.evaluate(() => window.__riskmap!.map.queryRenderedFeatures({ layers: ['incidents-symbol-tiles'] }).map((f) => Number(f.id)));
+    const drawn = await session.page.evaluate(() =>
+      window.__riskmap!.map.queryRenderedFeatures({ layers: ['incidents-symbol-tiles'] }).map((f) => Number(f.id)),
+    );
     expect(drawn).toContain(target.id);
     await session.clickAt(target.at);
     // The day is in the record the API gives, not in what a tile needs for drawing... but tiles carry it too: the source line is the API's alone.

@@ -23,7 +23,10 @@ export async function findClaimOverlaps(db: Queryable, draft: ClaimDraft, today:
     if (!found) throw badRequest(`no cooperatives record with id ${draft.cooperative_id}`);
   }
   const { text, values } = claimOverlapsSql(draft.geometry, from, draft.valid_to ?? null, draft.cooperative_id ?? null);
-  const rows = await db.query<{ area_ha: number; overlaps: Omit<ExistingOverlap, 'share_of_new' | 'share_of_existing'>[] | null; existing: number[] | null }>(text, values);
+  const rows = await db.query<{ area_ha: number; overlaps: Omit<ExistingOverlap, 'share_of_new' | 'share_of_existing'>[] | null; existing: number[] | null }>(
+    text,
+    values,
+  );
   const row = rows[0]!;
   const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
   return {

@@ -32,7 +32,12 @@ export const contestedQuerySchema = Type.Object(
   {
     date: Type.Optional({ ...DATE, description: 'as-of date (default today): claims, presence and zones in force that day' }),
     min_area_ha: Type.Number({ minimum: 0, maximum: 1_000_000, default: CONTESTED_DEFAULTS.min_area_ha, description: 'smallest overlap reported, hectares' }),
-    min_share: Type.Number({ minimum: 0, maximum: 1, default: CONTESTED_DEFAULTS.min_share, description: 'smallest share (0–1) of the most affected claim that the overlap must take' }),
+    min_share: Type.Number({
+      minimum: 0,
+      maximum: 1,
+      default: CONTESTED_DEFAULTS.min_share,
+      description: 'smallest share (0–1) of the most affected claim that the overlap must take',
+    }),
     near_km: Type.Number({
       minimum: 0,
       maximum: CONTESTED_LIMITS.max_near_km,

@@ -30,7 +30,13 @@ export const claimantSchema = Type.Object(
 );
 
 export const zoneHitSchema = Type.Object(
-  { zone_id: Type.Integer(), code: Type.String(), name: nullable(Type.String()), status: Type.String(), overlap_ha: hectares('the part of the contested zone inside this ZEA') },
+  {
+    zone_id: Type.Integer(),
+    code: Type.String(),
+    name: nullable(Type.String()),
+    status: Type.String(),
+    overlap_ha: hectares('the part of the contested zone inside this ZEA'),
+  },
   { additionalProperties: false, description: 'a ZEA in force that the contested zone lies in' },
 );
 
@@ -50,7 +56,13 @@ export const nearbyPresenceSchema = Type.Object(
 );
 
 export const nearbyIncidentSchema = Type.Object(
-  { incident_id: Type.Integer(), occurred_on: DATE, category: Type.String(), perpetrator_type: nullable(Type.String()), distance_km: Type.Number({ minimum: 0 }) },
+  {
+    incident_id: Type.Integer(),
+    occurred_on: DATE,
+    category: Type.String(),
+    perpetrator_type: nullable(Type.String()),
+    distance_km: Type.Number({ minimum: 0 }),
+  },
   { additionalProperties: false, description: 'an incident within near_km in the incident_days before the date' },
 );
 
@@ -59,7 +71,10 @@ export const ruleHitSchema = Type.Object(
     rule: Type.Enum(['R5', 'R6', 'R7']),
     reason: Type.String(),
     evidence: Type.Array(
-      Type.Object({ layer: Type.Enum(['claims', 'presence', 'zones', 'cooperatives']), id: Type.Integer(), why: Type.String() }, { additionalProperties: false }),
+      Type.Object(
+        { layer: Type.Enum(['claims', 'presence', 'zones', 'cooperatives']), id: Type.Integer(), why: Type.String() },
+        { additionalProperties: false },
+      ),
     ),
   },
   { additionalProperties: false, description: 'one rule that fired on the zone: why, and the records that made it fire' },

@@ -16,7 +16,10 @@ export function severityOf(rules: RuleHit[], zone: ContestedCandidate, params: C
   const fired = new Set(rules.map((r) => r.rule));
   const incidents = zone.incidents?.length ?? 0;
   if (fired.has('R6') && incidents > 0) {
-    return { severity: 'critical', reason: `R6 militarised dispute, with ${incidents} incident(s) within ${params.nearKm} km in the ${params.incidentDays} days before ${params.date}` };
+    return {
+      severity: 'critical',
+      reason: `R6 militarised dispute, with ${incidents} incident(s) within ${params.nearKm} km in the ${params.incidentDays} days before ${params.date}`,
+    };
   }
   if (fired.has('R6')) return { severity: 'high', reason: 'R6 militarised dispute: a security actor is linked to a claimant or stands near the overlap' };
   if (fired.has('R7')) return { severity: 'medium', reason: 'R7 legality: an unauthorised claimant inside a ZEA, or ground outside every ZEA' };

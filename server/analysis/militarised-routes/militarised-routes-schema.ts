@@ -12,7 +12,14 @@ const metres = Type.Integer({ minimum: 0, description: 'distance from the segmen
 /** What the evidence says as values, so that a page words it in its own language; `why` keeps the English sentence. */
 export const evidenceFactsSchema = Type.Union([
   Type.Object(
-    { kind: Type.Literal('roadblock'), armed: Type.Boolean(), taxes_minerals: Type.Boolean(), operator_type: Type.String(), operator_name: nullable(Type.String()), distance_m: metres },
+    {
+      kind: Type.Literal('roadblock'),
+      armed: Type.Boolean(),
+      taxes_minerals: Type.Boolean(),
+      operator_type: Type.String(),
+      operator_name: nullable(Type.String()),
+      distance_m: metres,
+    },
     { additionalProperties: false },
   ),
   Type.Object(

@@ -38,7 +38,7 @@ export async function planDeployment(db: Queryable, p: PriorityParams, units: nu
     covered_share: totalNeed > 0 ? round(coveredNeed / totalNeed) : 0,
     method: 'greedy maximum coverage: at least 1 − 1/e (about 63 %) of the best placement',
     features: plan.map((pl, i) => {
-      const place = byKey.get(pl.candidate)!.properties!;
+      const place = byKey.get(pl.candidate)!.properties;
       return {
         type: 'Feature',
         id: i + 1,

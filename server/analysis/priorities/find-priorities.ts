@@ -1,15 +1,7 @@
 import type { Geometry, Point } from 'geojson';
 import type { Queryable } from '../../db/database.js';
 import { gatherEvidence } from './priority-evidence.js';
-import {
-  activityScore,
-  capped,
-  certificationScore,
-  incidentPressure,
-  saturate,
-  type EvidenceItem,
-  type FactorResult,
-} from './priority-factors.js';
+import { activityScore, capped, certificationScore, incidentPressure, saturate, type EvidenceItem, type FactorResult } from './priority-factors.js';
 import type { Factor, PriorityParams } from './priority-params.js';
 import { priorityPlacesSql } from './priority-places-sql.js';
 import type { PlaceFeature, Ranking } from './priority-schema.js';
@@ -69,7 +61,13 @@ function factorsOf(row: PlaceRow, p: PriorityParams): FactorResult[] {
     ),
     result('militarised_routes', sum(routes), 'km of militarised route nearby', capped(sum(routes), 5), routes),
     result('activity', activity.value, activity.value === null ? 'workers unknown: neutral score' : 'workers', activity.score, []),
-    result('certification', certificationScore(row.qualification, illegal.length > 0), 'at risk (0–1)', certificationScore(row.qualification, illegal.length > 0), []),
+    result(
+      'certification',
+      certificationScore(row.qualification, illegal.length > 0),
+      'at risk (0–1)',
+      certificationScore(row.qualification, illegal.length > 0),
+      [],
+    ),
     result('pmh_coverage', coverage.length, `lawful Mining Police within ${p.radiusKm} km`, capped(coverage.length, 1), coverage, -1),
   ];
 }
@@ -84,7 +82,10 @@ export async function findPriorities(db: Queryable, p: PriorityParams): Promise<
   const rows = await db.query<PlaceRow>(text, values);
   const scored = rows.map((row) => {
     const factors = factorsOf(row, p);
-    const need = Math.max(0, factors.reduce((s, f) => s + f.contribution, 0));
+    const need = Math.max(
+      0,
+      factors.reduce((s, f) => s + f.contribution, 0),
+    );
     return { row, factors, need: Math.round(need * 1000) / 1000 };
   });
   scored.sort((a, b) => b.need - a.need || a.row.label.localeCompare(b.row.label));

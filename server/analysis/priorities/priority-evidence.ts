@@ -37,29 +37,52 @@ export async function gatherEvidence(db: Queryable, p: PriorityParams): Promise<
     incidentDays: CONTESTED_DEFAULTS.incident_days,
   });
   for (const zone of contested.features) {
-    const rules = zone.properties!.rules as string[];
-    evidence.push({ kind: 'contested', layer: 'contested_zones', id: zone.id!, geometry: zone.geometry, weight: rules.includes('R6') ? 2 : 1, why: `${rules.join('+')}: ${zone.properties!.severity_reason}` });
+    const rules = zone.properties.rules as string[];
+    evidence.push({
+      kind: 'contested',
+      layer: 'contested_zones',
+      id: zone.id,
+      geometry: zone.geometry,
+      weight: rules.includes('R6') ? 2 : 1,
+      why: `${rules.join('+')}: ${zone.properties.severity_reason}`,
+    });
   }
 
   // Site visits through the site flags; presence records judged here once, so that a record
   // linked to a site is not counted twice.
   const sites = await findSiteFlags(db, { date: p.date, freshDays: p.freshDays });
   for (const site of sites.features) {
-    const flags = (site.properties!.flags as ReturnType<typeof judgeObservations>).filter((f) => !f.stale && f.evidence.layer === 'site_visits');
+    const flags = (site.properties.flags as ReturnType<typeof judgeObservations>).filter((f) => !f.stale && f.evidence.layer === 'site_visits');
     const illegal = flags.filter((f) => f.rule !== 'R4');
     if (illegal.length > 0) {
-      evidence.push({ kind: 'illegal_presence', layer: 'sites', id: site.id!, geometry: site.geometry, weight: illegal.length, why: illegal.map((f) => `${f.rule}: ${f.reason}`).join('; ') });
+      evidence.push({
+        kind: 'illegal_presence',
+        layer: 'sites',
+        id: site.id,
+        geometry: site.geometry,
+        weight: illegal.length,
+        why: illegal.map((f) => `${f.rule}: ${f.reason}`).join('; '),
+      });
     }
     const pmh = flags.find((f) => f.rule === 'R4' && f.level === 'info');
-    if (pmh) evidence.push({ kind: 'pmh_coverage', layer: 'sites', id: site.id!, geometry: site.geometry, weight: 1, why: pmh.reason });
+    if (pmh) evidence.push({ kind: 'pmh_coverage', layer: 'sites', id: site.id, geometry: site.geometry, weight: 1, why: pmh.reason });
   }
   const presenceSql = presenceEvidenceSql(p.date);
   const presence = await db.query<SecurityObservation & { geometry: Geometry }>(presenceSql.text, presenceSql.values);
   for (const record of presence) {
     const flags = judgeObservations([record], p.date, p.freshDays).filter((f) => !f.stale);
     const illegal = flags.filter((f) => f.rule !== 'R4');
-    if (illegal.length > 0) evidence.push({ kind: 'illegal_presence', layer: 'presence', id: record.id, geometry: record.geometry, weight: illegal.length, why: illegal.map((f) => `${f.rule}: ${f.reason}`).join('; ') });
-    else if (flags.some((f) => f.rule === 'R4' && f.level === 'info')) evidence.push({ kind: 'pmh_coverage', layer: 'presence', id: record.id, geometry: record.geometry, weight: 1, why: flags[0]!.reason });
+    if (illegal.length > 0)
+      evidence.push({
+        kind: 'illegal_presence',
+        layer: 'presence',
+        id: record.id,
+        geometry: record.geometry,
+        weight: illegal.length,
+        why: illegal.map((f) => `${f.rule}: ${f.reason}`).join('; '),
+      });
+    else if (flags.some((f) => f.rule === 'R4' && f.level === 'info'))
+      evidence.push({ kind: 'pmh_coverage', layer: 'presence', id: record.id, geometry: record.geometry, weight: 1, why: flags[0]!.reason });
   }
 
   const routes = await findMilitarisedRoutes(db, {
@@ -70,9 +93,16 @@ export async function gatherEvidence(db: Queryable, p: PriorityParams): Promise<
     k: ROUTE_DEFAULTS.k,
     freshDays: p.freshDays,
   });
-  for (const segment of routes.features.filter((f) => f.properties!.militarised)) {
-    const props = segment.properties!;
-    evidence.push({ kind: 'militarised_routes', layer: 'route_segments', id: segment.id!, geometry: segment.geometry, weight: (props.length_m as number) / 1000, why: `${props.route_name}, segment ${props.segment}: ${(props.rules as string[]).join('+')}` });
+  for (const segment of routes.features.filter((f) => f.properties.militarised)) {
+    const props = segment.properties;
+    evidence.push({
+      kind: 'militarised_routes',
+      layer: 'route_segments',
+      id: segment.id,
+      geometry: segment.geometry,
+      weight: props.length_m / 1000,
+      why: `${props.route_name}, segment ${props.segment}: ${(props.rules as string[]).join('+')}`,
+    });
   }
   return evidence;
 }

@@ -36,9 +36,19 @@ const weight = (factor: Factor, description: string) =>
 
 export const priorityProperties = {
   date: Type.Optional({ ...DATE, description: 'as-of date (default today)' }),
-  half_life_days: Type.Number({ minimum: 1, maximum: 36_500, default: PRIORITY_DEFAULTS.half_life_days, description: 'incident weight halves every this many days' }),
+  half_life_days: Type.Number({
+    minimum: 1,
+    maximum: 36_500,
+    default: PRIORITY_DEFAULTS.half_life_days,
+    description: 'incident weight halves every this many days',
+  }),
   near_km: Type.Number({ minimum: 0, maximum: 50, default: PRIORITY_DEFAULTS.near_km, description: 'records within this distance belong to a place' }),
-  radius_km: Type.Number({ minimum: 0, maximum: 100, default: PRIORITY_DEFAULTS.radius_km, description: 'a Mining Police unit covers places within this distance' }),
+  radius_km: Type.Number({
+    minimum: 0,
+    maximum: 100,
+    default: PRIORITY_DEFAULTS.radius_km,
+    description: 'a Mining Police unit covers places within this distance',
+  }),
   fresh_days: Type.Integer({ minimum: 0, maximum: 36_500, default: PRIORITY_DEFAULTS.fresh_days, description: 'observations older than this are stale (R11)' }),
   w_contested: weight('contested', 'contested claims (R5; R6 counts double)'),
   w_illegal_presence: weight('illegal_presence', 'army, interfering security or armed groups seen (R1–R3)'),

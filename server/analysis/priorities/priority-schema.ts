@@ -57,7 +57,10 @@ export const rankingSchema = featureCollectionSchema(
   placeFeatureSchema,
   {
     places: Type.Array(
-      Type.Object({ key: Type.String(), kind: placeKind, id: Type.Integer(), anchor: pointSchema, need: Type.Number({ minimum: 0 }) }, { additionalProperties: false }),
+      Type.Object(
+        { key: Type.String(), kind: placeKind, id: Type.Integer(), anchor: pointSchema, need: Type.Number({ minimum: 0 }) },
+        { additionalProperties: false },
+      ),
       { description: 'the features again in short, for planners' },
     ),
   },

@@ -13,7 +13,12 @@ const bbox = bboxParam();
 export const siteFlagsQuerySchema = Type.Object(
   {
     date: Type.Optional({ ...DATE, description: 'as-of date (default today): the latest visit on or before it, presence in force on it' }),
-    fresh_days: Type.Integer({ minimum: 0, maximum: 36_500, default: FRESH_DAYS, description: 'observations older than this many days are stale, never current (R11)' }),
+    fresh_days: Type.Integer({
+      minimum: 0,
+      maximum: 36_500,
+      default: FRESH_DAYS,
+      description: 'observations older than this many days are stale, never current (R11)',
+    }),
     bbox,
   },
   { additionalProperties: false },

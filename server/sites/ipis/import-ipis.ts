@@ -52,7 +52,10 @@ export async function importIpisCsv(db: Database, csv: string | Buffer, fileName
   const slots = actorSlots(parsed.header);
   const visits: IpisVisit[] = [];
   const lineOfVid = new Map<string, number>();
-  const points = await wktPoints(db, parsed.rows.map((row) => row.record.geom));
+  const points = await wktPoints(
+    db,
+    parsed.rows.map((row) => row.record.geom),
+  );
   for (const row of parsed.rows) {
     const result = normaliseIpisRow(row, slots, points);
     if (!result.ok) {
@@ -92,7 +95,14 @@ export async function importIpisCsv(db: Database, csv: string | Buffer, fileName
     // One trace per file, not per row: a field extract holds hundreds of visits, and the
     // file plus its pcodes and vids say exactly what changed.
     if (report.sites.inserted + report.sites.updated + report.visits.inserted + report.visits.updated > 0) {
-      await recordChange(tx, { actor: `import:${fileName}`, action: 'import', layer: 'sites', recordId: null, before: null, after: { sites: report.sites, visits: report.visits } });
+      await recordChange(tx, {
+        actor: `import:${fileName}`,
+        action: 'import',
+        layer: 'sites',
+        recordId: null,
+        before: null,
+        after: { sites: report.sites, visits: report.visits },
+      });
     }
   });
   report.warnings.push(...notes.warnings());
@@ -161,7 +171,10 @@ function locationWarnings(fileSite: IpisSite, site: IpisSite, envelopes: Territo
     const check = checkLocation(point, territory, envelopes);
     if (!check.territoryChecked && territory) {
       notes.add(
-        { key: `unchecked:${territory}`, message: `territory '${territory}' has no envelope in data/reference/territories.json: its points were checked against the country only` },
+        {
+          key: `unchecked:${territory}`,
+          message: `territory '${territory}' has no envelope in data/reference/territories.json: its points were checked against the country only`,
+        },
         visit.line,
       );
     }
@@ -184,9 +197,16 @@ function locationWarnings(fileSite: IpisSite, site: IpisSite, envelopes: Territo
  * their raw rows with the same rules as the file's own.
  */
 async function storedVisitsOutsideFile(tx: Queryable, sites: readonly IpisSite[], fileVids: ReadonlyMap<string, number>): Promise<Map<string, IpisVisit[]>> {
-  const rows = await storedIpisRecords(tx, sites.map((s) => s.pcode), [...fileVids.keys()]);
+  const rows = await storedIpisRecords(
+    tx,
+    sites.map((s) => s.pcode),
+    [...fileVids.keys()],
+  );
   const byPcode = new Map<string, IpisVisit[]>();
-  const points = await wktPoints(tx, rows.map((row) => row.record.geom));
+  const points = await wktPoints(
+    tx,
+    rows.map((row) => row.record.geom),
+  );
   for (const { pcode, record } of rows) {
     const result = normaliseIpisRow({ line: 0, record }, actorSlots(Object.keys(record)), points);
     // A stored row only informs the site when it still names this site.

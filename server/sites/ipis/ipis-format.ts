@@ -7,7 +7,18 @@ import type { Behaviour } from '../../domain/vocabulary.js';
  */
 
 /** Without these a row cannot be placed, dated or told apart: the file is refused. */
-export const REQUIRED_COLUMNS = ['vid', 'pcode', 'name', 'visit_date', 'longitude', 'latitude', 'territoire', 'presence', 'armed_group1', 'type_armed_group1'] as const;
+export const REQUIRED_COLUMNS = [
+  'vid',
+  'pcode',
+  'name',
+  'visit_date',
+  'longitude',
+  'latitude',
+  'territoire',
+  'presence',
+  'armed_group1',
+  'type_armed_group1',
+] as const;
 
 /** Read when present; a file without one of them imports with a warning that says so. */
 export const OPTIONAL_COLUMNS = [

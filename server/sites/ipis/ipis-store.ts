@@ -106,7 +106,11 @@ export async function touchVisit(tx: Queryable, visitId: number): Promise<void> 
 }
 
 /** The raw rows of the stored IPIS visits of these sites (by pcode), leaving out the visits named (by vid). */
-export async function storedIpisRecords(tx: Queryable, pcodes: readonly string[], exceptVids: readonly string[]): Promise<{ pcode: string; record: Record<string, string> }[]> {
+export async function storedIpisRecords(
+  tx: Queryable,
+  pcodes: readonly string[],
+  exceptVids: readonly string[],
+): Promise<{ pcode: string; record: Record<string, string> }[]> {
   return tx.query<{ pcode: string; record: Record<string, string> }>(
     `SELECT s.source_id AS pcode, v.source_record AS record
        FROM site_visits v JOIN sites s ON s.id = v.site_id

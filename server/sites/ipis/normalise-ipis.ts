@@ -300,7 +300,10 @@ export function actorsOf(record: IpisRecord, slots: readonly number[], notes: Ro
     const actorName = isNone(name) ? typeText! : name!;
     const actorType = classifyActor(isNone(name) ? null : name, isNone(typeText) ? null : typeText);
     if (actorType === 'unknown') {
-      notes.push({ key: `actor:${actorName}|${typeText ?? ''}`, message: `actor '${actorName}' (type '${typeText ?? ''}') matches no actor type: stored as unknown` });
+      notes.push({
+        key: `actor:${actorName}|${typeText ?? ''}`,
+        message: `actor '${actorName}' (type '${typeText ?? ''}') matches no actor type: stored as unknown`,
+      });
     }
     actors.push({
       position: slot,

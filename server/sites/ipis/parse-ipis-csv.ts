@@ -37,9 +37,12 @@ export function parseIpisCsv(input: string | Buffer): ParsedIpisCsv {
       return undefined;
     },
     on_skip: (error: CsvError | undefined) => {
-      const line = error?.lines ?? lastEndLine + 1;
+      const line = Number(error?.lines ?? lastEndLine + 1);
       if (error?.code === 'CSV_QUOTE_NOT_CLOSED') {
-        rejected.push({ at: `lines ${lastEndLine + 1}-${line}`, reason: `a quoted field opened on line ${lastEndLine + 1} is never closed, so the rest of the file could not be read` });
+        rejected.push({
+          at: `lines ${lastEndLine + 1}-${line}`,
+          reason: `a quoted field opened on line ${lastEndLine + 1} is never closed, so the rest of the file could not be read`,
+        });
       } else {
         rejected.push({ at: `line ${line}`, reason: `not readable as CSV: ${error?.message ?? 'unknown error'}` });
       }

@@ -20,7 +20,18 @@ afterAll(() => t?.close());
 
 const claimOf = (letter: string) =>
   (fixture.features as Feature<Polygon>[]).find((f) => f.properties!.layer === 'claims' && f.properties!.cooperative === letter)!;
-const drawn: Polygon = { type: 'Polygon', coordinates: [[[28.595, -2.215], [28.615, -2.215], [28.615, -2.195], [28.595, -2.195], [28.595, -2.215]]] };
+const drawn: Polygon = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [28.595, -2.215],
+      [28.615, -2.215],
+      [28.615, -2.195],
+      [28.595, -2.195],
+      [28.595, -2.215],
+    ],
+  ],
+};
 
 async function check(body: object) {
   return t.app.inject({ method: 'POST', url: '/api/analysis/claim-overlaps', payload: body });
@@ -50,7 +61,23 @@ describe('POST /api/analysis/claim-overlaps', () => {
   });
 
   it.each([
-    [{ geometry: { type: 'Polygon', coordinates: [[[28.6, -2.2], [28.62, -2.2], [28.6, -2.22], [28.62, -2.22], [28.6, -2.2]]] } }, 'Self-intersection'],
+    [
+      {
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [28.6, -2.2],
+              [28.62, -2.2],
+              [28.6, -2.22],
+              [28.62, -2.22],
+              [28.6, -2.2],
+            ],
+          ],
+        },
+      },
+      'Self-intersection',
+    ],
     [{ geometry: { type: 'Point', coordinates: [28.6, -2.2] } }, 'geometry'],
     [{ geometry: drawn, cooperative_id: 999_999 }, 'no cooperatives record'],
     [{ geometry: drawn, valid_from: '2020-01-01', valid_to: '2019-01-01' }, 'valid_to'],

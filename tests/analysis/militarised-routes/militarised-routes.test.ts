@@ -43,7 +43,10 @@ async function load(fixture: RouteFixture): Promise<void> {
 }
 
 async function analyse(fixture: RouteFixture, extra: Record<string, string | number> = {}) {
-  const query = new URLSearchParams({ date: fixture.date, ...Object.fromEntries(Object.entries({ ...fixture.params, ...extra }).map(([k, v]) => [k, String(v)])) });
+  const query = new URLSearchParams({
+    date: fixture.date,
+    ...Object.fromEntries(Object.entries({ ...fixture.params, ...extra }).map(([k, v]) => [k, String(v)])),
+  });
   const res = await t.app.inject({ method: 'GET', url: `/api/analysis/routes?${query}` });
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as FeatureCollection & { routes: { militarised_km: number; length_km: number; militarised_share: number; rules: string[] }[] };
@@ -89,12 +92,15 @@ describe('route analysis parameters', () => {
     expect((await analyse({ ...fixture, date: '2019-09-01' })).routes[0]!.militarised_km).toBe(0);
   });
 
-  it.each([['buffer_m=-1', 'buffer_m'], ['segment_m=1', 'segment_m'], ['k=0', 'k'], ['date=yesterday', 'date'], ['speed=3', 'speed']])(
-    'refuses %s with a 400 naming %s',
-    async (query, word) => {
-      const res = await t.app.inject({ method: 'GET', url: `/api/analysis/routes?${query}` });
-      expect(res.statusCode).toBe(400);
-      expect(res.json().message).toContain(word);
-    },
-  );
+  it.each([
+    ['buffer_m=-1', 'buffer_m'],
+    ['segment_m=1', 'segment_m'],
+    ['k=0', 'k'],
+    ['date=yesterday', 'date'],
+    ['speed=3', 'speed'],
+  ])('refuses %s with a 400 naming %s', async (query, word) => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/analysis/routes?${query}` });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain(word);
+  });
 });

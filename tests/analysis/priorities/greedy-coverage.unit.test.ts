@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom as random } from '../../../server/generate/seeded-random.js';
 import { coveredNeed, greedyCoverage } from '../../../server/analysis/priorities/greedy-coverage.js';
 
-
 /** Places on a 100 × 100 km square; a unit at a place covers the places within the radius. */
 function instance(seed: number, places: number, radius: number) {
   const rnd = random(seed);
@@ -34,7 +33,14 @@ describe('greedy placement against brute force on small cases', () => {
         const plan = greedyCoverage(covers, need, units);
         const greedy = plan.reduce((s, p) => s + p.marginal, 0);
         const best = bestByBruteForce(covers, need, units);
-        expect(greedy).toBeCloseTo(coveredNeed(plan.map((p) => p.candidate), covers, need), 6);
+        expect(greedy).toBeCloseTo(
+          coveredNeed(
+            plan.map((p) => p.candidate),
+            covers,
+            need,
+          ),
+          6,
+        );
         expect(greedy).toBeLessThanOrEqual(best + 1e-9);
         expect(greedy).toBeGreaterThanOrEqual((1 - 1 / Math.E) * best - 1e-9);
         if (units === 1) expect(greedy).toBeCloseTo(best, 6); // one unit: greedy is exact
@@ -53,8 +59,18 @@ describe('greedy placement against brute force on small cases', () => {
   });
 
   it('stops placing units once nothing is left to cover', () => {
-    const covers = new Map([['a', ['a', 'b']], ['b', ['a', 'b']]]);
-    const plan = greedyCoverage(covers, new Map([['a', 1], ['b', 2]]), 3);
+    const covers = new Map([
+      ['a', ['a', 'b']],
+      ['b', ['a', 'b']],
+    ]);
+    const plan = greedyCoverage(
+      covers,
+      new Map([
+        ['a', 1],
+        ['b', 2],
+      ]),
+      3,
+    );
     expect(plan).toHaveLength(1);
     expect(plan[0]!.marginal).toBe(3);
   });

@@ -43,7 +43,10 @@ describe('the Bitale zone through the story', () => {
       expect(factor(bitale, name).contribution, name).toBeGreaterThan(0);
       expect(factor(bitale, name).evidence.length, name).toBeGreaterThan(0);
     }
-    expect(bitale.need).toBeCloseTo(bitale.factors.reduce((s, f) => s + f.contribution, 0), 2);
+    expect(bitale.need).toBeCloseTo(
+      bitale.factors.reduce((s, f) => s + f.contribution, 0),
+      2,
+    );
   });
 
   it('drops after the Mining Police deployment and the agreement: covered, no dispute, no army', async () => {
@@ -96,9 +99,23 @@ describe('what the score means', () => {
   it('everything else equal, the low-production zone ranks below the busy, precarious one', async () => {
     // Two identical zones far from the demo, each with the same incident at its centre.
     const ids: Array<[string, number]> = [];
-    for (const [code, lon, production_level, worker_estimate] of [['TEST-QUIET', 25.0, 'low', 40], ['TEST-BUSY', 25.5, 'high', 900]] as const) {
+    for (const [code, lon, production_level, worker_estimate] of [
+      ['TEST-QUIET', 25.0, 'low', 40],
+      ['TEST-BUSY', 25.5, 'high', 900],
+    ] as const) {
       const zone = await createFeature(t.db, LAYERS.zones, {
-        geometry: { type: 'Polygon', coordinates: [[[lon, -5], [lon + 0.05, -5], [lon + 0.05, -4.95], [lon, -4.95], [lon, -5]]] },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [lon, -5],
+              [lon + 0.05, -5],
+              [lon + 0.05, -4.95],
+              [lon, -4.95],
+              [lon, -5],
+            ],
+          ],
+        },
         properties: { code, production_level, worker_estimate },
       });
       const incident = await createFeature(t.db, LAYERS.incidents, {
@@ -136,15 +153,19 @@ describe('the deployment plan', () => {
     expect([...marginals].sort((a: number, b: number) => b - a)).toEqual(marginals);
     expect(marginals.reduce((a: number, b: number) => a + b, 0)).toBeCloseTo(plan.covered_need, 2);
     expect(plan.covered_need).toBeLessThanOrEqual(plan.total_need);
-    expect(plan.features[0].properties.covers).toContain('zone-' + (await t.db.query<{ id: number }>(`SELECT id::float8 AS id FROM zones WHERE code = 'ZEA-798-ILLUSTRATIVE'`))[0]!.id);
+    expect(plan.features[0].properties.covers).toContain(
+      'zone-' + (await t.db.query<{ id: number }>(`SELECT id::float8 AS id FROM zones WHERE code = 'ZEA-798-ILLUSTRATIVE'`))[0]!.id,
+    );
   });
 
-  it.each([[{ units: 0 }, 'units'], [{ units: 2, w_incidents: -1 }, 'w_incidents'], [{ units: 2, colour: 'red' }, 'colour'], [{}, 'units']])(
-    'refuses %j with a 400',
-    async (body, word) => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/analysis/deployment-plan', payload: body });
-      expect(res.statusCode).toBe(400);
-      expect(res.json().message).toContain(word);
-    },
-  );
+  it.each([
+    [{ units: 0 }, 'units'],
+    [{ units: 2, w_incidents: -1 }, 'w_incidents'],
+    [{ units: 2, colour: 'red' }, 'colour'],
+    [{}, 'units'],
+  ])('refuses %j with a 400', async (body, word) => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/analysis/deployment-plan', payload: body });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain(word);
+  });
 });

@@ -13,8 +13,8 @@ let bitaleRoute: number;
 beforeAll(async () => {
   t = await openTestApp();
   await loadDemoData(t.db);
-  [{ id: bitaleSite }] = await t.db.query<{ id: number }>(`SELECT id::float8 AS id FROM sites WHERE pcode = 'codmine03107'`) as [{ id: number }];
-  [{ id: bitaleRoute }] = await t.db.query<{ id: number }>(`SELECT id::float8 AS id FROM routes WHERE source_id = 'route-bitale-kalehe'`) as [{ id: number }];
+  [{ id: bitaleSite }] = (await t.db.query<{ id: number }>(`SELECT id::float8 AS id FROM sites WHERE pcode = 'codmine03107'`)) as [{ id: number }];
+  [{ id: bitaleRoute }] = (await t.db.query<{ id: number }>(`SELECT id::float8 AS id FROM routes WHERE source_id = 'route-bitale-kalehe'`)) as [{ id: number }];
 });
 afterAll(() => t?.close());
 

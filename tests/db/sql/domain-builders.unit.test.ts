@@ -22,7 +22,9 @@ describe('the analyses build their SQL with every value a parameter', () => {
     expect(built.values).toEqual([DATE, 0.4321, 2.345, 1234, ...BBOX]);
     expectParameterised(built);
     // Claims in force and not withdrawn; the bbox narrows the first claim of each pair.
-    expect(built.text).toContain("((a.valid_from IS NULL OR a.valid_from <= $1::date) AND (a.valid_to IS NULL OR a.valid_to >= $1::date)) AND a.status <> 'withdrawn'");
+    expect(built.text).toContain(
+      "((a.valid_from IS NULL OR a.valid_from <= $1::date) AND (a.valid_to IS NULL OR a.valid_to >= $1::date)) AND a.status <> 'withdrawn'",
+    );
     expect(built.text).toContain('a.geom && ST_MakeEnvelope($5::float8, $6::float8, $7::float8, $8::float8, 4326)');
   });
 
@@ -53,7 +55,17 @@ describe('the analyses build their SQL with every value a parameter', () => {
   });
 
   it('claim overlaps: the drawn geometry as GeoJSON text, the period and the cooperative as parameters', () => {
-    const drawn = { type: 'Polygon' as const, coordinates: [[[28.61, -2.21], [28.62, -2.21], [28.62, -2.2], [28.61, -2.21]]] };
+    const drawn = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [28.61, -2.21],
+          [28.62, -2.21],
+          [28.62, -2.2],
+          [28.61, -2.21],
+        ],
+      ],
+    };
     const built = claimOverlapsSql(drawn, DATE, null, 4242);
     expect(built.values).toEqual([JSON.stringify(drawn), DATE, null, 4242]);
     expectParameterised(built);
@@ -73,7 +85,9 @@ describe('the analyses build their SQL with every value a parameter', () => {
 
 describe('the layers build their SQL with every value a parameter', () => {
   it('as of a date, on the dates the profile publishes: a partner tests an incident by its month', () => {
-    expect(asOfCondition(LAYERS.claims, '$1::date')).toBe('((t.valid_from IS NULL OR t.valid_from <= $1::date) AND (t.valid_to IS NULL OR t.valid_to >= $1::date))');
+    expect(asOfCondition(LAYERS.claims, '$1::date')).toBe(
+      '((t.valid_from IS NULL OR t.valid_from <= $1::date) AND (t.valid_to IS NULL OR t.valid_to >= $1::date))',
+    );
     const internal = asOfCondition(LAYERS.incidents, '$1::date');
     expect(internal).toBe('(t.occurred_on IS NULL OR t.occurred_on <= $1::date)');
     const partner = asOfCondition(LAYERS.incidents, '$1::date', 'partner');

@@ -95,7 +95,10 @@ describe('broken rows', () => {
 describe('a point given only as WKT', () => {
   it('is read by PostGIS from geom when longitude and latitude are empty; text that is no WKT point rejects its row', async () => {
     const [header, first, second] = fixture('spelling-variants.csv').split('\n') as [string, string, string];
-    const onlyWkt = first.replaceAll('910001', '7101').replace('testmine0001', 'testmine0071').replace('POINT (28.93 -1.95),28.93,-1.95', 'POINT(28.931 -1.951),,');
+    const onlyWkt = first
+      .replaceAll('910001', '7101')
+      .replace('testmine0001', 'testmine0071')
+      .replace('POINT (28.93 -1.95),28.93,-1.95', 'POINT(28.931 -1.951),,');
     const notWkt = second.replaceAll('910002', '7102').replace('testmine0002', 'testmine0072').replace('POINT (28.94 -1.94),28.94,-1.94', 'POINT (28.94,,');
     const report = await importIpisCsv(db, `${header}\n${onlyWkt}\n${notWkt}\n`, 'wkt.csv');
     expect(report.rejected).toEqual([{ at: 'line 3', reason: "geom 'POINT (28.94' is not a WKT point, and longitude and latitude are empty" }]);
@@ -116,15 +119,18 @@ describe('points in the wrong place', () => {
     expect(report.warnings).toEqual([
       {
         at: 'line 2',
-        message: 'site testmine0030 (In Bukavu, said Kalehe): point 28.86, -2.51 lies outside the approximate envelope of territory Kalehe; kept; the site is marked outside_territory',
+        message:
+          'site testmine0030 (In Bukavu, said Kalehe): point 28.86, -2.51 lies outside the approximate envelope of territory Kalehe; kept; the site is marked outside_territory',
       },
       {
         at: 'line 3',
-        message: 'site testmine0031 (Swapped): point -1.78, 28.89 lies outside the DR Congo (bounding box 12.2, -13.5, 31.4, 5.4); kept; the site is marked outside_country',
+        message:
+          'site testmine0031 (Swapped): point -1.78, 28.89 lies outside the DR Congo (bounding box 12.2, -13.5, 31.4, 5.4); kept; the site is marked outside_country',
       },
       {
         at: 'line 5',
-        message: "site testmine0033 (Moved): point 28.2, -2.3 lies outside the approximate envelope of territory Kalehe; kept; an earlier point, the site's latest point is used",
+        message:
+          "site testmine0033 (Moved): point 28.2, -2.3 lies outside the approximate envelope of territory Kalehe; kept; an earlier point, the site's latest point is used",
       },
       {
         at: 'line 4',

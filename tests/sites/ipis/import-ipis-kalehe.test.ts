@@ -128,7 +128,9 @@ describe('importing the IPIS Kalehe subset', () => {
       { project: 'Qualification status', n: 26 },
       { project: 'iTSCi status', n: 23 },
     ]);
-    const [contradiction] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM site_visits WHERE NOT presence_observed AND armed_presence IS NOT NULL`);
+    const [contradiction] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM site_visits WHERE NOT presence_observed AND armed_presence IS NOT NULL`,
+    );
     expect(contradiction!.n).toBe(0);
   });
 

@@ -284,7 +284,10 @@ describe('a whole row', () => {
   it('falls back to the geom point when longitude and latitude are empty, and refuses an impossible point', () => {
     const base = rowOf('5940').record;
     // The geom cells come parsed by PostGIS (ipis-store.ts, wktPoints; tests/sites/ipis/import-ipis-fixtures.test.ts).
-    const points = new Map<string, [number, number] | null>([['POINT (28.9 -1.8)', [28.9, -1.8]], ['POINT (28.9', null]]);
+    const points = new Map<string, [number, number] | null>([
+      ['POINT (28.9 -1.8)', [28.9, -1.8]],
+      ['POINT (28.9', null],
+    ]);
     const fromWkt = normaliseIpisRow({ line: 2, record: { ...base, longitude: '', latitude: '', geom: 'POINT (28.9 -1.8)' } }, SLOTS, points);
     expect(fromWkt.ok && fromWkt.visit.site.point).toEqual([28.9, -1.8]);
     expect(normaliseIpisRow({ line: 2, record: { ...base, longitude: '', latitude: '', geom: 'POINT (28.9' } }, SLOTS, points)).toEqual({

@@ -69,7 +69,9 @@ describe('parseIpisCsv', () => {
   it('reports a quote never closed, with where it opened, and keeps the rows before it', () => {
     const parsed = parseIpisCsv(`${HEADER}\n${row('1')}\n${row('2').replace(/,x$/, ',"never closed')}\n${row('3')}\n`);
     expect(parsed.rows.map((r) => r.record.vid)).toEqual(['1']);
-    expect(parsed.rejected).toEqual([{ at: 'lines 3-4', reason: 'a quoted field opened on line 3 is never closed, so the rest of the file could not be read' }]);
+    expect(parsed.rejected).toEqual([
+      { at: 'lines 3-4', reason: 'a quoted field opened on line 3 is never closed, so the rest of the file could not be read' },
+    ]);
   });
 
   it('keeps a stray quote inside a field rather than losing the row', () => {

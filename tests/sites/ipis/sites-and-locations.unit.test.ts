@@ -41,7 +41,22 @@ describe('plausibility of a point', () => {
   });
 
   it('ships envelopes for the South and North Kivu territories', () => {
-    for (const name of ['Kalehe', 'Kabare', 'Walungu', 'Mwenga', 'Uvira', 'Fizi', 'Shabunda', 'Idjwi', 'Masisi', 'Rutshuru', 'Walikale', 'Lubero', 'Beni', 'Nyiragongo']) {
+    for (const name of [
+      'Kalehe',
+      'Kabare',
+      'Walungu',
+      'Mwenga',
+      'Uvira',
+      'Fizi',
+      'Shabunda',
+      'Idjwi',
+      'Masisi',
+      'Rutshuru',
+      'Walikale',
+      'Lubero',
+      'Beni',
+      'Nyiragongo',
+    ]) {
       expect(envelopes.byKey.has(name.toLowerCase()), name).toBe(true);
     }
     expect(envelopes.byKey.get('kalehe')).toEqual([28.45, -2.45, 29.1, -1.6]);

@@ -7,7 +7,19 @@ import type { ExportLogRow as ExportEntry } from '../../../server/export/export-
 import type { Role } from '../shared/messages-session.js';
 
 /** What the server audits, in the order the filter offers them (a value import of the server's list would bring Fastify into the bundle). */
-export const AUDITED_LAYERS = ['zones', 'cooperatives', 'claims', 'presence', 'incidents', 'routes', 'roadblocks', 'sites', 'accounts', 'api_tokens', 'sessions'] as const satisfies readonly (typeof AUDITED)[number][];
+export const AUDITED_LAYERS = [
+  'zones',
+  'cooperatives',
+  'claims',
+  'presence',
+  'incidents',
+  'routes',
+  'roadblocks',
+  'sites',
+  'accounts',
+  'api_tokens',
+  'sessions',
+] as const satisfies readonly (typeof AUDITED)[number][];
 
 /** The server's own shapes (type-only imports: no server code enters the bundle). */
 export type { Account, ApiToken, AuditEntry, ExportEntry };

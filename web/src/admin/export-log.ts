@@ -35,7 +35,16 @@ export function createExportLog(container: HTMLElement, options: { layerTitle(la
     if (!entries) return;
     const { table: tableEl, body } = table(
       t('exports.caption'),
-      [t('exports.when'), t('exports.who'), t('exports.address'), t('exports.profile'), t('exports.format'), t('exports.layers'), t('exports.filters'), t('exports.count')],
+      [
+        t('exports.when'),
+        t('exports.who'),
+        t('exports.address'),
+        t('exports.profile'),
+        t('exports.format'),
+        t('exports.layers'),
+        t('exports.filters'),
+        t('exports.count'),
+      ],
       'exports-table',
     );
     for (const entry of entries) {

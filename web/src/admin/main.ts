@@ -23,12 +23,14 @@ const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getEl
 const statusLine = byId('admin-status');
 const denied = byId('admin-denied');
 const content = byId('admin-content');
-type PageState = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'denied'; username: string | null; role: string | null } | { kind: 'admin' };
+type PageState =
+  { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'denied'; username: string | null; role: string | null } | { kind: 'admin' };
 let state: PageState = { kind: 'loading' };
 
 function renderState(): void {
   document.body.dataset.state = state.kind;
-  statusLine.textContent = state.kind === 'loading' ? t('status.loading') : state.kind === 'failed' ? t('status.sessionFailed', { message: state.message }) : '';
+  statusLine.textContent =
+    state.kind === 'loading' ? t('status.loading') : state.kind === 'failed' ? t('status.sessionFailed', { message: state.message }) : '';
   denied.hidden = state.kind !== 'denied';
   content.hidden = state.kind !== 'admin';
   if (state.kind === 'denied') {

@@ -14,7 +14,10 @@ export const MESSAGES = {
     fr: 'Cette page est réservée aux administrateurs. Vous êtes connecté·e en tant que {username} (rôle : {role}).',
     en: 'This page is for administrators only. You are signed in as {username} (role: {role}).',
   },
-  'denied.signedOut': { fr: 'Cette page est réservée aux administrateurs. Connectez-vous avec un compte administrateur.', en: 'This page is for administrators only. Sign in with an admin account.' },
+  'denied.signedOut': {
+    fr: 'Cette page est réservée aux administrateurs. Connectez-vous avec un compte administrateur.',
+    en: 'This page is for administrators only. Sign in with an admin account.',
+  },
   'denied.toMap': { fr: 'Retour à la carte', en: 'Back to the map' },
   'denied.signIn': { fr: 'Se connecter', en: 'Sign in' },
 
@@ -103,12 +106,18 @@ export const MESSAGES = {
   'accounts.tokens': { fr: 'Jetons d’API', en: 'API tokens' },
   'accounts.tokensOf': { fr: 'Jetons d’API de {username}', en: 'API tokens of {username}' },
   'accounts.roleChanged': { fr: 'Rôle de {username} : {role}.', en: 'Role of {username}: {role}.' },
-  'accounts.disabled': { fr: 'Compte {username} désactivé : ses sessions sont fermées et ses jetons ne fonctionnent plus.', en: 'Account {username} disabled: its sessions are closed and its tokens no longer work.' },
+  'accounts.disabled': {
+    fr: 'Compte {username} désactivé : ses sessions sont fermées et ses jetons ne fonctionnent plus.',
+    en: 'Account {username} disabled: its sessions are closed and its tokens no longer work.',
+  },
   'accounts.enabled': { fr: 'Compte {username} réactivé.', en: 'Account {username} enabled.' },
   'accounts.you': { fr: '(vous)', en: '(you)' },
   'create.heading': { fr: 'Créer un compte', en: 'Create an account' },
   'create.username': { fr: 'Nom d’utilisateur', en: 'Username' },
-  'create.usernameHelp': { fr: '2 à 63 caractères : lettres a–z, chiffres, point, tiret ou souligné.', en: '2 to 63 characters: letters a–z, digits, dot, dash or underscore.' },
+  'create.usernameHelp': {
+    fr: '2 à 63 caractères : lettres a–z, chiffres, point, tiret ou souligné.',
+    en: '2 to 63 characters: letters a–z, digits, dot, dash or underscore.',
+  },
   'create.displayName': { fr: 'Nom affiché (facultatif)', en: 'Display name (optional)' },
   'create.role': { fr: 'Rôle', en: 'Role' },
   'create.password': { fr: 'Mot de passe (facultatif)', en: 'Password (optional)' },
@@ -152,7 +161,10 @@ export const MESSAGES = {
   'tokens.issue': { fr: 'Émettre le jeton', en: 'Issue the token' },
   'tokens.badDays': { fr: 'La durée doit être un nombre entier de jours, de 1 à 3650.', en: 'The duration must be a whole number of days, from 1 to 3650.' },
   'tokens.missingName': { fr: 'Dites à quoi sert le jeton.', en: 'Say what the token is for.' },
-  'tokens.secretTitle': { fr: 'Jeton « {name} » émis. Copiez-le maintenant : il ne sera plus jamais affiché.', en: 'Token “{name}” issued. Copy it now: it will never be shown again.' },
+  'tokens.secretTitle': {
+    fr: 'Jeton « {name} » émis. Copiez-le maintenant : il ne sera plus jamais affiché.',
+    en: 'Token “{name}” issued. Copy it now: it will never be shown again.',
+  },
   'tokens.secretLabel': { fr: 'Le jeton (secret)', en: 'The token (secret)' },
   'tokens.secretHint': {
     fr: 'Le script l’envoie dans l’en-tête « Authorization: Bearer <jeton> ». Conservez-le comme un mot de passe.',

@@ -21,7 +21,10 @@ export const MESSAGES = {
     fr: 'Trop de tentatives depuis cette adresse. Réessayez dans {seconds} secondes.',
     en: 'Too many attempts from this address. Try again in {seconds} seconds.',
   },
-  'login.tooManySoon': { fr: 'Trop de tentatives depuis cette adresse. Réessayez dans une minute.', en: 'Too many attempts from this address. Try again in a minute.' },
+  'login.tooManySoon': {
+    fr: 'Trop de tentatives depuis cette adresse. Réessayez dans une minute.',
+    en: 'Too many attempts from this address. Try again in a minute.',
+  },
   'login.forbidden': { fr: 'Le serveur refuse la connexion.', en: 'The server refuses to sign you in.' },
   'login.failed': { fr: 'La connexion a échoué.', en: 'Signing in failed.' },
   'login.offline': { fr: 'Le serveur ne répond pas. Vérifiez la connexion au réseau.', en: 'The server does not answer. Check the network connection.' },

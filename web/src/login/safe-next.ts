@@ -8,6 +8,7 @@ export function safeNext(next: string | null, here: URL): string {
   if (!next) return fallback;
   // A scheme (https:, javascript:, data:…), a protocol-relative `//host`, backslashes that
   // some browsers read as slashes, and control characters that URL parsing strips: all refused.
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   if (/^[a-z][a-z0-9+.-]*:/i.test(next) || next.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(next)) return fallback;
   if (!next.startsWith('/') && !next.startsWith('./')) return fallback;
   let target: URL;

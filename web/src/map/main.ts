@@ -174,9 +174,7 @@ async function openAt(point: PointLike): Promise<void> {
     return;
   }
   // A tile carries what drawing needs; the popup shows the whole record, as the profile sees it.
-  const missing = fromTiles
-    .map((f) => [dataLayerOf(f.source), Number(f.id)] as const)
-    .filter(([layer, id]) => !records.get(layer)?.has(id));
+  const missing = fromTiles.map((f) => [dataLayerOf(f.source), Number(f.id)] as const).filter(([layer, id]) => !records.get(layer)?.has(id));
   await Promise.all(
     missing.slice(0, 10).map(async ([layer, id]) => {
       const record = await fetchRecord(layer, id, shownDate);
@@ -233,7 +231,9 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
   const sitePresence = fetchSitePresence(date, load.signal);
   // Awaited below; until then a failure (or the abort of a superseded load) must not surface as an unhandled rejection.
   analyses.catch(() => undefined);
-  const collections = await Promise.all(DATA_LAYERS.map(async (name) => [name, await fetchLayer(name, date, load.signal, GEOJSON_LIMIT)] as [DataLayerName, LayerCollection]));
+  const collections = await Promise.all(
+    DATA_LAYERS.map(async (name) => [name, await fetchLayer(name, date, load.signal, GEOJSON_LIMIT)] as [DataLayerName, LayerCollection]),
+  );
   if (load.signal.aborted) return;
   incidentFilter?.setAsOf(date);
 
@@ -243,7 +243,7 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
   tiled.clear();
   for (const [name, collection] of collections) {
     if (tooLarge.has(name)) {
-      tiled.set(name, collection.numberMatched!);
+      tiled.set(name, collection.numberMatched);
       records.set(name, new Map());
       setLayerData(map, name, { type: 'FeatureCollection', features: [] });
       showTiled(map, name, date, tileVersion);

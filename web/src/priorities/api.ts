@@ -7,7 +7,14 @@ import { writeHeaders } from '../shared/api.js';
 import { rankingSearch, type RankingQuery } from './query.js';
 
 /** The server's own shapes (server/analysis/priorities/priority-schema.ts; type-only: no server code enters the bundle). */
-export type { EvidenceItem as Evidence, FactorResult, PlaceFeature, PlaceProperties, PlacementProperties, Plan } from '../../../server/analysis/priorities/priority-schema.js';
+export type {
+  EvidenceItem as Evidence,
+  FactorResult,
+  PlaceFeature,
+  PlaceProperties,
+  PlacementProperties,
+  Plan,
+} from '../../../server/analysis/priorities/priority-schema.js';
 /** The ranking as the page keeps it: without `places`, which repeats the features for the server's own planner. */
 export type Ranking = Omit<RankingAnswer, 'places'>;
 
@@ -35,7 +42,5 @@ export async function fetchRanking(query: RankingQuery, signal?: AbortSignal): P
 export async function fetchPlan(query: RankingQuery, units: number, signal?: AbortSignal): Promise<Plan> {
   const body: Record<string, unknown> = { units, date: query.date, radius_km: query.radiusKm };
   for (const [factor, weight] of Object.entries(query.weights)) body[`w_${factor}`] = weight;
-  return answer<Plan>(
-    await fetch('api/analysis/deployment-plan', { method: 'POST', headers: writeHeaders(), body: JSON.stringify(body), signal }),
-  );
+  return answer<Plan>(await fetch('api/analysis/deployment-plan', { method: 'POST', headers: writeHeaders(), body: JSON.stringify(body), signal }));
 }

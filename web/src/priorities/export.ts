@@ -9,8 +9,7 @@ import { csvText } from './csv.js';
 import { DEFAULT_HALF_LIFE_DAYS, FACTORS } from './factors.js';
 import { rankingSearch, type RankingQuery } from './query.js';
 
-const NOTE =
-  'Places marked illustrative are drawn by hand for the demonstration, not observed. No data is not the same as no incidents.';
+const NOTE = 'Places marked illustrative are drawn by hand for the demonstration, not observed. No data is not the same as no incidents.';
 
 function metadata(query: RankingQuery, endpoint: string) {
   return {
@@ -71,13 +70,41 @@ export function rankingGeojson(ranking: Ranking, query: RankingQuery): string {
 }
 
 export function planCsv(plan: Plan, query: RankingQuery): string {
-  const header = ['order', 'place', 'kind', 'label', 'name', 'marginal_need', 'cumulative_covered_share', 'covers', 'longitude', 'latitude', 'radius_km', 'date', 'total_need'];
+  const header = [
+    'order',
+    'place',
+    'kind',
+    'label',
+    'name',
+    'marginal_need',
+    'cumulative_covered_share',
+    'covers',
+    'longitude',
+    'latitude',
+    'radius_km',
+    'date',
+    'total_need',
+  ];
   let cumulative = 0;
   const rows = plan.features.map((f) => {
     const p = f.properties;
     cumulative += p.marginal_need;
     const share = plan.total_need > 0 ? Math.round((cumulative / plan.total_need) * 1000) / 1000 : 0;
-    return [p.order, p.place, p.kind, p.label, p.name, p.marginal_need, share, p.covers, f.geometry.coordinates[0], f.geometry.coordinates[1], p.radius_km, plan.date ?? query.date, plan.total_need];
+    return [
+      p.order,
+      p.place,
+      p.kind,
+      p.label,
+      p.name,
+      p.marginal_need,
+      share,
+      p.covers,
+      f.geometry.coordinates[0],
+      f.geometry.coordinates[1],
+      p.radius_km,
+      plan.date ?? query.date,
+      plan.total_need,
+    ];
   });
   return csvText(header, rows);
 }

@@ -25,7 +25,10 @@ export function barScale(features: readonly PlaceFeature[]): BarScale {
   let positive = 0;
   let negative = 0;
   for (const f of features) {
-    positive = Math.max(positive, f.properties.factors.reduce((s, x) => s + Math.max(0, x.contribution), 0));
+    positive = Math.max(
+      positive,
+      f.properties.factors.reduce((s, x) => s + Math.max(0, x.contribution), 0),
+    );
     negative = Math.max(negative, -f.properties.factors.reduce((s, x) => s + Math.min(0, x.contribution), 0));
   }
   return { positive, negative };
@@ -69,7 +72,11 @@ export function factorBar(factors: readonly FactorResult[], scale: BarScale): SV
     segment.append(rect);
     if (width >= MIN_LABELLED) {
       segment.append(
-        svg('text', { x: x + width / 2, y: BAR_HEIGHT / 2, class: 'segment-letter', 'text-anchor': 'middle', 'dominant-baseline': 'central', 'aria-hidden': 'true' }, FACTOR_STYLES[f.factor].letter),
+        svg(
+          'text',
+          { x: x + width / 2, y: BAR_HEIGHT / 2, class: 'segment-letter', 'text-anchor': 'middle', 'dominant-baseline': 'central', 'aria-hidden': 'true' },
+          FACTOR_STYLES[f.factor].letter,
+        ),
       );
     }
     bar.append(segment);

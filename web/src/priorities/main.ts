@@ -115,7 +115,7 @@ function onControlsChange(state: { date: string; weights: RankingQuery['weights'
   changeQuery({ ...query, ...state });
   clearTimeout(pending);
   // Sliders fire on every step: wait until they rest. A date or a reset asks at once.
-  if (cause === 'weight') pending = setTimeout(() => rank({ fit: false }).catch(showRankError), REFETCH_DELAY_MS);
+  if (cause === 'weight') pending = setTimeout(() => void rank({ fit: false }).catch(showRankError), REFETCH_DELAY_MS);
   else rank({ fit: false }).catch(showRankError);
 }
 

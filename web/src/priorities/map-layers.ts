@@ -32,9 +32,21 @@ const LABEL_FONT = ['DejaVu Sans Bold', 'Liberation Sans Bold', 'sans-serif'];
 
 const LAYERS: LayerSpecification[] = [
   { id: 'zones-fill', type: 'fill', source: PLACES_SOURCE, filter: isZone, paint: { 'fill-color': byClass(NEED_COLOURS), 'fill-opacity': 0.6 } },
-  { id: 'zones-outline', type: 'line', source: PLACES_SOURCE, filter: ['all', isZone, ['!', ['get', 'illustrative']]], paint: { 'line-color': COLOURS.ink, 'line-width': 1.2 } },
+  {
+    id: 'zones-outline',
+    type: 'line',
+    source: PLACES_SOURCE,
+    filter: ['all', isZone, ['!', ['get', 'illustrative']]],
+    paint: { 'line-color': COLOURS.ink, 'line-width': 1.2 },
+  },
   // Dashes cannot vary by feature, hence a second layer for the illustrative ZEAs.
-  { id: 'zones-outline-illustrative', type: 'line', source: PLACES_SOURCE, filter: ['all', isZone, ['get', 'illustrative']], paint: { 'line-color': COLOURS.ink, 'line-width': 1.5, 'line-dasharray': [3, 2] } },
+  {
+    id: 'zones-outline-illustrative',
+    type: 'line',
+    source: PLACES_SOURCE,
+    filter: ['all', isZone, ['get', 'illustrative']],
+    paint: { 'line-color': COLOURS.ink, 'line-width': 1.5, 'line-dasharray': [3, 2] },
+  },
   { id: 'coverage-fill', type: 'fill', source: COVERAGE_SOURCE, paint: { 'fill-color': COLOURS.skyBlue, 'fill-opacity': 0.12 } },
   { id: 'coverage-line', type: 'line', source: COVERAGE_SOURCE, paint: { 'line-color': COLOURS.blue, 'line-width': 2, 'line-dasharray': [4, 3] } },
   { id: 'covered-zones', type: 'line', source: PLACES_SOURCE, filter: ['all', isZone, keyIn([])], paint: { 'line-color': COLOURS.black, 'line-width': 3.5 } },
@@ -43,7 +55,13 @@ const LAYERS: LayerSpecification[] = [
     id: 'towns-label',
     type: 'symbol',
     source: TOWNS_SOURCE,
-    layout: { 'text-field': ['get', 'name'], 'text-font': ['DejaVu Sans', 'Liberation Sans', 'sans-serif'], 'text-size': 11, 'text-anchor': 'left', 'text-offset': [0.6, 0] },
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': ['DejaVu Sans', 'Liberation Sans', 'sans-serif'],
+      'text-size': 11,
+      'text-anchor': 'left',
+      'text-offset': [0.6, 0],
+    },
     paint: { 'text-color': '#444444', 'text-halo-color': COLOURS.white, 'text-halo-width': 1.5 },
   },
   {
@@ -92,13 +110,17 @@ export function setRankingData(map: MapLibreMap, ranking: Ranking): void {
   const maxNeed = Math.max(0, ...ranking.features.map((f) => f.properties.need));
   const places: Feature<Geometry>[] = ranking.features.map((f) => {
     const p = f.properties;
-    return { type: 'Feature', geometry: f.geometry, properties: { key: placeKey(p), rank: p.rank, kind: p.kind, need: p.need, need_class: needClass(p.need, maxNeed), illustrative: p.illustrative } };
+    return {
+      type: 'Feature',
+      geometry: f.geometry,
+      properties: { key: placeKey(p), rank: p.rank, kind: p.kind, need: p.need, need_class: needClass(p.need, maxNeed), illustrative: p.illustrative },
+    };
   });
   const ranks: Feature<Point>[] = ranking.features
     .filter((f) => f.properties.rank <= RANKS_LABELLED && f.properties.need > 0)
     .map((f) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: f.properties.anchor }, properties: { rank: f.properties.rank } }));
-  (map.getSource(PLACES_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features: places });
-  (map.getSource(RANKS_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features: ranks });
+  void (map.getSource(PLACES_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features: places });
+  void (map.getSource(RANKS_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features: ranks });
 }
 
 /** One circle of the unit's reach per placement; `order` ties it to the list and marker. */
@@ -108,7 +130,7 @@ export function setPlanData(map: MapLibreMap, plan: Plan | null): Feature<Polygo
     geometry: circle(f.geometry.coordinates, f.properties.radius_km, { steps: 64, units: 'kilometers' }).geometry,
     properties: { order: f.properties.order, place: f.properties.place, radius_km: f.properties.radius_km },
   }));
-  (map.getSource(COVERAGE_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features: circles });
+  void (map.getSource(COVERAGE_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features: circles });
   const covered = (plan?.features ?? []).flatMap((f) => f.properties.covers);
   map.setFilter('covered-zones', ['all', isZone, keyIn(covered)]);
   map.setFilter('covered-sites', ['all', isSite, keyIn(covered)]);

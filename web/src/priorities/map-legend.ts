@@ -36,12 +36,24 @@ export function createMapLegend(container: HTMLElement): { update(ranking: Ranki
       li.append(swatch(draw), el('span', undefined, t(key)));
       marks.append(li);
     };
-    mark([svg('rect', { x: 2, y: 3, width: 22, height: 12, fill: 'none', stroke: COLOURS.ink, 'stroke-width': 1.5, 'stroke-dasharray': '3 2' })], 'mapLegend.zone');
+    mark(
+      [svg('rect', { x: 2, y: 3, width: 22, height: 12, fill: 'none', stroke: COLOURS.ink, 'stroke-width': 1.5, 'stroke-dasharray': '3 2' })],
+      'mapLegend.zone',
+    );
     mark([svg('circle', { cx: 13, cy: 9, r: 5, fill: NEED_COLOURS[3], stroke: COLOURS.ink, 'stroke-width': 1 })], 'mapLegend.site');
     mark([svg('circle', { cx: 13, cy: 9, r: 7, fill: 'none', stroke: COLOURS.blue, 'stroke-width': 3 })], 'mapLegend.selected');
     mark(
       [
-        svg('circle', { cx: 13, cy: 9, r: 8, fill: COLOURS.skyBlue, 'fill-opacity': 0.15, stroke: COLOURS.blue, 'stroke-width': 1.5, 'stroke-dasharray': '3 2' }),
+        svg('circle', {
+          cx: 13,
+          cy: 9,
+          r: 8,
+          fill: COLOURS.skyBlue,
+          'fill-opacity': 0.15,
+          stroke: COLOURS.blue,
+          'stroke-width': 1.5,
+          'stroke-dasharray': '3 2',
+        }),
         svg('rect', { x: 7, y: 4, width: 12, height: 10, rx: 2, fill: COLOURS.ink }),
         svg('text', { x: 13, y: 9.5, 'text-anchor': 'middle', 'dominant-baseline': 'central', fill: COLOURS.white, 'font-size': 8, 'font-weight': 700 }, 'U'),
       ],

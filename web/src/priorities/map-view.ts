@@ -49,7 +49,7 @@ export function createMapView(container: HTMLElement, onSelect: (key: string) =>
     addPriorityLayers(map);
     map.on('click', (event) => {
       const [hit] = map.queryRenderedFeatures(event.point, { layers: CLICKABLE_LAYERS });
-      const key = hit?.properties?.key;
+      const key: unknown = hit?.properties?.key;
       if (typeof key === 'string') onSelect(key);
     });
     for (const layer of CLICKABLE_LAYERS) {

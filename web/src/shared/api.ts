@@ -38,7 +38,8 @@ async function readJson<T>(path: string, response: Response): Promise<T> {
 
 /** The validator's errors of a 400 (server/http/error-handler.ts); other refusals' details are no list of them. */
 function validationIssues(details: unknown): ValidationIssue[] {
-  const isIssue = (d: unknown) => typeof d === 'object' && d !== null && typeof (d as ValidationIssue).keyword === 'string' && typeof (d as ValidationIssue).instancePath === 'string';
+  const isIssue = (d: unknown) =>
+    typeof d === 'object' && d !== null && typeof (d as ValidationIssue).keyword === 'string' && typeof (d as ValidationIssue).instancePath === 'string';
   return Array.isArray(details) && details.every(isIssue) ? (details as ValidationIssue[]) : [];
 }
 

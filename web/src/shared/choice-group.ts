@@ -49,7 +49,10 @@ export function createChoiceGroup<V extends string>(options: ChoiceGroupOptions<
   const buttons = el('div', `${prefix}-buttons`);
   const all = el('button', `${prefix}-all`);
   const none = el('button', `${prefix}-none`);
-  for (const [button, checked] of [[all, true], [none, false]] as const) {
+  for (const [button, checked] of [
+    [all, true],
+    [none, false],
+  ] as const) {
     button.type = 'button';
     button.addEventListener('click', () => {
       for (const [box] of boxes) box.checked = checked;

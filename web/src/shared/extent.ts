@@ -32,5 +32,10 @@ export function boundsOf(geometries: Iterable<Geometry | null>): Bounds | null {
       north = Math.max(north, lat);
     }
   }
-  return west <= east ? [[west, south], [east, north]] : null;
+  return west <= east
+    ? [
+        [west, south],
+        [east, north],
+      ]
+    : null;
 }

@@ -3,7 +3,7 @@
  * not a claim yet, so it takes none of the legal-status colours) and its vertices, the first
  * one larger because clicking it closes the polygon.
  */
-import type { Feature, FeatureCollection, Position } from 'geojson';
+import type { Feature, Position } from 'geojson';
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { COLOURS } from '../../shared/palette.js';
 
@@ -12,7 +12,13 @@ const DRAFT = 'claim-draft';
 const LAYERS: LayerSpecification[] = [
   { id: 'draft-fill', type: 'fill', source: DRAFT, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': COLOURS.blue, 'fill-opacity': 0.15 } },
   { id: 'draft-casing', type: 'line', source: DRAFT, filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': COLOURS.white, 'line-width': 5 } },
-  { id: 'draft-line', type: 'line', source: DRAFT, filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': COLOURS.ink, 'line-width': 2.5, 'line-dasharray': [2, 1] } },
+  {
+    id: 'draft-line',
+    type: 'line',
+    source: DRAFT,
+    filter: ['==', ['geometry-type'], 'LineString'],
+    paint: { 'line-color': COLOURS.ink, 'line-width': 2.5, 'line-dasharray': [2, 1] },
+  },
   {
     id: 'draft-vertex',
     type: 'circle',
@@ -46,5 +52,5 @@ export function setDraft(map: MapLibreMap, vertices: Position[], closed: boolean
     features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: outline }, properties: {} });
   }
   if (vertices.length >= 3) features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[...vertices, vertices[0]!]] }, properties: {} });
-  map.getSource<GeoJSONSource>(DRAFT)!.setData({ type: 'FeatureCollection', features } as FeatureCollection);
+  void map.getSource<GeoJSONSource>(DRAFT)!.setData({ type: 'FeatureCollection', features });
 }

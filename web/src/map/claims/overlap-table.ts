@@ -68,7 +68,11 @@ export function renderOverlapTable(container: HTMLElement, preview: PreviewState
   for (const [id, overlap] of claims) {
     const row = el('tr', 'overlap-row');
     row.dataset.claimId = String(id);
-    row.append(claimCell(overlap), overlapCell(previewById.get(id), preview.kind === 'error' ? '—' : t('overlap.absent')), overlapCell(serverById.get(id), serverMissing));
+    row.append(
+      claimCell(overlap),
+      overlapCell(previewById.get(id), preview.kind === 'error' ? '—' : t('overlap.absent')),
+      overlapCell(serverById.get(id), serverMissing),
+    );
     body.append(row);
   }
   if (claims.size === 0 && preview.kind === 'ready') {

@@ -39,7 +39,7 @@ function claimantItem(c: Claimant): HTMLLIElement {
   li.append(el('strong', 'claimant-name', c.cooperative_name));
   const status = el('span', 'claimant-status', vocabulary('legal_status', c.legal_status));
   // The claim's own colour on the map, as a reminder; the words carry the meaning.
-  status.style.setProperty('--status-colour', LEGAL_STATUS_COLOURS[c.legal_status as keyof typeof LEGAL_STATUS_COLOURS] ?? '#9E9E9E');
+  status.style.setProperty('--status-colour', LEGAL_STATUS_COLOURS[c.legal_status] ?? '#9E9E9E');
   li.append(status);
   li.append(
     definitions([
@@ -112,7 +112,12 @@ function render(zone: ContestedZone): HTMLElement[] {
   const incidents = subsection('details.incidents', 'details-incidents');
   const incidentList = el('ul', 'details-list');
   for (const i of p.incidents) {
-    const parts = [i.occurred_on, vocabulary('category', i.category), vocabulary('perpetrator_type', i.perpetrator_type), i.distance_km === 0 ? t('details.inside') : t('details.distance', { km: km(i.distance_km) })];
+    const parts = [
+      i.occurred_on,
+      vocabulary('category', i.category),
+      vocabulary('perpetrator_type', i.perpetrator_type),
+      i.distance_km === 0 ? t('details.inside') : t('details.distance', { km: km(i.distance_km) }),
+    ];
     incidentList.append(el('li', undefined, parts.filter(Boolean).join(' — ')));
   }
   if (p.incidents.length === 0) incidentList.append(el('li', 'details-none', t('details.noIncidents')));

@@ -24,11 +24,33 @@ const bySeverity = <T>(value: (severity: Severity) => T, fallback: T): Expressio
 const selected = (id: number | null): ExpressionSpecification => ['==', ['id'], id ?? -1];
 
 const AREA_LAYERS: LayerSpecification[] = [
-  { id: 'contested-tint', type: 'fill', source: CONTESTED, paint: { 'fill-color': bySeverity((s) => SEVERITY_STYLES[s].colour, COLOURS.grey), 'fill-opacity': 0.25 } },
-  { id: 'contested-pattern', type: 'fill', source: CONTESTED, paint: { 'fill-pattern': bySeverity(patternSymbol, patternSymbol('low')), 'fill-opacity': 0.75 } },
+  {
+    id: 'contested-tint',
+    type: 'fill',
+    source: CONTESTED,
+    paint: { 'fill-color': bySeverity((s) => SEVERITY_STYLES[s].colour, COLOURS.grey), 'fill-opacity': 0.25 },
+  },
+  {
+    id: 'contested-pattern',
+    type: 'fill',
+    source: CONTESTED,
+    paint: { 'fill-pattern': bySeverity(patternSymbol, patternSymbol('low')), 'fill-opacity': 0.75 },
+  },
   // A soft wide halo marks the zone whose details are open.
-  { id: 'contested-selected', type: 'line', source: CONTESTED, filter: selected(null), paint: { 'line-color': COLOURS.blue, 'line-width': 14, 'line-opacity': 0.45 } },
-  { id: 'contested-casing', type: 'line', source: CONTESTED, layout: { 'line-join': 'round' }, paint: { 'line-color': COLOURS.ink, 'line-width': bySeverity((s) => SEVERITY_STYLES[s].width + 3, 6) } },
+  {
+    id: 'contested-selected',
+    type: 'line',
+    source: CONTESTED,
+    filter: selected(null),
+    paint: { 'line-color': COLOURS.blue, 'line-width': 14, 'line-opacity': 0.45 },
+  },
+  {
+    id: 'contested-casing',
+    type: 'line',
+    source: CONTESTED,
+    layout: { 'line-join': 'round' },
+    paint: { 'line-color': COLOURS.ink, 'line-width': bySeverity((s) => SEVERITY_STYLES[s].width + 3, 6) },
+  },
   {
     id: 'contested-line',
     type: 'line',
@@ -78,14 +100,14 @@ function markerUntilZoom(zone: ContestedZone): number {
 }
 
 export function setContestedData(map: MapLibreMap, zones: ContestedZone[]): void {
-  map.getSource<GeoJSONSource>(CONTESTED)!.setData({ type: 'FeatureCollection', features: zones } as FeatureCollection);
+  void map.getSource<GeoJSONSource>(CONTESTED)!.setData({ type: 'FeatureCollection', features: zones });
   const markers: Array<Feature<Point>> = zones.map((zone) => ({
     type: 'Feature',
     id: zone.id,
     geometry: { type: 'Point', coordinates: zone.properties.label },
     properties: { severity: zone.properties.severity, marker_until_zoom: markerUntilZoom(zone) },
   }));
-  map.getSource<GeoJSONSource>(MARKERS)!.setData({ type: 'FeatureCollection', features: markers });
+  void map.getSource<GeoJSONSource>(MARKERS)!.setData({ type: 'FeatureCollection', features: markers });
 }
 
 export function highlightContested(map: MapLibreMap, id: number | null): void {

@@ -74,7 +74,8 @@ export function createContestedList(container: HTMLElement, detailsId: string, o
       summary.textContent = t('contested.error', { message: state.message });
     } else {
       count.textContent = String(state.zones.length);
-      summary.textContent = state.zones.length === 0 ? t('contested.empty', { date: state.date }) : t('contested.count', { count: state.zones.length, date: state.date });
+      summary.textContent =
+        state.zones.length === 0 ? t('contested.empty', { date: state.date }) : t('contested.count', { count: state.zones.length, date: state.date });
       list.append(...state.zones.map(row));
     }
     markSelected();

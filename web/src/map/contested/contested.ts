@@ -26,7 +26,11 @@ export interface ContestedHooks {
 }
 
 /** Zone ids are ranks within one answer; the same dispute on another date is the same set of claims. */
-const claimKey = (zone: ContestedZone) => zone.properties.claimants.map((c) => c.claim_id).sort((a, b) => a - b).join(',');
+const claimKey = (zone: ContestedZone) =>
+  zone.properties.claimants
+    .map((c) => c.claim_id)
+    .sort((a, b) => a - b)
+    .join(',');
 
 export function createContested(map: MapLibreMap, containers: { list: HTMLElement; details: HTMLElement }, hooks: ContestedHooks = {}): Contested {
   let zones: ContestedZone[] = [];

@@ -90,7 +90,10 @@ export const ANALYSIS_MESSAGES = {
     en: 'Critical: militarised dispute with incidents (thick solid line, dense cross-hatching)',
   },
   'legend.contested.high': { fr: 'Élevée : différend militarisé (tirets longs, quadrillage)', en: 'High: militarised dispute (long dashes, cross-hatching)' },
-  'legend.contested.medium': { fr: 'Moyenne : problème de légalité (tirets courts, lignes horizontales)', en: 'Medium: legality issue (short dashes, horizontal lines)' },
+  'legend.contested.medium': {
+    fr: 'Moyenne : problème de légalité (tirets courts, lignes horizontales)',
+    en: 'Medium: legality issue (short dashes, horizontal lines)',
+  },
   'legend.contested.low': { fr: 'Faible : chevauchement seul (pointillés, points)', en: 'Low: overlap only (dotted line, dots)' },
   'legend.contested.marker': {
     fr: 'Repère d’une petite zone contestée vue de loin (barres = gravité)',
@@ -127,7 +130,10 @@ export const ANALYSIS_MESSAGES = {
   'editor.pasteApply': { fr: 'Utiliser ces coordonnées', en: 'Use these coordinates' },
   'editor.pasteInvalid': { fr: 'Coordonnées illisibles : {message}', en: 'Unreadable coordinates: {message}' },
   'coords.json': { fr: 'ce n’est pas du JSON ({message})', en: 'this is not JSON ({message})' },
-  'coords.type': { fr: 'un Polygon, une Feature ou une liste [lon, lat] est attendu, pas « {type} »', en: 'a Polygon, a Feature or a list of [lon, lat] is expected, not “{type}”' },
+  'coords.type': {
+    fr: 'un Polygon, une Feature ou une liste [lon, lat] est attendu, pas « {type} »',
+    en: 'a Polygon, a Feature or a list of [lon, lat] is expected, not “{type}”',
+  },
   'coords.list': { fr: 'une liste de positions [lon, lat] est attendue', en: 'a list of [lon, lat] positions is expected' },
   'coords.position': { fr: 'la position {n} n’est pas de la forme [lon, lat]', en: 'position {n} is not [lon, lat]' },
   'coords.outside': { fr: 'la position {n} est hors des limites WGS84 (lon ±180, lat ±90)', en: 'position {n} is outside WGS84 (lon ±180, lat ±90)' },
@@ -141,7 +147,10 @@ export const ANALYSIS_MESSAGES = {
   'editor.save': { fr: 'Enregistrer la revendication', en: 'Save the claim' },
   'editor.saving': { fr: 'Enregistrement…', en: 'Saving…' },
   'editor.checking': { fr: 'Vérification…', en: 'Checking…' },
-  'editor.saved': { fr: 'Revendication n° {id} enregistrée ; couches et zones contestées rechargées.', en: 'Claim no. {id} saved; layers and contested zones reloaded.' },
+  'editor.saved': {
+    fr: 'Revendication n° {id} enregistrée ; couches et zones contestées rechargées.',
+    en: 'Claim no. {id} saved; layers and contested zones reloaded.',
+  },
   'editor.needPolygon': { fr: 'Placez au moins 3 sommets.', en: 'Place at least 3 vertices.' },
   'editor.needFields': { fr: 'Choisissez la coopérative, le fondement et la date.', en: 'Choose the cooperative, the basis and the date.' },
   'editor.apiError': { fr: 'Refusé par le serveur : {message}', en: 'Refused by the server: {message}' },
@@ -158,7 +167,10 @@ export const ANALYSIS_MESSAGES = {
     fr: 'le contour se croise lui-même près de ({lon} ; {lat}) ; le serveur refusera ce polygone.',
     en: 'the outline crosses itself near ({lon}, {lat}); the server will refuse this polygon.',
   },
-  'overlap.none': { fr: 'Aucun chevauchement avec une revendication en vigueur d’une autre coopérative.', en: 'No overlap with a claim in force of another cooperative.' },
+  'overlap.none': {
+    fr: 'Aucun chevauchement avec une revendication en vigueur d’une autre coopérative.',
+    en: 'No overlap with a claim in force of another cooperative.',
+  },
   'overlap.notChecked': { fr: 'non vérifié', en: 'not checked' },
   'overlap.absent': { fr: 'absent', en: 'absent' },
   'overlap.invalid': { fr: 'Aperçu impossible : {message}', en: 'No preview: {message}' },

@@ -24,7 +24,7 @@ export function readChoices(fields: ExportFields, map: MapLibreMap, view: { date
     profile: checkedOf(profile.radios, 'partner'),
     format: checkedOf(format.radios, 'geojson'),
   };
-  if (area.radios.view.checked) chosen.bbox = viewBbox(map.getBounds().toArray() as [[number, number], [number, number]]);
+  if (area.radios.view.checked) chosen.bbox = viewBbox(map.getBounds().toArray());
   if (dates.radios.map.checked && view) {
     chosen.asOf = view.date;
     if (view.incidentDays > 0) chosen.incidentDays = view.incidentDays;

@@ -22,7 +22,10 @@ export const EXPORT_MESSAGES = {
     fr: 'Comme la carte : situation au {date}, incidents des {days} derniers jours',
     en: 'As on the map: the situation on {date}, incidents of the last {days} days',
   },
-  'export.dates.mapAll': { fr: 'Comme la carte : situation au {date}, tous les incidents jusqu’à cette date', en: 'As on the map: the situation on {date}, every incident up to that date' },
+  'export.dates.mapAll': {
+    fr: 'Comme la carte : situation au {date}, tous les incidents jusqu’à cette date',
+    en: 'As on the map: the situation on {date}, every incident up to that date',
+  },
   'export.dates.mapPending': { fr: 'Comme la carte (en cours de chargement)', en: 'As on the map (loading)' },
   'export.dates.range': { fr: 'Une période (ci-dessous ; vide : toutes les dates)', en: 'A period (below; empty: every date)' },
   'export.from': { fr: 'Du', en: 'From' },

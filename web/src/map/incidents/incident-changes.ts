@@ -27,9 +27,7 @@ function sameJson(a: unknown, b: unknown): boolean {
  * field the editor could not see is never overwritten with the form's empty value.
  */
 export function changedProperties(record: LayerFeature, properties: IncidentProperties): Partial<IncidentProperties> {
-  return Object.fromEntries(
-    Object.entries(properties).filter(([key, value]) => key in record.properties && !sameJson(record.properties[key], value)),
-  ) as Partial<IncidentProperties>;
+  return Object.fromEntries(Object.entries(properties).filter(([key, value]) => key in record.properties && !sameJson(record.properties[key], value)));
 }
 
 /**

@@ -95,7 +95,7 @@ function addAreaOutline(map: MapLibreMap): (area: Area) => void {
   );
   return (area) => {
     const features = area.kind === 'view' ? [] : [{ type: 'Feature' as const, geometry: area.geometry, properties: {} }];
-    map.getSource<GeoJSONSource>('incident-chart-area')!.setData({ type: 'FeatureCollection', features });
+    void map.getSource<GeoJSONSource>('incident-chart-area')!.setData({ type: 'FeatureCollection', features });
   };
 }
 

@@ -31,5 +31,5 @@ export function addDraftPoint(map: MapLibreMap): void {
 /** Draws the point where the incident is placed, or nothing. */
 export function setDraftPoint(map: MapLibreMap, position: Position | null): void {
   const features = position ? [{ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: position }, properties: {} }] : [];
-  map.getSource<GeoJSONSource>(DRAFT)!.setData({ type: 'FeatureCollection', features });
+  void map.getSource<GeoJSONSource>(DRAFT)!.setData({ type: 'FeatureCollection', features });
 }

@@ -96,12 +96,18 @@ export const INCIDENT_MESSAGES = {
   'incidentEditor.saveChanges': { fr: 'Enregistrer les modifications', en: 'Save the changes' },
   'incidentEditor.saved': { fr: 'Incident n° {id} enregistré ; la carte est rechargée.', en: 'Incident no. {id} saved; the map is reloaded.' },
   'incidentEditor.updated': { fr: 'Incident n° {id} modifié ; la carte est rechargée.', en: 'Incident no. {id} changed; the map is reloaded.' },
-  'incidentEditor.unchanged': { fr: 'Incident n° {id} : aucune modification, rien n’a été envoyé.', en: 'Incident no. {id}: nothing changed, nothing was sent.' },
+  'incidentEditor.unchanged': {
+    fr: 'Incident n° {id} : aucune modification, rien n’a été envoyé.',
+    en: 'Incident no. {id}: nothing changed, nothing was sent.',
+  },
   'incidentEditor.afterDate': {
     fr: 'Il est daté après le {date}, date de la carte : il n’y apparaît pas.',
     en: 'It is dated after {date}, the map’s date: it does not show on it.',
   },
-  'incidentEditor.needPlace': { fr: 'Placez l’incident sur la carte ou saisissez sa longitude et sa latitude.', en: 'Place the incident on the map or type its longitude and latitude.' },
+  'incidentEditor.needPlace': {
+    fr: 'Placez l’incident sur la carte ou saisissez sa longitude et sa latitude.',
+    en: 'Place the incident on the map or type its longitude and latitude.',
+  },
   'incidentEditor.needDate': { fr: 'Indiquez la date de l’incident.', en: 'Give the date of the incident.' },
   'incidentEditor.needCategory': { fr: 'Choisissez la catégorie de l’incident.', en: 'Choose the category of the incident.' },
   'incidentEditor.needNumber': { fr: '« {field} » : saisissez un nombre, ou laissez vide.', en: '“{field}”: type a number, or leave it empty.' },

@@ -82,17 +82,72 @@ export const STALE_GREY = '#6B6B6B';
 /** Bottom first. Zone outlines sit above the claims so that a ZEA boundary is never hidden by a fill. */
 const DRAWN_LAYERS: DrawnLayer[] = [
   { id: 'zones-fill', type: 'fill', source: 'zones', paint: { 'fill-color': COLOURS.ink, 'fill-opacity': 0.04 } },
-  { id: 'claims-authorised-fill', type: 'fill', source: 'claims', filter: hasLegalStatus('authorised'), paint: { 'fill-color': LEGAL_STATUS_COLOURS.authorised, 'fill-opacity': 0.28 } },
-  { id: 'claims-pending-fill', type: 'fill', source: 'claims', filter: hasLegalStatus('pending'), paint: { 'fill-pattern': 'hatch-pending', 'fill-opacity': 0.9 } },
-  { id: 'claims-unrecognised-fill', type: 'fill', source: 'claims', filter: hasLegalStatus('unrecognised'), paint: { 'fill-pattern': 'hatch-unrecognised', 'fill-opacity': 0.9 } },
-  { id: 'claims-authorised-line', type: 'line', source: 'claims', filter: hasLegalStatus('authorised'), paint: { 'line-color': LEGAL_STATUS_COLOURS.authorised, 'line-width': 2.5 } },
-  { id: 'claims-pending-line', type: 'line', source: 'claims', filter: hasLegalStatus('pending'), paint: { 'line-color': LEGAL_STATUS_COLOURS.pending, 'line-width': 2.5, 'line-dasharray': [4, 2] } },
-  { id: 'claims-unrecognised-line', type: 'line', source: 'claims', filter: hasLegalStatus('unrecognised'), paint: { 'line-color': LEGAL_STATUS_COLOURS.unrecognised, 'line-width': 3, 'line-dasharray': [0.6, 1.4] }, layout: { 'line-cap': 'round' } },
+  {
+    id: 'claims-authorised-fill',
+    type: 'fill',
+    source: 'claims',
+    filter: hasLegalStatus('authorised'),
+    paint: { 'fill-color': LEGAL_STATUS_COLOURS.authorised, 'fill-opacity': 0.28 },
+  },
+  {
+    id: 'claims-pending-fill',
+    type: 'fill',
+    source: 'claims',
+    filter: hasLegalStatus('pending'),
+    paint: { 'fill-pattern': 'hatch-pending', 'fill-opacity': 0.9 },
+  },
+  {
+    id: 'claims-unrecognised-fill',
+    type: 'fill',
+    source: 'claims',
+    filter: hasLegalStatus('unrecognised'),
+    paint: { 'fill-pattern': 'hatch-unrecognised', 'fill-opacity': 0.9 },
+  },
+  {
+    id: 'claims-authorised-line',
+    type: 'line',
+    source: 'claims',
+    filter: hasLegalStatus('authorised'),
+    paint: { 'line-color': LEGAL_STATUS_COLOURS.authorised, 'line-width': 2.5 },
+  },
+  {
+    id: 'claims-pending-line',
+    type: 'line',
+    source: 'claims',
+    filter: hasLegalStatus('pending'),
+    paint: { 'line-color': LEGAL_STATUS_COLOURS.pending, 'line-width': 2.5, 'line-dasharray': [4, 2] },
+  },
+  {
+    id: 'claims-unrecognised-line',
+    type: 'line',
+    source: 'claims',
+    filter: hasLegalStatus('unrecognised'),
+    paint: { 'line-color': LEGAL_STATUS_COLOURS.unrecognised, 'line-width': 3, 'line-dasharray': [0.6, 1.4] },
+    layout: { 'line-cap': 'round' },
+  },
   { id: 'zones-line', type: 'line', source: 'zones', paint: { 'line-color': COLOURS.ink, 'line-width': 2 } },
   { id: 'presence-area-fill', type: 'fill', source: 'presence', filter: isArea, paint: { 'fill-color': presenceColour, 'fill-opacity': 0.15 } },
-  { id: 'presence-area-line', type: 'line', source: 'presence', filter: isArea, paint: { 'line-color': presenceColour, 'line-width': 2, 'line-dasharray': [3, 1.5] } },
-  { id: 'routes-casing', type: 'line', source: 'routes', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': COLOURS.white, 'line-width': 6 } },
-  { id: 'routes-line', type: 'line', source: 'routes', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#5A4A3A', 'line-width': 3 } },
+  {
+    id: 'presence-area-line',
+    type: 'line',
+    source: 'presence',
+    filter: isArea,
+    paint: { 'line-color': presenceColour, 'line-width': 2, 'line-dasharray': [3, 1.5] },
+  },
+  {
+    id: 'routes-casing',
+    type: 'line',
+    source: 'routes',
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-color': COLOURS.white, 'line-width': 6 },
+  },
+  {
+    id: 'routes-line',
+    type: 'line',
+    source: 'routes',
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-color': '#5A4A3A', 'line-width': 3 },
+  },
   {
     id: 'cooperatives-point',
     type: 'circle',
@@ -163,7 +218,13 @@ const DRAWN_LAYERS: DrawnLayer[] = [
     id: 'places-label',
     type: 'symbol',
     source: PLACES_SOURCE,
-    layout: { ...labelLayout, 'text-font': ['DejaVu Sans', 'Liberation Sans', 'sans-serif'], 'text-field': ['get', 'name'], 'text-anchor': 'left', 'text-offset': [0.6, 0] },
+    layout: {
+      ...labelLayout,
+      'text-font': ['DejaVu Sans', 'Liberation Sans', 'sans-serif'],
+      'text-field': ['get', 'name'],
+      'text-anchor': 'left',
+      'text-offset': [0.6, 0],
+    },
     paint: { ...labelPaint, 'text-color': '#333333' },
   },
 ];
@@ -199,7 +260,9 @@ export function dataLayerOf(source: string): DataLayerName {
 /** Layers whose features open a popup when clicked: everything drawn from the API. */
 export const INTERACTIVE_LAYER_IDS = DRAWN_LAYERS.filter((l) => l.source !== PLACES_SOURCE && !l.id.endsWith('-label')).map((l) => l.id);
 /** Point records (incidents, sites…): a click on one is aimed at it, not at the area around it. */
-export const POINT_LAYER_IDS = DRAWN_LAYERS.filter((l) => INTERACTIVE_LAYER_IDS.includes(l.id) && (l.type === 'circle' || l.type === 'symbol')).map((l) => l.id);
+export const POINT_LAYER_IDS = DRAWN_LAYERS.filter((l) => INTERACTIVE_LAYER_IDS.includes(l.id) && (l.type === 'circle' || l.type === 'symbol')).map(
+  (l) => l.id,
+);
 
 const emptyCollection = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
@@ -226,10 +289,15 @@ function drawable<F extends LayerFeature>(name: DataLayerName, feature: F, prese
 }
 
 /** Puts a layer's records on the map; sites with their armed-presence states, when known (none until the analysis answers). */
-export function setLayerData(map: MapLibreMap, name: DataLayerName, collection: Pick<LayerCollection, 'type' | 'features'>, presence: ReadonlyMap<number, SitePresence> = new Map()): void {
+export function setLayerData(
+  map: MapLibreMap,
+  name: DataLayerName,
+  collection: Pick<LayerCollection, 'type' | 'features'>,
+  presence: ReadonlyMap<number, SitePresence> = new Map(),
+): void {
   // A cooperative may have no seat on record: nothing to draw, but still listed in popups.
   const features = collection.features.filter((f): f is LayerFeature & { geometry: Geometry } => f.geometry !== null).map((f) => drawable(name, f, presence));
-  map.getSource<GeoJSONSource>(name)!.setData({ type: 'FeatureCollection', features } as FeatureCollection);
+  void map.getSource<GeoJSONSource>(name)!.setData({ type: 'FeatureCollection', features });
 }
 
 export function setLayerVisible(map: MapLibreMap, name: ToggleableLayer, visible: boolean): void {

@@ -64,7 +64,10 @@ const ENTRIES: LegendEntry[] = [
     layer: ROUTE_RISK_OVERLAY,
     title: 'routeRisk.title',
     items: [
-      { key: 'routeRisk.legend', swatch: { kind: 'line', colour: ROUTE_RISK_STYLE.colour, width: 4, casing: ROUTE_RISK_STYLE.casing, dash: ROUTE_RISK_STYLE.dash } },
+      {
+        key: 'routeRisk.legend',
+        swatch: { kind: 'line', colour: ROUTE_RISK_STYLE.colour, width: 4, casing: ROUTE_RISK_STYLE.casing, dash: ROUTE_RISK_STYLE.dash },
+      },
       { key: 'routeRisk.legendFar', swatch: { kind: 'line', colour: ROUTE_RISK_STYLE.colour, width: 8, pattern: ROUTE_RISK_STYLE.halo } },
     ],
   },
@@ -76,12 +79,16 @@ const ENTRIES: LegendEntry[] = [
       { key: 'legend.presence.pmh', swatch: { kind: 'symbol', name: 'presence-pmh' } },
       { key: 'legend.presence.other', swatch: { kind: 'symbol', name: 'presence-other' } },
       // Drawn like the map's area presences: the actor's colour, faint fill, dashed outline.
-      { key: 'legend.presence.area', swatch: { kind: 'area', fill: COLOURS.vermillion, fillOpacity: 0.15, line: COLOURS.vermillion, lineWidth: 2, dash: [3, 1.5] } },
+      {
+        key: 'legend.presence.area',
+        swatch: { kind: 'area', fill: COLOURS.vermillion, fillOpacity: 0.15, line: COLOURS.vermillion, lineWidth: 2, dash: [3, 1.5] },
+      },
     ],
   },
   {
     layer: 'incidents',
     items: [
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it to keep the literal kind and name
       ...GROUPS.map((group) => ({ key: GROUP_STYLES[group].label, swatch: { kind: 'symbol', name: `incident-${group}` } as Swatch })),
       { key: 'legend.incidents.older', swatch: { kind: 'symbol', name: 'incident-violence', opacity: OLDER_OPACITY } },
     ],
@@ -121,8 +128,14 @@ const ENTRIES: LegendEntry[] = [
     ],
   },
   { layer: 'zones', items: [{ key: 'legend.zones.outline', swatch: { kind: 'area', fill: COLOURS.ink, fillOpacity: 0.04, line: COLOURS.ink, lineWidth: 2 } }] },
-  { layer: 'cooperatives', items: [{ key: 'legend.cooperatives.seat', swatch: { kind: 'circle', fill: COLOURS.skyBlue, stroke: COLOURS.ink, radius: 5, strokeWidth: 1.5 } }] },
-  { layer: PLACES_SOURCE, items: [{ key: 'legend.places.place', swatch: { kind: 'circle', fill: COLOURS.ink, stroke: COLOURS.ink, radius: 3, strokeWidth: 0 } }] },
+  {
+    layer: 'cooperatives',
+    items: [{ key: 'legend.cooperatives.seat', swatch: { kind: 'circle', fill: COLOURS.skyBlue, stroke: COLOURS.ink, radius: 5, strokeWidth: 1.5 } }],
+  },
+  {
+    layer: PLACES_SOURCE,
+    items: [{ key: 'legend.places.place', swatch: { kind: 'circle', fill: COLOURS.ink, stroke: COLOURS.ink, radius: 3, strokeWidth: 0 } }],
+  },
 ];
 
 const SWATCH_WIDTH = 30;
@@ -231,7 +244,11 @@ export function createLegend(container: HTMLElement, options: LegendOptions): Le
 
   for (const entry of ENTRIES) {
     const title = () =>
-      entry.title ? t(entry.title) : entry.layer === PLACES_SOURCE ? localize(PLACES_TITLE) : localize(options.titles.get(entry.layer) ?? { fr: entry.layer, en: entry.layer });
+      entry.title
+        ? t(entry.title)
+        : entry.layer === PLACES_SOURCE
+          ? localize(PLACES_TITLE)
+          : localize(options.titles.get(entry.layer) ?? { fr: entry.layer, en: entry.layer });
     const block = document.createElement('div');
     block.className = 'legend-layer';
     block.dataset.layer = entry.layer;

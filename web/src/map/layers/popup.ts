@@ -32,8 +32,19 @@ const REFERENCES: Record<string, { layer: DataLayerName; name: string[] }> = {
 };
 /** What a reader looks for first; provenance comes last. Fields in neither list keep the API's order. */
 const FIRST_FIELDS = [
-  'cooperative_name', 'legal_status', 'actor_type', 'actor_name', 'operator_type', 'operator_name', 'taxes_minerals',
-  'category', 'occurred_on', 'perpetrator_type', 'latest_visit', 'status', 'qualification',
+  'cooperative_name',
+  'legal_status',
+  'actor_type',
+  'actor_name',
+  'operator_type',
+  'operator_name',
+  'taxes_minerals',
+  'category',
+  'occurred_on',
+  'perpetrator_type',
+  'latest_visit',
+  'status',
+  'qualification',
 ];
 const LAST_FIELDS = ['description', 'notes', 'source', 'source_id', 'updated_at'];
 
@@ -95,7 +106,9 @@ function propertyList(properties: Record<string, unknown>, context: PopupContext
       const items = el('ul', 'popup-nested');
       for (const item of value) {
         const li = el('li');
-        li.append(typeof item === 'object' && item !== null ? propertyList(item as Record<string, unknown>, context) : document.createTextNode(scalarText(field, item)));
+        li.append(
+          typeof item === 'object' && item !== null ? propertyList(item as Record<string, unknown>, context) : document.createTextNode(scalarText(field, item)),
+        );
         items.append(li);
       }
       dd.append(items);

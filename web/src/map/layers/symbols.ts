@@ -7,8 +7,14 @@ import { SEVERITY_STYLES, type Severity } from '../contested/severity.js';
 import { GROUP_COLOURS, type CategoryGroup } from '../incidents/incident-vocabulary.js';
 
 type Draw = (c: CanvasRenderingContext2D, s: number) => void;
-const marker = (severity: Severity): Draw => (c, s) => drawSeverityMarker(c, s, severity);
-const incident = (group: CategoryGroup): Draw => (c, s) => drawIncident(c, s, group);
+const marker =
+  (severity: Severity): Draw =>
+  (c, s) =>
+    drawSeverityMarker(c, s, severity);
+const incident =
+  (group: CategoryGroup): Draw =>
+  (c, s) =>
+    drawIncident(c, s, group);
 
 export const SYMBOLS = {
   'presence-danger': { size: 24, draw: drawTriangle },

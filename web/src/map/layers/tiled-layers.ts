@@ -51,7 +51,12 @@ function tiledStyleLayers(name: DataLayerName): Array<{ layer: LayerSpecificatio
     type: 'symbol',
     ...source,
     filter: isCell,
-    layout: { 'text-field': ['to-string', count], 'text-font': ['DejaVu Sans Bold', 'Liberation Sans Bold', 'sans-serif'], 'text-size': 11, 'text-allow-overlap': true },
+    layout: {
+      'text-field': ['to-string', count],
+      'text-font': ['DejaVu Sans Bold', 'Liberation Sans Bold', 'sans-serif'],
+      'text-size': 11,
+      'text-allow-overlap': true,
+    },
     paint: { 'text-color': COLOURS.ink },
   };
   return [...copies, { layer: cells, base: isCell }, { layer: labels, base: isCell }];
@@ -69,7 +74,7 @@ export function showTiled(map: MapLibreMap, name: DataLayerName, date: string | 
   const [first] = mapLayerIds(name);
   const visibility = first ? map.getLayoutProperty(first, 'visibility') : undefined;
   for (const { layer, base } of tiledStyleLayers(name)) {
-    map.addLayer({ ...layer, layout: { ...('layout' in layer ? layer.layout : {}), ...(visibility ? { visibility } : {}) } } as LayerSpecification, first);
+    map.addLayer({ ...layer, layout: { ...('layout' in layer ? layer.layout : {}), ...(visibility ? { visibility } : {}) } }, first);
     if (!isCellLayer(layer.id)) addFilteredLayer(map, name, layer.id, base);
   }
 }

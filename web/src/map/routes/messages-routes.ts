@@ -19,11 +19,20 @@ export const ROUTE_MESSAGES = {
   'routeRisk.rules': { fr: 'Règles déclenchées : {rules}', en: 'Rules fired: {rules}' },
   'routeRisk.evidence': { fr: 'Éléments de preuve', en: 'Evidence' },
   'routeRisk.share': { fr: '{km} km militarisés sur {total} km', en: '{km} km militarised of {total} km' },
-  'routeEvidence.roadblockArmedTaxing': { fr: 'barrière armée taxant les minerais ({who}) à {metres} m', en: 'armed roadblock taxing minerals ({who}) {metres} m away' },
+  'routeEvidence.roadblockArmedTaxing': {
+    fr: 'barrière armée taxant les minerais ({who}) à {metres} m',
+    en: 'armed roadblock taxing minerals ({who}) {metres} m away',
+  },
   'routeEvidence.roadblockArmed': { fr: 'barrière armée ({who}) à {metres} m', en: 'armed roadblock ({who}) {metres} m away' },
   'routeEvidence.roadblockTaxing': { fr: 'barrière taxant les minerais ({who}) à {metres} m', en: 'roadblock taxing minerals ({who}) {metres} m away' },
-  'routeEvidence.presenceR1': { fr: 'R1 : présence militaire : {who} vu le {date}, à {metres} m', en: 'R1: military presence: {who} seen on {date}, {metres} m away' },
-  'routeEvidence.presenceR2': { fr: 'R2 : ingérence illégale : {who} vu le {date}, à {metres} m', en: 'R2: illegal interference: {who} seen on {date}, {metres} m away' },
+  'routeEvidence.presenceR1': {
+    fr: 'R1 : présence militaire : {who} vu le {date}, à {metres} m',
+    en: 'R1: military presence: {who} seen on {date}, {metres} m away',
+  },
+  'routeEvidence.presenceR2': {
+    fr: 'R2 : ingérence illégale : {who} vu le {date}, à {metres} m',
+    en: 'R2: illegal interference: {who} seen on {date}, {metres} m away',
+  },
   'routeEvidence.presenceR3': { fr: 'R3 : groupe armé : {who} vu le {date}, à {metres} m', en: 'R3: armed group: {who} seen on {date}, {metres} m away' },
   'routeEvidence.incident': {
     fr: '{category} le {date}, à {metres} m ({count, plural, one {# incident} other {# incidents}} de ce type, {needed} au moins requis)',

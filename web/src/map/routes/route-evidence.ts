@@ -21,7 +21,12 @@ export function evidenceText(evidence: SegmentEvidence): string {
   const metres = formatNumber(facts.distance_m);
   switch (facts.kind) {
     case 'roadblock': {
-      const what = facts.armed && facts.taxes_minerals ? 'routeEvidence.roadblockArmedTaxing' : facts.armed ? 'routeEvidence.roadblockArmed' : 'routeEvidence.roadblockTaxing';
+      const what =
+        facts.armed && facts.taxes_minerals
+          ? 'routeEvidence.roadblockArmedTaxing'
+          : facts.armed
+            ? 'routeEvidence.roadblockArmed'
+            : 'routeEvidence.roadblockTaxing';
       return t(what, { who: actor(facts.operator_type, facts.operator_name), metres });
     }
     case 'presence':

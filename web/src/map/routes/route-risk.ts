@@ -90,7 +90,7 @@ export function createRouteRisk(map: MapLibreMap, options: { before: string }): 
       geometry: f.geometry,
       properties: { route_id: f.properties.route_id, segment: f.properties.segment },
     }));
-    map.getSource<GeoJSONSource>(ROUTE_RISK_SOURCE)!.setData({ type: 'FeatureCollection', features });
+    void map.getSource<GeoJSONSource>(ROUTE_RISK_SOURCE)!.setData({ type: 'FeatureCollection', features });
     return militarised.length;
   };
 
