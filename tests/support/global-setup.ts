@@ -17,25 +17,22 @@ import { RUN_VARIABLE } from './test-logger.js';
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const kind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
   project.provide('databaseKind', kind);
-  const shared = globalThis as { [PREPARED]?: Promise<{ template: string }> };
-  if (shared[PREPARED]) {
-    const { template } = await shared[PREPARED];
-    if (kind === 'postgres') project.provide('serverTemplate', template);
-    return async () => undefined;
-  }
-  let teardown: () => Promise<void> = async () => undefined;
-  shared[PREPARED] = prepare().then((prepared) => {
-    teardown = prepared.teardown;
-    return prepared;
-  });
-  const { template } = await shared[PREPARED];
+  const shared = globalThis as { [PREPARED]?: Promise<Prepared> };
+  const first = shared[PREPARED] === undefined;
+  shared[PREPARED] ??= prepare();
+  const { template, teardown } = await shared[PREPARED];
   if (kind === 'postgres') project.provide('serverTemplate', template);
-  return () => teardown();
+  return first ? teardown : async () => undefined;
+}
+
+interface Prepared {
+  template: string;
+  teardown: () => Promise<void>;
 }
 
 const PREPARED = Symbol.for('riskmap.test-database-prepared');
 
-async function prepare(): Promise<{ template: string; teardown: () => Promise<void> }> {
+async function prepare(): Promise<Prepared> {
   const run = startLogRun();
   const url = process.env.DATABASE_URL;
   if (url) {
