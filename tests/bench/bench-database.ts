@@ -33,21 +33,3 @@ export async function openBenchDatabase(): Promise<{ db: Database; label: string
     },
   };
 }
-
-const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-
-async function timeMs(work: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await work();
-  return performance.now() - start;
-}
-
-/** Medians of `runs` alternating runs of the bare SQL and of the API call; one slow run does not decide. */
-export async function interleavedMedians(runs: number, sql: () => Promise<unknown>, api: () => Promise<unknown>): Promise<{ sql: number; api: number }> {
-  const times = { sql: [] as number[], api: [] as number[] };
-  for (let i = 0; i < runs; i += 1) {
-    times.sql.push(await timeMs(sql));
-    times.api.push(await timeMs(api));
-  }
-  return { sql: median(times.sql), api: median(times.api) };
-}
