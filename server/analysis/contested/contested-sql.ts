@@ -1,6 +1,7 @@
 import { envelopeSql } from '../../db/sql/bbox.js';
 import { validOn } from '../../db/sql/in-force.js';
 import { Params } from '../../db/sql/params.js';
+import { withinMetres } from '../../db/sql/within-distance.js';
 import type { ContestedParams } from './contested-params.js';
 
 /**
@@ -130,14 +131,9 @@ function outsideZeaSql(date: string): string {
       FROM zones z WHERE z.geom && m.geom AND ${validOn('z', date)})`;
 }
 
-/**
- * A bounding-box prefilter in degrees wide enough for `near_km` at the zone's latitude
- * (a degree of longitude shrinks with latitude), so the GiST index narrows the search
- * before the exact distance on the spheroid.
- */
+/** Within `near_km` of the zone, by the GiST index first (within-distance.ts). */
 function nearSql(alias: string, nearKm: string): string {
-  const degrees = `(${nearKm} / (111.32 * cos(radians(least(abs(ST_Y(ST_Centroid(m.geom))) + 1, 85)))))`;
-  return `${alias}.geom && ST_Expand(m.geom, ${degrees}) AND ST_DWithin(${alias}.geom::geography, m.geom::geography, ${nearKm} * 1000)`;
+  return withinMetres(`${alias}.geom`, 'm.geom', `${nearKm} * 1000`);
 }
 
 function distanceKm(alias: string): string {

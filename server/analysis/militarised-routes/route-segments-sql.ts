@@ -1,13 +1,11 @@
 import { bboxCondition } from '../../db/sql/bbox.js';
 import { validOn } from '../../db/sql/in-force.js';
 import { Params } from '../../db/sql/params.js';
+import { withinMetres } from '../../db/sql/within-distance.js';
 import type { RouteParams } from './route-params.js';
 
-/** Within `metres` of the segment: a degree box first (index), then the distance on the spheroid. */
-function within(alias: string, metres: string): string {
-  const degrees = `(${metres} / 1000 / (111.32 * cos(radians(least(abs(ST_Y(ST_StartPoint(g.geom))) + 1, 85)))))`;
-  return `${alias}.geom && ST_Expand(g.geom, ${degrees}) AND ST_DWithin(${alias}.geom::geography, g.geom::geography, ${metres})`;
-}
+/** Within `metres` of the segment, by the GiST index first (within-distance.ts). */
+const within = (alias: string, metres: string) => withinMetres(`${alias}.geom`, 'g.geom', metres);
 
 const distance = (alias: string) => `ST_Distance(${alias}.geom::geography, g.geom::geography)`;
 

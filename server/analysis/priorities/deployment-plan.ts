@@ -1,4 +1,4 @@
-import type { Feature, Point } from 'geojson';
+import type { Point } from 'geojson';
 import type { Queryable } from '../../db/database.js';
 import { findPriorities } from './find-priorities.js';
 import { greedyCoverage } from './greedy-coverage.js';
@@ -7,8 +7,8 @@ import type { Plan } from './priority-schema.js';
 import { coverageSql } from './priority-places-sql.js';
 
 /** Which places a unit stationed at each place's anchor would cover within `radius_km`. */
-async function coverageMatrix(db: Queryable, places: { key: string; anchor: Point }[], features: Feature[], radiusKm: number): Promise<Map<string, string[]>> {
-  const { text, values } = coverageSql(places, features, radiusKm);
+async function coverageMatrix(db: Queryable, places: { key: string; anchor: Point }[], radiusKm: number): Promise<Map<string, string[]>> {
+  const { text, values } = coverageSql(places, radiusKm);
   const rows = await db.query<{ candidate: string; covers: string[] }>(text, values);
   return new Map(rows.map((r) => [r.candidate, r.covers]));
 }
@@ -20,7 +20,7 @@ async function coverageMatrix(db: Queryable, places: { key: string; anchor: Poin
 export async function planDeployment(db: Queryable, p: PriorityParams, units: number): Promise<Plan> {
   const priorities = await findPriorities(db, p);
   const need = new Map(priorities.places.map((pl) => [pl.key, pl.need]));
-  const covers = await coverageMatrix(db, priorities.places, priorities.features, p.radiusKm);
+  const covers = await coverageMatrix(db, priorities.places, p.radiusKm);
   const plan = greedyCoverage(covers, need, units);
   const byKey = new Map(priorities.features.map((f) => [String(f.id), f]));
   const anchorOf = new Map(priorities.places.map((pl) => [pl.key, pl.anchor]));

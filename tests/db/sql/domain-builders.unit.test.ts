@@ -76,9 +76,8 @@ describe('the analyses build their SQL with every value a parameter', () => {
     expect(presence.values).toEqual([DATE]);
     expectParameterised(presence);
     const anchor = { type: 'Point' as const, coordinates: [28.6123, -2.2123] };
-    const place = { type: 'Feature' as const, id: 'zone-7', geometry: anchor, properties: {} };
-    const coverage = coverageSql([{ key: 'zone-7', anchor }], [place], 12.5);
-    expect(coverage.values).toEqual([JSON.stringify([{ key: 'zone-7', geometry: anchor }]), JSON.stringify([{ key: 'zone-7', geometry: anchor }]), 12500]);
+    const coverage = coverageSql([{ key: 'zone-7', anchor }], 12.5);
+    expect(coverage.values).toEqual([JSON.stringify([{ key: 'zone-7', anchor }]), 12500]);
     expectParameterised(coverage);
   });
 });
