@@ -45,6 +45,8 @@ async function prepare(): Promise<Prepared> {
     const template = openPostgres(withDatabase(url, templateDb));
     await migrate(template);
     await template.close();
+    // Some tests compare the server's answers with the embedded database's (issue 12).
+    await preparePgliteTemplate();
     console.log(`tests run on the PostgreSQL server (${new URL(url).host}), template database ${templateDb}`);
     return {
       template: templateDb,

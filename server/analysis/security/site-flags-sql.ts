@@ -6,7 +6,9 @@ import type { SecurityParams } from './security-params.js';
 /**
  * Per site: its latest field visit on or before the date (status-only rows such as a
  * qualification record say nothing about who was there and are skipped), the actors that
- * visit saw, and the security-presence records in force that name the site or cover it.
+ * visit saw, and the security-presence records in force that name the site or cover it. The
+ * two ways in are looked up apart, each by its own index: an OR across them read every
+ * presence record for every site.
  */
 export function siteFlagsSql(p: SecurityParams): { text: string; values: unknown[] } {
   const params = new Params();
@@ -28,7 +30,9 @@ export function siteFlagsSql(p: SecurityParams): { text: string; values: unknown
                  'behaviours', p.behaviours, 'observed_on', CASE WHEN p.observed_on <= ${date} THEN p.observed_on ELSE p.valid_from END) ORDER BY p.id)
        FROM security_presence p
        WHERE ${validOn('p', date)}
-         AND (p.site_id = s.id OR (p.geom && s.geom AND ST_Intersects(p.geom, s.geom)))) AS presence
+         AND p.id IN (SELECT q.id FROM security_presence q WHERE q.site_id = s.id
+                      UNION
+                      SELECT q.id FROM security_presence q WHERE q.geom && s.geom AND ST_Intersects(q.geom, s.geom))) AS presence
     FROM sites s
     LEFT JOIN latest l ON l.site_id = s.id
     WHERE s.geom IS NOT NULL ${bbox}
