@@ -15,6 +15,7 @@ describeInBrowser('a layer drawn from tiles, in Chromium', () => {
   let session: MapPage<unknown>;
   const tileRequests: string[] = [];
   const layerRequests: Array<{ url: string; bytes: number }> = [];
+  const contestedRequests: URL[] = [];
 
   beforeAll(async () => {
     session = await openMapPage({
@@ -23,6 +24,10 @@ describeInBrowser('a layer drawn from tiles, in Chromium', () => {
         await generateProvince(db, { seed: 13, claims: 0, cooperatives: 0, incidents: 4_000, sites: 0, visits: 0, presence: 0, routeKm: 0 });
       },
     });
+    session.page.on('request', (req) => {
+      const url = new URL(req.url());
+      if (url.pathname === '/api/analysis/contested') contestedRequests.push(url);
+    });
     session.page.on('response', async (res) => {
       const url = new URL(res.url());
       if (url.pathname.startsWith('/tiles/')) tileRequests.push(`${res.status()} ${url.pathname}`);
@@ -30,6 +35,31 @@ describeInBrowser('a layer drawn from tiles, in Chromium', () => {
     });
   }, SLOW_TEST.timeout);
   afterAll(() => session?.close());
+
+  // First in the file: the area asked about is still the one of the first view.
+  it('asks the analyses about the part of the map in view, and again when the map leaves it', SLOW_TEST, async () => {
+    const bbox = (url: URL) => url.searchParams.get('bbox')!.split(',').map(Number) as [number, number, number, number];
+    await poll(() => session.page.locator('.contested-summary').innerText()).toContain('dans cette partie de la carte');
+    const asked = contestedRequests.length;
+    // Far outside the first view's area (around Bitale): the analyses are asked again, about the new view and a margin.
+    await session.page.evaluate(() => window.__riskmap!.map.jumpTo({ center: [27.2, -4.2], zoom: 10 }));
+    await poll(() => contestedRequests.length).toBeGreaterThan(asked);
+    const [west, south, east, north] = bbox(contestedRequests.at(-1)!);
+    const [[viewWest, viewSouth], [viewEast, viewNorth]] = await session.page.evaluate(() => window.__riskmap!.map.getBounds().toArray());
+    expect(west).toBeLessThan(viewWest!);
+    expect(south).toBeLessThan(viewSouth!);
+    expect(east).toBeGreaterThan(viewEast!);
+    expect(north).toBeGreaterThan(viewNorth!);
+    // Not the province: about twice the view each way.
+    expect(east - west).toBeLessThan(3 * (viewEast! - viewWest!));
+    await session.settle();
+    await poll(() => session.page.locator('.contested-summary').innerText()).toContain('dans cette partie de la carte');
+    // A small move inside the area asks nothing more.
+    const settled = contestedRequests.length;
+    await session.page.evaluate(() => window.__riskmap!.map.panBy([40, 0], { animate: false }));
+    await session.settle();
+    expect(contestedRequests.length).toBe(settled);
+  });
 
   it('draws the incidents from tiles and says why on the page, in both languages', SLOW_TEST, async () => {
     await session.page.evaluate(() => window.__riskmap!.ready);

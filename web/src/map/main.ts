@@ -40,6 +40,7 @@ import {
   type DataLayerName,
   type ToggleableLayer,
 } from './layers/layers.js';
+import { followArea, viewArea, type Area } from './analysis-area.js';
 import type { RecordFilter } from './layers/layer-filter.js';
 import { createLegend } from './layers/legend.js';
 import { createPresenceFilter } from './layers/presence-filter.js';
@@ -216,6 +217,38 @@ byId('skip-to-map').addEventListener('click', (event) => {
 });
 
 let currentLoad: AbortController | null = null;
+/** The analyses' own load: a move of the map can ask them again without reloading the layers. */
+let analysisLoad: AbortController | null = null;
+/** The area the analyses were last asked about; undefined when they cover all the data. */
+let analysisArea: Area | undefined;
+/** The layers' counts in the legend, beside which the analyses' counts are set. */
+let layerCounts: Partial<Record<ToggleableLayer, number>> = {};
+
+/**
+ * The contested zones and militarised routes of `date`, over all the data, or over the view when
+ * a layer is drawn from tiles (analysis-area.ts): at province scale an analysis of everything
+ * took minutes and megabytes for what the user is not looking at.
+ */
+async function loadAnalyses(date: string): Promise<void> {
+  analysisLoad?.abort();
+  const load = new AbortController();
+  analysisLoad = load;
+  analysisArea = tiled.size > 0 ? viewArea(map) : undefined;
+  const [contestedCount, routeRiskCount] = await Promise.all([
+    contested?.load(date, load.signal, analysisArea),
+    routeRisk?.load(date, load.signal, analysisArea),
+  ]);
+  if (load.signal.aborted) return;
+  legend?.setCounts({ ...layerCounts, [CONTESTED_OVERLAY]: contestedCount ?? 0, [ROUTE_RISK_OVERLAY]: routeRiskCount ?? 0 });
+}
+
+followArea(
+  map,
+  () => analysisArea,
+  () => {
+    if (shownDate) loadAnalyses(shownDate).catch(showLoadError);
+  },
+);
 /** The date whose records are on the map, null while a load runs. */
 let shownDate: string | null = null;
 
@@ -226,11 +259,8 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
   currentLoad = load;
   shownDate = null;
   status.set({ kind: 'loading' });
-  // The analyses run beside the layers and never hold back their drawing.
-  const analyses = Promise.all([contested?.load(date, load.signal), routeRisk?.load(date, load.signal)]);
+  analysisLoad?.abort();
   const sitePresence = fetchSitePresence(date, load.signal);
-  // Awaited below; until then a failure (or the abort of a superseded load) must not surface as an unhandled rejection.
-  analyses.catch(() => undefined);
   const collections = await Promise.all(
     DATA_LAYERS.map(async (name) => [name, await fetchLayer(name, date, load.signal, GEOJSON_LIMIT)] as [DataLayerName, LayerCollection]),
   );
@@ -272,9 +302,13 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
     // More room on the right, where the place labels run out from their dot.
     if (bounds) map.fitBounds(bounds, { padding: { top: 48, bottom: 48, left: 48, right: 96 }, maxZoom: 14, animate: false });
   }
-  const [[contestedCount, routeRiskCount]] = await Promise.all([analyses, presenceShown]);
+  // The analyses follow the layers (and the fit, when they cover the view) and never hold back their drawing.
+  const analyses = loadAnalyses(date);
+  // Awaited below; until then a failure (or the abort of a superseded load) must not surface as an unhandled rejection.
+  analyses.catch(() => undefined);
+  layerCounts = counts;
+  await Promise.all([analyses, presenceShown]);
   if (load.signal.aborted) return;
-  legend?.setCounts({ ...counts, [CONTESTED_OVERLAY]: contestedCount ?? 0, [ROUTE_RISK_OVERLAY]: routeRiskCount ?? 0 });
   await map.once('idle');
   if (load.signal.aborted) return;
   shownDate = date;

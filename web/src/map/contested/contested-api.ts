@@ -4,6 +4,7 @@
  */
 import type { ContestedClaimant, ContestedCollection, ContestedZone } from '../../../../server/analysis/contested/contested-schema.js';
 import { getJson } from '../../shared/api.js';
+import { areaParam, type Area } from '../analysis-area.js';
 
 /** The server's own shapes (server/analysis/contested/contested-schema.ts; type-only: no server code enters the bundle). */
 export type { ContestedProperties, ContestedZone, NearbyIncident, NearbyPresence, RuleHit } from '../../../../server/analysis/contested/contested-schema.js';
@@ -15,8 +16,10 @@ export type Claimant = ContestedClaimant;
  */
 export const CONTESTED_PARAMS = { near_km: 5, incident_days: 365 } as const;
 
-export async function fetchContested(date: string, signal?: AbortSignal): Promise<ContestedZone[]> {
+/** The zones of `date`, over all the data or, with `area`, over the claims touching it (analysis-area.ts). */
+export async function fetchContested(date: string, signal?: AbortSignal, area?: Area): Promise<ContestedZone[]> {
   const query = new URLSearchParams({ date, near_km: String(CONTESTED_PARAMS.near_km), incident_days: String(CONTESTED_PARAMS.incident_days) });
+  if (area) query.set('bbox', areaParam(area));
   const collection = await getJson<ContestedCollection>(`api/analysis/contested?${query}`, signal);
   // The server sorts already; sorting again keeps the list right if that ever changes.
   return [...collection.features].sort((a, b) => b.properties.severity_rank - a.properties.severity_rank || b.properties.area_ha - a.properties.area_ha);

@@ -10,7 +10,8 @@ import { onLangChange, t } from '../messages.js';
 import { SEVERITY_STYLES, markerSymbol } from './severity.js';
 import { symbolCanvas } from '../layers/symbols.js';
 
-type ListState = { kind: 'loading' } | { kind: 'ready'; date: string; zones: ContestedZone[] } | { kind: 'error'; message: string };
+/** `inView`: the zones of the part of the map in view (analysis-area.ts), not of all the data. */
+type ListState = { kind: 'loading' } | { kind: 'ready'; date: string; zones: ContestedZone[]; inView?: boolean } | { kind: 'error'; message: string };
 
 export interface ContestedList {
   set(state: ListState): void;
@@ -74,8 +75,11 @@ export function createContestedList(container: HTMLElement, detailsId: string, o
       summary.textContent = t('contested.error', { message: state.message });
     } else {
       count.textContent = String(state.zones.length);
+      const where = state.inView ? 'InView' : '';
       summary.textContent =
-        state.zones.length === 0 ? t('contested.empty', { date: state.date }) : t('contested.count', { count: state.zones.length, date: state.date });
+        state.zones.length === 0
+          ? t(`contested.empty${where}`, { date: state.date })
+          : t(`contested.count${where}`, { count: state.zones.length, date: state.date });
       list.append(...state.zones.map(row));
     }
     markSelected();

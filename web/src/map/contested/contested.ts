@@ -3,14 +3,15 @@
  * them and opens a zone's details from the list or from the map, keeping the three in step.
  */
 import type { Map as MapLibreMap, PointLike } from 'maplibre-gl';
+import type { Area } from '../analysis-area.js';
 import { fetchContested, type ContestedZone } from './contested-api.js';
 import { createContestedDetails } from './contested-details.js';
 import { contestedIdAt, fitContested, highlightContested, setContestedData } from './contested-layer.js';
 import { createContestedList } from './contested-list.js';
 
 export interface Contested {
-  /** Fetches and shows the zones of `date`; resolves with how many there are. */
-  load(date: string, signal: AbortSignal): Promise<number>;
+  /** Fetches and shows the zones of `date` (only those of `area` when given); resolves with how many there are. */
+  load(date: string, signal: AbortSignal, area?: Area): Promise<number>;
   /** Opens the details of the zone drawn at a pixel, if any; says whether there was one. */
   selectAt(point: PointLike, options: { fit: boolean }): boolean;
   /** The zone drawn at a pixel, if any. */
@@ -64,16 +65,16 @@ export function createContested(map: MapLibreMap, containers: { list: HTMLElemen
   }
 
   return {
-    async load(date, signal) {
+    async load(date, signal, area) {
       list.set({ kind: 'loading' });
       hooks.onCount?.(date, 'loading');
       try {
-        const next = await fetchContested(date, signal);
+        const next = await fetchContested(date, signal, area);
         if (signal.aborted) return 0;
         const previous = zones.find((z) => z.id === details.zoneId);
         zones = next;
         setContestedData(map, zones);
-        list.set({ kind: 'ready', date, zones });
+        list.set({ kind: 'ready', date, zones, inView: area !== undefined });
         hooks.onCount?.(date, zones.length);
         const same = previous && zones.find((z) => claimKey(z) === claimKey(previous));
         if (same) {

@@ -17,6 +17,14 @@ export const ANALYSIS_MESSAGES = {
     fr: '{count, plural, one {# zone contestée} other {# zones contestées}} au {date}.',
     en: '{count, plural, one {# contested zone} other {# contested zones}} on {date}.',
   },
+  'contested.emptyInView': {
+    fr: 'Aucune zone contestée au {date} dans cette partie de la carte.',
+    en: 'No contested zone on {date} in this part of the map.',
+  },
+  'contested.countInView': {
+    fr: '{count, plural, one {# zone contestée} other {# zones contestées}} au {date} dans cette partie de la carte : déplacez la carte pour les autres.',
+    en: '{count, plural, one {# contested zone} other {# contested zones}} on {date} in this part of the map: move the map for the others.',
+  },
   'contested.rowLabel': { fr: 'Zone {id}', en: 'Zone {id}' },
   'contested.versus': { fr: ' contre ', en: ' vs ' },
   'contested.area': { fr: '{area} ha', en: '{area} ha' },

@@ -10,6 +10,7 @@
 import type { MilitarisedRoutes, RouteSegment, RouteSummary } from '../../../../server/analysis/militarised-routes/militarised-routes-schema.js';
 import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap, PointLike } from 'maplibre-gl';
 import { getJson } from '../../shared/api.js';
+import { areaParam, type Area } from '../analysis-area.js';
 import { el } from '../../shared/dom.js';
 import { formatNumber, t } from '../messages.js';
 import { COLOURS } from '../../shared/palette.js';
@@ -58,13 +59,16 @@ const LAYERS: LayerSpecification[] = [
 ];
 const ALL_LAYER_IDS = LAYERS.map((l) => l.id);
 
-export async function fetchRouteRisk(date: string, signal?: AbortSignal): Promise<MilitarisedRoutes> {
-  return getJson<MilitarisedRoutes>(`api/analysis/routes?${new URLSearchParams({ date })}`, signal);
+/** The segments of `date`, over all routes or, with `area`, over the routes touching it (analysis-area.ts). */
+export async function fetchRouteRisk(date: string, signal?: AbortSignal, area?: Area): Promise<MilitarisedRoutes> {
+  const query = new URLSearchParams({ date });
+  if (area) query.set('bbox', areaParam(area));
+  return getJson<MilitarisedRoutes>(`api/analysis/routes?${query}`, signal);
 }
 
 export interface RouteRisk {
-  /** Fetches and draws the militarised segments of `date`; resolves with how many there are. */
-  load(date: string, signal: AbortSignal): Promise<number>;
+  /** Fetches and draws the militarised segments of `date` (only those of `area` when given); resolves with how many there are. */
+  load(date: string, signal: AbortSignal, area?: Area): Promise<number>;
   /** A popup section for each militarised segment drawn at a pixel (none when hidden). */
   sectionsAt(point: PointLike): HTMLElement[];
   setVisible(visible: boolean): void;
@@ -117,9 +121,9 @@ export function createRouteRisk(map: MapLibreMap, options: { before: string }): 
   };
 
   const api: RouteRisk = {
-    async load(date, signal) {
+    async load(date, signal, area) {
       try {
-        const collection = await fetchRouteRisk(date, signal);
+        const collection = await fetchRouteRisk(date, signal, area);
         if (signal.aborted) return 0;
         return show(collection);
       } catch (error) {
