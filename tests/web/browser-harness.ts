@@ -8,19 +8,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { describe, inject, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import type { Database } from '../../server/db/database.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.js';
 import { openTestDatabase } from '../support/test-database.js';
 
-/** Debian's Chromium; CHROMIUM_PATH points elsewhere on machines that keep it elsewhere. */
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM };
 export const SCREENSHOTS = fileURLToPath(new URL('../.artifacts/screenshots/', import.meta.url));
 /** The layers the map draws at start (cooperatives are off until asked for). */
 export const DRAWN_LAYERS = ['zones', 'claims', 'routes', 'roadblocks', 'presence', 'incidents', 'sites'] as const;
