@@ -59,6 +59,14 @@ describeInBrowser('a layer drawn from tiles, in Chromium', () => {
     await session.page.evaluate(() => window.__riskmap!.map.panBy([40, 0], { animate: false }));
     await session.settle();
     expect(contestedRequests.length).toBe(settled);
+    // A view of the whole province is too wide to analyse at this scale: the list says to zoom in, and nothing is asked.
+    await session.page.evaluate(() => window.__riskmap!.map.jumpTo({ center: [28.5, -2.5], zoom: 6 }));
+    await poll(() => session.page.locator('.contested-summary').innerText()).toContain('Rapprochez-vous');
+    expect(contestedRequests.length).toBe(settled);
+    // Zoomed in again, anywhere: asked again.
+    await session.page.evaluate(() => window.__riskmap!.map.jumpTo({ center: [28.87, -1.95], zoom: 9 }));
+    await poll(() => contestedRequests.length).toBeGreaterThan(settled);
+    await poll(() => session.page.locator('.contested-summary').innerText()).toContain('dans cette partie de la carte');
   });
 
   it('draws the incidents from tiles and says why on the page, in both languages', SLOW_TEST, async () => {

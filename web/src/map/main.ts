@@ -40,7 +40,7 @@ import {
   type DataLayerName,
   type ToggleableLayer,
 } from './layers/layers.js';
-import { followArea, viewArea, type Area } from './analysis-area.js';
+import { ANALYSIS_MIN_ZOOM, followArea, whatToAsk, type Asked } from './analysis-area.js';
 import type { RecordFilter } from './layers/layer-filter.js';
 import { createLegend } from './layers/legend.js';
 import { createPresenceFilter } from './layers/presence-filter.js';
@@ -219,32 +219,37 @@ byId('skip-to-map').addEventListener('click', (event) => {
 let currentLoad: AbortController | null = null;
 /** The analyses' own load: a move of the map can ask them again without reloading the layers. */
 let analysisLoad: AbortController | null = null;
-/** The area the analyses were last asked about; undefined when they cover all the data. */
-let analysisArea: Area | undefined;
+/** What the analyses were last asked about (analysis-area.ts). */
+let asked: Asked = { kind: 'all' };
 /** The layers' counts in the legend, beside which the analyses' counts are set. */
 let layerCounts: Partial<Record<ToggleableLayer, number>> = {};
 
 /**
  * The contested zones and militarised routes of `date`, over all the data, or over the view when
- * a layer is drawn from tiles (analysis-area.ts): at province scale an analysis of everything
- * took minutes and megabytes for what the user is not looking at.
+ * a layer is drawn from tiles, and not at all when that view is too wide (analysis-area.ts): at
+ * province scale an analysis of everything took minutes and megabytes for what the user is not
+ * looking at.
  */
 async function loadAnalyses(date: string): Promise<void> {
   analysisLoad?.abort();
   const load = new AbortController();
   analysisLoad = load;
-  analysisArea = tiled.size > 0 ? viewArea(map) : undefined;
-  const [contestedCount, routeRiskCount] = await Promise.all([
-    contested?.load(date, load.signal, analysisArea),
-    routeRisk?.load(date, load.signal, analysisArea),
-  ]);
+  asked = whatToAsk(map, tiled.size > 0);
+  if (asked.kind === 'too-wide') {
+    contested?.askZoomIn(date, ANALYSIS_MIN_ZOOM);
+    routeRisk?.clear();
+    legend?.setCounts({ ...layerCounts, [CONTESTED_OVERLAY]: 0, [ROUTE_RISK_OVERLAY]: 0 });
+    return;
+  }
+  const area = asked.kind === 'area' ? asked.area : undefined;
+  const [contestedCount, routeRiskCount] = await Promise.all([contested?.load(date, load.signal, area), routeRisk?.load(date, load.signal, area)]);
   if (load.signal.aborted) return;
   legend?.setCounts({ ...layerCounts, [CONTESTED_OVERLAY]: contestedCount ?? 0, [ROUTE_RISK_OVERLAY]: routeRiskCount ?? 0 });
 }
 
 followArea(
   map,
-  () => analysisArea,
+  () => asked,
   () => {
     if (shownDate) loadAnalyses(shownDate).catch(showLoadError);
   },

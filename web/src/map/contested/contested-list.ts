@@ -11,7 +11,12 @@ import { SEVERITY_STYLES, markerSymbol } from './severity.js';
 import { symbolCanvas } from '../layers/symbols.js';
 
 /** `inView`: the zones of the part of the map in view (analysis-area.ts), not of all the data. */
-type ListState = { kind: 'loading' } | { kind: 'ready'; date: string; zones: ContestedZone[]; inView?: boolean } | { kind: 'error'; message: string };
+/** `zoom-in`: the view is too wide for the analysis at province scale (analysis-area.ts). */
+type ListState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; date: string; zones: ContestedZone[]; inView?: boolean }
+  | { kind: 'zoom-in'; minZoom: number }
+  | { kind: 'error'; message: string };
 
 export interface ContestedList {
   set(state: ListState): void;
@@ -71,6 +76,8 @@ export function createContestedList(container: HTMLElement, detailsId: string, o
     count.hidden = state.kind !== 'ready';
     if (state.kind === 'loading') {
       summary.textContent = t('contested.loading');
+    } else if (state.kind === 'zoom-in') {
+      summary.textContent = t('contested.zoomIn', { zoom: state.minZoom });
     } else if (state.kind === 'error') {
       summary.textContent = t('contested.error', { message: state.message });
     } else {

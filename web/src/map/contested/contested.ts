@@ -12,6 +12,8 @@ import { createContestedList } from './contested-list.js';
 export interface Contested {
   /** Fetches and shows the zones of `date` (only those of `area` when given); resolves with how many there are. */
   load(date: string, signal: AbortSignal, area?: Area): Promise<number>;
+  /** Shows no zone and asks the user to zoom in to `minZoom`: the view is too wide to analyse. */
+  askZoomIn(date: string, minZoom: number): void;
   /** Opens the details of the zone drawn at a pixel, if any; says whether there was one. */
   selectAt(point: PointLike, options: { fit: boolean }): boolean;
   /** The zone drawn at a pixel, if any. */
@@ -97,6 +99,14 @@ export function createContested(map: MapLibreMap, containers: { list: HTMLElemen
         console.error(error);
         return 0;
       }
+    },
+    askZoomIn(date, minZoom) {
+      zones = [];
+      setContestedData(map, zones);
+      select(null);
+      details.hide();
+      list.set({ kind: 'zoom-in', minZoom });
+      hooks.onCount?.(date, 0);
     },
     selectAt(point, options) {
       const id = contestedIdAt(map, point);

@@ -25,6 +25,10 @@ export const ANALYSIS_MESSAGES = {
     fr: '{count, plural, one {# zone contestée} other {# zones contestées}} au {date} dans cette partie de la carte : déplacez la carte pour les autres.',
     en: '{count, plural, one {# contested zone} other {# contested zones}} on {date} in this part of the map: move the map for the others.',
   },
+  'contested.zoomIn': {
+    fr: 'Rapprochez-vous (zoom {zoom} ou plus) pour analyser les zones contestées : à cette échelle, les données sont trop nombreuses.',
+    en: 'Zoom in (zoom {zoom} or more) to analyse contested zones: at this scale there is too much data.',
+  },
   'contested.rowLabel': { fr: 'Zone {id}', en: 'Zone {id}' },
   'contested.versus': { fr: ' contre ', en: ' vs ' },
   'contested.area': { fr: '{area} ha', en: '{area} ha' },

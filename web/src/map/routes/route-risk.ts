@@ -72,6 +72,8 @@ export interface RouteRisk {
   /** A popup section for each militarised segment drawn at a pixel (none when hidden). */
   sectionsAt(point: PointLike): HTMLElement[];
   setVisible(visible: boolean): void;
+  /** Draws no segment (the view is too wide to analyse). */
+  clear(): void;
   isVisible(): boolean;
 }
 
@@ -141,6 +143,9 @@ export function createRouteRisk(map: MapLibreMap, options: { before: string }): 
         const segment = segments.get(id);
         return segment ? [section(segment)] : [];
       });
+    },
+    clear() {
+      show(null);
     },
     setVisible(visible) {
       for (const id of ALL_LAYER_IDS) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
