@@ -36,10 +36,9 @@ describeInBrowser('a layer drawn from tiles, in Chromium', () => {
   }, SLOW_TEST.timeout);
   afterAll(() => session?.close());
 
-  // First in the file: the area asked about is still the one of the first view.
+  // First in the file: what was asked about is still what the first view asked.
   it('asks the analyses about the part of the map in view, and again when the map leaves it', SLOW_TEST, async () => {
     const bbox = (url: URL) => url.searchParams.get('bbox')!.split(',').map(Number) as [number, number, number, number];
-    await poll(() => session.page.locator('.contested-summary').innerText()).toContain('dans cette partie de la carte');
     const asked = contestedRequests.length;
     // Far outside the first view's area (around Bitale): the analyses are asked again, about the new view and a margin.
     await session.page.evaluate(() => window.__riskmap!.map.jumpTo({ center: [27.2, -4.2], zoom: 10 }));
@@ -64,7 +63,7 @@ describeInBrowser('a layer drawn from tiles, in Chromium', () => {
     await poll(() => session.page.locator('.contested-summary').innerText()).toContain('Rapprochez-vous');
     expect(contestedRequests.length).toBe(settled);
     // Zoomed in again, anywhere: asked again.
-    await session.page.evaluate(() => window.__riskmap!.map.jumpTo({ center: [28.87, -1.95], zoom: 9 }));
+    await session.page.evaluate(() => window.__riskmap!.map.jumpTo({ center: [28.87, -1.95], zoom: 10 }));
     await poll(() => contestedRequests.length).toBeGreaterThan(settled);
     await poll(() => session.page.locator('.contested-summary').innerText()).toContain('dans cette partie de la carte');
   });

@@ -28,10 +28,12 @@ export function viewInside(map: MapLibreMap, area: Area): boolean {
 export const areaParam = (area: Area): string => area.join(',');
 
 /**
- * Below this zoom a view at province scale holds too much for an analysis the page can show
- * (100 000 claims: 20 000 zones, 16 s on the server and minutes of drawing a list of them).
+ * Below this zoom a view at province scale holds too much for an analysis the page can show.
+ * With 100 000 claims over 5° × 5°, a view and its margin at zoom 8 or 9 cover the whole of it
+ * (20 000 zones, 16 s on the server, 5 MB, and minutes of drawing a list of them); at zoom 10
+ * the area is about 3.5° × 2.2° and the page stays within its budget (npm run bench:map).
  */
-export const ANALYSIS_MIN_ZOOM = 8;
+export const ANALYSIS_MIN_ZOOM = 10;
 
 /**
  * What the analyses were last asked about: everything (the page holds the data whole), an
