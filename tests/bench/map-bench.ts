@@ -137,8 +137,16 @@ async function main(): Promise<void> {
     await watcher.quiet();
     for (const [name, center, zoom] of VIEWS) {
       watcher.seen.length = 0;
-      await page.evaluate(([c, z]) => window.__riskmap!.map.jumpTo({ center: c, zoom: z }), [center, zoom] as const);
-      await idle(page);
+      // The idle that follows the move: the one before it may still be pending, and tiles are asked for on the next frame.
+      await page.evaluate(
+        ([c, z]) => {
+          const { map } = window.__riskmap!;
+          const moved = map.once('idle');
+          map.jumpTo({ center: c, zoom: z });
+          return moved.then(() => undefined);
+        },
+        [center, zoom] as const,
+      );
       await watcher.quiet();
       const tiles = watcher.seen.filter((s) => s.tile).map((s) => s.request);
       const times = tiles.map((r) => r.timing().responseEnd).filter((t) => t >= 0);
