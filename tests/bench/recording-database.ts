@@ -20,9 +20,9 @@ export function recordingDatabase(db: Database): { db: Database; statements: Sta
     };
     return wrapped;
   };
-  const wrapDatabase = (d: Database, reads?: Database): Database => {
+  const wrapDatabase = (d: Database): Database => {
     const wrapped = wrapQueryable(d);
-    Object.defineProperty(wrapped, 'reads', { value: reads ?? (d.reads === d ? wrapped : wrapDatabase(d.reads, undefined)) });
+    Object.defineProperty(wrapped, 'reads', { value: d.reads === d ? wrapped : wrapDatabase(d.reads) });
     wrapped.transaction = (work) => d.transaction((tx) => work(wrapQueryable(tx)));
     return wrapped;
   };

@@ -221,8 +221,6 @@ let currentLoad: AbortController | null = null;
 let analysisLoad: AbortController | null = null;
 /** What the analyses were last asked about (analysis-area.ts). */
 let asked: Asked = { kind: 'all' };
-/** The layers' counts in the legend, beside which the analyses' counts are set. */
-let layerCounts: Partial<Record<ToggleableLayer, number>> = {};
 
 /**
  * The contested zones and militarised routes of `date`, over all the data, or over the view when
@@ -238,13 +236,14 @@ async function loadAnalyses(date: string): Promise<void> {
   if (asked.kind === 'too-wide') {
     contested?.askZoomIn(date, ANALYSIS_MIN_ZOOM);
     routeRisk?.clear();
-    legend?.setCounts({ ...layerCounts, [CONTESTED_OVERLAY]: 0, [ROUTE_RISK_OVERLAY]: 0 });
+    legend?.setCounts({ [CONTESTED_OVERLAY]: 0, [ROUTE_RISK_OVERLAY]: 0 });
     return;
   }
   const area = asked.kind === 'area' ? asked.area : undefined;
   const [contestedCount, routeRiskCount] = await Promise.all([contested?.load(date, load.signal, area), routeRisk?.load(date, load.signal, area)]);
   if (load.signal.aborted) return;
-  legend?.setCounts({ ...layerCounts, [CONTESTED_OVERLAY]: contestedCount ?? 0, [ROUTE_RISK_OVERLAY]: routeRiskCount ?? 0 });
+  // The legend keeps the layers' own counts: these two are set beside them.
+  legend?.setCounts({ [CONTESTED_OVERLAY]: contestedCount ?? 0, [ROUTE_RISK_OVERLAY]: routeRiskCount ?? 0 });
 }
 
 followArea(
@@ -311,7 +310,6 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
   const analyses = loadAnalyses(date);
   // Awaited below; until then a failure (or the abort of a superseded load) must not surface as an unhandled rejection.
   analyses.catch(() => undefined);
-  layerCounts = counts;
   await Promise.all([analyses, presenceShown]);
   if (load.signal.aborted) return;
   await map.once('idle');
