@@ -22,6 +22,7 @@ import { priorityRoutes } from './analysis/priorities/priority-routes.js';
 import { exportRoutes } from './export/export-routes.js';
 import { healthRoutes } from './health.js';
 import { layerRoutes } from './layers/layer-routes.js';
+import { caseRoutes } from './cases/case-routes.js';
 import { ogcRoutes } from './ogc/ogc-routes.js';
 import { tileRoutes } from './tiles/tile-routes.js';
 import { installCostBounds } from './analysis/cost-ceilings.js';
@@ -42,6 +43,8 @@ export interface AppOptions {
   loadShedding?: LoadShedding;
   /** Analyses at once, waiting, and their statement timeout (config.ts, analysis-limits.ts); absent: the defaults for the database. */
   analysisLimits?: AnalysisLimits;
+  /** HOME_PROVINCE (config.ts): the priorities' area when a request names none; absent: Sud-Kivu. */
+  homeProvince?: string;
 }
 
 /** Largest request body: a detailed ZEA polygon fits many times over; a runaway upload does not. */
@@ -93,8 +96,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sessionRoutes, { db: options.db, demo: options.auth.demo, loginPerMinute: options.auth.loginPerMinute });
   await app.register(accountRoutes, { db: options.db });
   await app.register(layerRoutes, { db: options.db });
+  await app.register(caseRoutes, { db: options.db });
   await app.register(analysisRoutes, { analyse });
-  await app.register(priorityRoutes, { analyse });
+  await app.register(priorityRoutes, { analyse, homeProvince: options.homeProvince });
   await app.register(ogcRoutes, { db: options.db, publicUrl: options.publicUrl });
   await app.register(tileRoutes, { db: options.db });
   await app.register(exportRoutes, { db: options.db });

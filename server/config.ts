@@ -3,6 +3,7 @@ import { envSchema } from 'env-schema';
 import { Type, type Static, type TSchema } from 'typebox';
 import { defaultAnalysisLimits, type AnalysisLimits } from './analysis/analysis-limits.js';
 import { POOL_SIZE } from './db/postgres.js';
+import { canonicalProvince } from './domain/provinces.js';
 import type { LoadShedding } from './http/load-shedding.js';
 import { PROJECT_ROOT } from './paths.js';
 
@@ -38,6 +39,8 @@ export interface AppConfig {
   loadDemo: boolean;
   /** LOG_LEVEL: pino's level. */
   logLevel: string;
+  /** HOME_PROVINCE: the working group's province, the area of the priorities when none is asked for. */
+  homeProvince: string;
 }
 
 /**
@@ -131,6 +134,10 @@ export const ENV_SCHEMA = Type.Object({
     description: 'how long a statement of an analysis may run on a server',
     expected: 'a whole number from 100 to 3600000 (milliseconds a statement of an analysis may run)',
   }),
+  HOME_PROVINCE: text({
+    default: 'Sud-Kivu',
+    description: 'the working group’s home province: the priorities and the deployment plan cover it when no area is asked for',
+  }),
   BACKUP_PASSPHRASE: text({ description: 'the passphrase of npm run backup -- --encrypt and npm run restore, instead of asking', writeOnly: true }),
 });
 
@@ -203,6 +210,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
     },
     loadDemo: yes(vars.LOAD_DEMO),
     logLevel: vars.LOG_LEVEL!,
+    homeProvince: canonicalProvince(vars.HOME_PROVINCE) ?? 'Sud-Kivu',
   };
 }
 

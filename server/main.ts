@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     loadShedding: config.loadShedding,
     analysisLimits: config.analysisLimits,
+    homeProvince: config.homeProvince,
     auth: {
       demo: config.demo,
       loginPerMinute: config.loginPerMinute,

@@ -39,6 +39,9 @@ const NARROWER: Record<string, string> = {
   '/api/analysis/priorities': 'It ranks every ZEA and site at once and cannot be narrowed to an area yet; an administrator can raise ANALYSIS_TIMEOUT_MS',
   '/api/analysis/deployment-plan': 'It weighs every ZEA and site at once and cannot be narrowed to an area yet; an administrator can raise ANALYSIS_TIMEOUT_MS',
   '/api/analysis/claim-overlaps': 'Draw a smaller claim or a shorter period',
+  '/api/analysis/permit-overlaps': 'Narrow the area (bbox)',
+  '/api/analysis/timeline': 'Narrow the area (bbox), or ask fewer months',
+  '/api/analysis/changes': 'Narrow the area (bbox)',
 };
 
 /** Runs an analysis's SQL under the statement timeout; routes call their analysis through this. */

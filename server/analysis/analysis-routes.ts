@@ -16,7 +16,19 @@ import { today } from '../http/today.js';
 import { contestedQuerySchema } from './contested/contested-params.js';
 import { findContestedZones } from './contested/find-contested-zones.js';
 import { contestedCollectionSchema } from './contested/contested-schema.js';
+import { permitOverlapsQuerySchema } from './permit-overlaps/permit-overlaps-params.js';
+import { findPermitOverlaps } from './permit-overlaps/permit-overlaps.js';
+import { permitOverlapsSchema } from './permit-overlaps/permit-overlaps-schema.js';
 import type { Analyse } from './analysis-limits.js';
+import { changesQuerySchema } from './changes/changes-params.js';
+import { changesSchema } from './changes/changes-schema.js';
+import { CHANGES_MAX_DAYS } from './changes/changes-params.js';
+import { findChanges } from './changes/find-changes.js';
+import { badRequest } from '../http/errors.js';
+import { daysBetween } from '../domain/iso-date.js';
+import { timelineQuerySchema } from './timeline/timeline-params.js';
+import { timelineSchema } from './timeline/timeline-schema.js';
+import { buildTimeline } from './timeline/timeline.js';
 
 /**
  * Analyses over the layers: each answers "as of a date" and says which rule fired and why.
@@ -47,6 +59,25 @@ export async function analysisRoutes(fastify: FastifyInstance, options: { analys
           incidentDays: q.incident_days,
           bbox: q.bbox ? parseBbox(q.bbox) : undefined,
         }),
+      );
+      return reply.type('application/geo+json').send(collection);
+    },
+  );
+
+  app.get(
+    '/api/analysis/permit-overlaps',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'Claims and ZEAs overlapping an industrial mining title in force on a date, with holder and hectares (rule R12)',
+        querystring: permitOverlapsQuerySchema,
+        response: { 200: permitOverlapsSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const collection = await analyse((db) =>
+        findPermitOverlaps(db, { date: q.date ?? today(), minAreaHa: q.min_area_ha, bbox: q.bbox ? parseBbox(q.bbox) : undefined }),
       );
       return reply.type('application/geo+json').send(collection);
     },
@@ -103,6 +134,43 @@ export async function analysisRoutes(fastify: FastifyInstance, options: { analys
         }),
       );
       return reply.type('application/geo+json').send(collection);
+    },
+  );
+
+  app.get(
+    '/api/analysis/timeline',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary:
+          'Month by month: contested zones, militarised route km, sites with current armed presence and incidents (the map’s own analyses on each month’s last day)',
+        querystring: timelineQuerySchema,
+        response: { 200: timelineSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      return analyse((db) => buildTimeline(db, { to: q.to ?? today(), months: q.months, bbox: q.bbox ? parseBbox(q.bbox) : undefined }));
+    },
+  );
+
+  app.get(
+    '/api/analysis/changes',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary:
+          'What changed between two dates: contested zones, site flags and militarised routes that rose or cleared, and the incidents between (the digest for a meeting)',
+        querystring: changesQuerySchema,
+        response: { 200: changesSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const to = q.to ?? today();
+      if (to <= q.from) throw badRequest(`to (${to}) must come after from (${q.from})`);
+      if (daysBetween(q.from, to) > CHANGES_MAX_DAYS) throw badRequest(`from and to may be at most ${CHANGES_MAX_DAYS} days apart`);
+      return analyse((db) => findChanges(db, { from: q.from, to, bbox: q.bbox ? parseBbox(q.bbox) : undefined, incidents: q.incidents }));
     },
   );
 }

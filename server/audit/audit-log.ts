@@ -2,8 +2,8 @@ import type { Feature } from 'geojson';
 import type { Queryable } from '../db/database.js';
 import { LAYER_NAMES } from '../layers/layer-definition.js';
 
-/** Besides the layers, account and token changes are audited too. (Here, not in audit-routes.ts, so the admin page can name them without Fastify.) */
-export const AUDITED = [...LAYER_NAMES, 'accounts', 'api_tokens', 'sessions'] as const;
+/** Besides the layers, case files (issue 15; the whole file before and after) and account and token changes are audited too. (Here, not in audit-routes.ts, so the admin page can name them without Fastify.) */
+export const AUDITED = [...LAYER_NAMES, 'cases', 'accounts', 'api_tokens', 'sessions'] as const;
 
 export interface AuditEntry {
   actor: string;

@@ -56,6 +56,11 @@ const RULES: readonly AccessRule[] = [
   { methods: READ, path: /^\/api\/(openapi\.json|layers)$/, access: 'reader' },
   { methods: READ, path: new RegExp(`^/api/(${layers})(/:id)?$`), access: 'reader' },
   { methods: WRITE, path: new RegExp(`^/api/(${layers})(/:id)?$`), access: 'editor' },
+  // Case files (issue 15): any caller reads, cut to its profile (partners and the public: only
+  // shareable cases, server/cases/case-sharing.ts); the follow-ups (owners, deadlines) are the working group's.
+  { methods: READ, path: /^\/api\/cases\/follow-ups$/, access: 'analyst' },
+  { methods: READ, path: /^\/api\/cases(\/:id)?$/, access: 'reader' },
+  { methods: WRITE, path: /^\/api\/cases(\/.*)?$/, access: 'editor' },
   // Both POSTs here compute and write nothing: a draft claim's overlaps, a deployment plan.
   { methods: [...READ, 'POST'], path: /^\/api\/analysis\/[a-z-]+$/, access: 'analyst' },
   { methods: READ, path: /^\/api\/export(\/count)?$/, access: 'reader' },

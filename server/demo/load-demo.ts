@@ -8,6 +8,7 @@ import { LAYER_NAMES, type LayerName } from '../layers/layer-definition.js';
 import { layersAreEmpty } from '../layers/layer-store.js';
 import { LAYERS } from '../layers/registry.js';
 import { importIpisCsv } from '../sites/ipis/import-ipis.js';
+import { importCaseFile } from '../cases/import-case.js';
 
 export const DATA_DIR = join(PROJECT_ROOT, 'data');
 
@@ -19,7 +20,7 @@ function layerOfDemoFile(file: string): LayerName {
 }
 
 /**
- * Loads the real reference data (CAMI zones, IPIS visits) and the illustrative Bitale
+ * Loads the real reference data (CAMI zones and titles, IPIS visits) and the illustrative Bitale
  * scenario. Every step is an idempotent import, so running it again changes nothing.
  */
 export async function loadDemoData(db: Database, dataDir = DATA_DIR, log: (line: string) => void = () => {}): Promise<ImportReport[]> {
@@ -32,12 +33,19 @@ export async function loadDemoData(db: Database, dataDir = DATA_DIR, log: (line:
     );
   };
   await run(importGeoJson(db, LAYERS.zones, readFileSync(join(dataDir, 'cami/kalehe-zea.geojson'), 'utf8'), 'cami/kalehe-zea.geojson'));
+  await run(importGeoJson(db, LAYERS.permits, readFileSync(join(dataDir, 'cami/permits-south-kivu.geojson'), 'utf8'), 'cami/permits-south-kivu.geojson'));
   await run(importIpisCsv(db, readFileSync(join(dataDir, 'ipis/ipis-kalehe-visits.csv')), 'ipis/ipis-kalehe-visits.csv'));
   const demoDir = join(dataDir, 'demo');
   for (const file of readdirSync(demoDir)
     .filter((f) => f.endsWith('.geojson'))
     .sort()) {
     await run(importGeoJson(db, LAYERS[layerOfDemoFile(file)], readFileSync(join(demoDir, file), 'utf8'), `demo/${file}`));
+  }
+  // Case files last: their steps name the records above (server/cases/import-case.ts).
+  for (const file of readdirSync(demoDir)
+    .filter((f) => f.endsWith('-case.json'))
+    .sort()) {
+    await run(importCaseFile(db, readFileSync(join(demoDir, file), 'utf8'), `demo/${file}`));
   }
   return reports;
 }

@@ -17,6 +17,8 @@ import type {
   LINK_KINDS,
   LOCATION_ISSUES,
   LOCATION_PRECISIONS,
+  PERMIT_STATUSES,
+  PERMIT_TYPES,
   PRODUCTION_LEVELS,
   QUALIFICATIONS,
   ROUTE_SURFACES,
@@ -151,6 +153,25 @@ const followUps: Labels<typeof FOLLOW_UPS> = {
   closed: { fr: 'clos', en: 'closed' },
 };
 
+const permitTypes: Labels<typeof PERMIT_TYPES> = {
+  pe: { fr: 'Permis d’exploitation (PE)', en: 'Exploitation permit (PE)' },
+  pepm: { fr: 'Permis d’exploitation de petite mine (PEPM)', en: 'Small-mine exploitation permit (PEPM)' },
+  pr_as: { fr: 'Permis de recherche, autres substances (PR)', en: 'Research permit, other substances (PR)' },
+  pr_pp: { fr: 'Permis de recherche, pierres précieuses (PR)', en: 'Research permit, precious stones (PR)' },
+  aecp: { fr: 'Autorisation d’exploitation de carrière permanente (AECP)', en: 'Permanent quarry exploitation authorisation (AECP)' },
+  arpc: { fr: 'Autorisation de recherche de produits de carrière (ARPC)', en: 'Quarry research authorisation (ARPC)' },
+  zea: { fr: 'Zone d’exploitation artisanale (ZEA)', en: 'Artisanal mining zone (ZEA)' },
+  zrg: { fr: 'Zone de recherche géologique (ZRG)', en: 'Geological research zone (ZRG)' },
+};
+
+const permitStatuses: Labels<typeof PERMIT_STATUSES> = {
+  application: { fr: 'demande', en: 'application' },
+  active: { fr: 'en vigueur', en: 'in force' },
+  force_majeure: { fr: 'en force majeure', en: 'under force majeure' },
+  lapsing: { fr: 'en voie de déchéance ou de radiation', en: 'being forfeited or struck off' },
+  lapsed: { fr: 'déchu', en: 'forfeited' },
+};
+
 const sourceTypes: Record<string, Localized> = {
   witness: { fr: 'témoin', en: 'witness' },
   victim: { fr: 'victime', en: 'victim' },
@@ -194,6 +215,8 @@ const VALUE_LABELS: Record<string, Record<string, Localized>> = {
   surface: surfaces,
   verification: verifications,
   follow_up: followUps,
+  permit_type: permitTypes,
+  permit_status: permitStatuses,
   time_precision: timePrecisions,
   geo_precision: geoPrecisions,
 };
@@ -268,6 +291,11 @@ const FIELD_LABELS: Record<string, Localized> = {
   sources: { fr: 'Sources', en: 'Sources' },
   verification: { fr: 'Vérification', en: 'Verification' },
   follow_up: { fr: 'Suivi', en: 'Follow-up' },
+  holder: { fr: 'Titulaire', en: 'Holder' },
+  permit_type: { fr: 'Type de titre', en: 'Title type' },
+  permit_status: { fr: 'Statut du titre', en: 'Title status' },
+  cami_status: { fr: 'Statut au cadastre (CAMI)', en: 'Cadastre status (CAMI)' },
+  declared_area_ha: { fr: 'Superficie déclarée (ha)', en: 'Declared area (ha)' },
   description: { fr: 'Description', en: 'Description' },
   notes: { fr: 'Notes', en: 'Notes' },
   source: { fr: 'Source', en: 'Source' },

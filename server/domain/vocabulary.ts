@@ -55,6 +55,14 @@ export const LOCATION_ISSUES = ['outside_territory', 'outside_country'] as const
 export const ROUTE_SURFACES = ['road', 'track', 'footpath', 'lake'] as const;
 export const VERIFICATIONS = ['reported', 'corroborated', 'verified'] as const;
 export const FOLLOW_UPS = ['none', 'open', 'referred', 'closed'] as const;
+/**
+ * Mining titles and zones in the mining cadastre (CAMI): exploitation permit, small-mine
+ * exploitation permit, research permit for other substances or for precious stones, quarry
+ * exploitation and research authorisations, artisanal zone, geological research zone.
+ */
+export const PERMIT_TYPES = ['pe', 'pepm', 'pr_as', 'pr_pp', 'aecp', 'arpc', 'zea', 'zrg'] as const;
+/** What the platform reads from CAMI's status wording (server/permits/cami-permits.ts). */
+export const PERMIT_STATUSES = ['application', 'active', 'force_majeure', 'lapsing', 'lapsed'] as const;
 
 export type ActorType = (typeof ACTOR_TYPES)[number];
 export type Behaviour = (typeof BEHAVIOURS)[number];

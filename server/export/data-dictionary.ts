@@ -5,6 +5,7 @@ import { GRID_DEGREES, LINK_DAYS, SENSITIVE_CATEGORIES, SMALL_COUNT } from '../s
 import { LICENCES, NO_DATA_STATEMENT } from './export-metadata.js';
 import type { ExportRequest } from './export-params.js';
 import { exportColumns } from './export-query.js';
+import { labelColumnLabel, withLabelColumns } from './readable-labels.js';
 
 /**
  * The key to an export, inside its zip (issue 14): what each field of each file means, what
@@ -43,6 +44,8 @@ const COARSENING_FIELDS: Record<string, { label: Localized; note: Localized }> =
 };
 
 function fieldEntry(layer: LayerName, name: string): FieldEntry {
+  const coded = name.endsWith('_label') ? name.slice(0, -'_label'.length) : null;
+  if (coded && valueLabels(coded)) return { name, label: labelColumnLabel(coded) };
   const coarsening = COARSENING_FIELDS[name];
   if (coarsening) return { name, ...coarsening };
   const entry: FieldEntry = { name, label: fieldLabel(name) ?? { fr: name, en: name } };
@@ -94,7 +97,8 @@ function coarseningRules(request: ExportRequest): Localized[] {
 
 /** The properties of the layer's file, in its order; the internal profile's records also carry their timestamps (layer-sql.ts featureSql). */
 function fieldNames(layer: LayerName, request: ExportRequest): string[] {
-  const names = ['id', ...exportColumns(LAYERS[layer], request)];
+  const columns = exportColumns(LAYERS[layer], request);
+  const names = ['id', ...(request.lang ? withLabelColumns(columns) : columns)];
   return request.profile === 'internal' ? [...names, 'created_at', 'updated_at'] : names;
 }
 

@@ -33,6 +33,11 @@ export const exportQuerySchema = Type.Object(
     // Partner is the default: an export is made to leave, and leaving is what partner is for.
     profile: Type.Enum([...PROFILES], { default: 'partner', description: 'sharing profile (README, "Sharing")' }),
     format: Type.Enum(['geojson', 'csv'], { default: 'geojson' }),
+    lang: Type.Optional(
+      Type.Enum(['fr', 'en'], {
+        description: 'adds after each coded field (geo_precision, category…) a `<field>_label` with its words in this language; the codes stay',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -50,6 +55,8 @@ export interface ExportRequest {
   to?: string;
   profile: Profile;
   format: 'geojson' | 'csv';
+  /** Words beside the codes, in this language (readable-labels.ts). */
+  lang?: 'fr' | 'en';
 }
 
 /** The polygon arrives as text in the URL; it must be a polygon, or the export would be of nothing in particular. */

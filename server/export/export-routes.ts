@@ -15,6 +15,7 @@ import { exportQuerySchema, parsePolygon, type ExportQuery, type ExportRequest }
 import { exportColumns, exportFeatures, exportSummary } from './export-query.js';
 import { geojsonText } from './geojson-writer.js';
 import { dataDictionary } from './data-dictionary.js';
+import { labelled, withLabelColumns } from './readable-labels.js';
 
 async function exportRequestFrom(db: Database, request: FastifyRequest, q: ExportQuery): Promise<ExportRequest> {
   const profile = profileFor(request, q.profile);
@@ -28,6 +29,7 @@ async function exportRequestFrom(db: Database, request: FastifyRequest, q: Expor
     to: q.to,
     profile,
     format: q.format,
+    lang: q.lang,
   };
   if (exportRequest.from && exportRequest.to && exportRequest.to < exportRequest.from) throw badRequest('to must not be before from');
   if (exportRequest.asOf && (exportRequest.from || exportRequest.to))
@@ -39,9 +41,11 @@ async function exportRequestFrom(db: Database, request: FastifyRequest, q: Expor
 }
 
 function fileText(db: Database, layer: LayerName, request: ExportRequest, summary: { bbox: number[] | null }, metadata: object): AsyncGenerator<string> {
-  const features = exportFeatures(db, LAYERS[layer], request);
+  const raw = exportFeatures(db, LAYERS[layer], request);
+  const features = request.lang ? labelled(raw, request.lang) : raw;
+  const columns = exportColumns(LAYERS[layer], request);
   return request.format === 'csv'
-    ? csvText(exportColumns(LAYERS[layer], request), features)
+    ? csvText(request.lang ? withLabelColumns(columns) : columns, features)
     : geojsonText({ layer, bbox: summary.bbox, metadata: { ...metadata, layer } }, features);
 }
 

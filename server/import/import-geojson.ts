@@ -5,6 +5,7 @@ import { compileBodyValidator, describeIssue, type ValidationIssue } from '../ht
 import { featureInputSchema } from '../layers/feature-schema.js';
 import type { LayerDefinition } from '../layers/layer-definition.js';
 import { upsertFeature } from '../layers/layer-store.js';
+import { camiPermitToLayer, isCamiPermit } from '../permits/cami-permits.js';
 import { camiZoneToLayer, isCamiZone } from '../zones/cami-zones.js';
 import { countOutcome, emptyReport, type ImportReport } from './import-report.js';
 import { resolveReferences } from './resolve-references.js';
@@ -20,6 +21,7 @@ function featuresOf(input: unknown): Feature[] {
 /** Known source formats are mapped onto the layer's own properties first. */
 function adapt(layer: LayerDefinition, feature: Feature): Feature {
   if (layer.name === 'zones' && isCamiZone(feature)) return camiZoneToLayer(feature);
+  if (layer.name === 'permits' && isCamiPermit(feature)) return camiPermitToLayer(feature);
   return feature;
 }
 
@@ -69,18 +71,21 @@ export async function importGeoJson(db: Database, layer: LayerDefinition, input:
   const ignored = new Set<string>();
   await db.transaction(async (tx) => {
     for (const [index, raw] of features.entries()) {
-      const at = `feature ${index + 1}${raw?.properties?.source_id ? ` (${String(raw.properties.source_id)})` : ''}`;
+      let at = `feature ${index + 1}${raw?.properties?.source_id ? ` (${String(raw.properties.source_id)})` : ''}`;
       if (raw === null || typeof raw !== 'object' || (raw as { type?: unknown }).type !== 'Feature') {
         report.rejected.push({ at, reason: 'not a GeoJSON Feature (an object with "type": "Feature")' });
         continue;
       }
-      const key = raw.properties?.source_id != null ? `${String(raw.properties.source ?? 'manual')}/${String(raw.properties.source_id)}` : undefined;
+      // The key after mapping: a known source format (CAMI) makes its own source_id.
+      const feature = adapt(layer, raw);
+      const own = feature.properties ?? {};
+      if (raw.properties?.source_id == null && own.source_id != null) at = `${at} (${String(own.source_id)})`;
+      const key = own.source_id != null ? `${String(own.source ?? 'manual')}/${String(own.source_id)}` : undefined;
       if (key && firstSeenAt.has(key)) {
         report.rejected.push({ at, reason: `same source and source_id (${key}) as ${firstSeenAt.get(key)}` });
         continue;
       }
       if (key) firstSeenAt.set(key, at);
-      const feature = adapt(layer, raw);
       const { properties, error } = await resolveReferences(tx, layer, withoutReadOnly(feature.properties ?? {}, readOnly, ignored));
       if (error) {
         report.rejected.push({ at, reason: error });

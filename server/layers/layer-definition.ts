@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { GeometryType } from './geometry-schema.js';
 import { DATE } from '../http/date-param.js';
 
-export const LAYER_NAMES = ['zones', 'cooperatives', 'claims', 'presence', 'incidents', 'routes', 'roadblocks', 'sites'] as const;
+export const LAYER_NAMES = ['zones', 'cooperatives', 'claims', 'presence', 'incidents', 'routes', 'roadblocks', 'sites', 'permits'] as const;
 export type LayerName = (typeof LAYER_NAMES)[number];
 
 /** One property of a layer: a column of its table. */

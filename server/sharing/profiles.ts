@@ -158,6 +158,15 @@ export const ALLOWED_FIELDS: Record<LayerName, Allowlists> = {
     ],
     public: [...ALWAYS, 'name', 'pcode', 'province', 'territory', 'minerals', 'location_precision'],
   },
+  // The cadastre is public record (CAMI publishes it, Global Forest Watch republishes it), so
+  // every profile sees the titles. The holder is a company or, for some research permits, a
+  // person: named to the working group and partners, who need it to act on R12, and left out
+  // of the public profile, where this project would be the one republishing a person's name.
+  permits: {
+    'working-group': [...ALWAYS, ...PERIOD, 'code', 'holder', 'permit_type', 'permit_status', 'cami_status', 'minerals', 'declared_area_ha', 'area_ha'],
+    partner: [...ALWAYS, ...PERIOD, 'code', 'holder', 'permit_type', 'permit_status', 'cami_status', 'minerals', 'declared_area_ha', 'area_ha'],
+    public: [...ALWAYS, ...PERIOD, 'code', 'permit_type', 'permit_status', 'cami_status', 'minerals', 'declared_area_ha', 'area_ha'],
+  },
 };
 
 export function isAllowed(layer: LayerName, profile: Profile, field: string): boolean {

@@ -43,8 +43,25 @@ const EXPECTED: Record<string, readonly Who[]> = {
   'GET /api/analysis/sites': WORKING_GROUP,
   'GET /api/analysis/zones': WORKING_GROUP,
   'GET /api/analysis/routes': WORKING_GROUP,
+  'GET /api/analysis/timeline': WORKING_GROUP,
+  'GET /api/analysis/changes': WORKING_GROUP,
   'GET /api/analysis/priorities': WORKING_GROUP,
   'POST /api/analysis/deployment-plan': WORKING_GROUP,
+  'GET /api/analysis/permit-overlaps': WORKING_GROUP,
+  // Case files (issue 15): partners read only shareable cases, through their profile (tests/cases/);
+  // the follow-ups (owners, deadlines) are the working group's; editors write.
+  'GET /api/cases': SIGNED_IN,
+  'GET /api/cases/:id': SIGNED_IN,
+  'GET /api/cases/follow-ups': WORKING_GROUP,
+  'POST /api/cases': EDITORS,
+  'PATCH /api/cases/:id': EDITORS,
+  'DELETE /api/cases/:id': EDITORS,
+  'POST /api/cases/:id/steps': EDITORS,
+  'PATCH /api/cases/:id/steps/:stepId': EDITORS,
+  'DELETE /api/cases/:id/steps/:stepId': EDITORS,
+  'POST /api/cases/:id/steps/:stepId/follow-ups': EDITORS,
+  'PATCH /api/cases/:id/follow-ups/:followUpId': EDITORS,
+  'DELETE /api/cases/:id/follow-ups/:followUpId': EDITORS,
   'GET /api/export': SIGNED_IN,
   'GET /api/export/count': SIGNED_IN,
   'GET /ogc': SIGNED_IN,
@@ -79,7 +96,12 @@ const ruleKey = (method: string, url: string) => `${method === 'HEAD' ? 'GET' : 
 /** A concrete URL for a route pattern: ids that do not exist, so an allowed call answers 404 or 400, never a change. */
 function concrete(url: string): string {
   if (url === '/*') return '/';
-  return url.replace(':collectionId', 'zones').replace(':featureId', '999999').replace(':id', '999999').replace(':layer/:z/:x/:y', 'zones/3/1/1');
+  return url
+    .replace(':collectionId', 'zones')
+    .replace(':featureId', '999999')
+    .replace(':id', '999999')
+    .replace(/:(stepId|followUpId)/, '999999')
+    .replace(':layer/:z/:x/:y', 'zones/3/1/1');
 }
 
 let f: AuthFixture;

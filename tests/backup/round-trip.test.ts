@@ -71,6 +71,13 @@ await describeWithServer(`a backup of ${process.env.DATABASE_URL ? 'the server' 
     expect(patched.statusCode, patched.body).toBe(200);
     const doomed = (await db.query<{ id: number }>(`SELECT id FROM roadblocks ORDER BY id LIMIT 1`))[0]!.id;
     expect((await app.inject({ method: 'DELETE', url: `/api/roadblocks/${doomed}` })).statusCode).toBe(204);
+    // Case files (cases, places, parties, steps, their records, follow-ups) come with the demo's
+    // Bitale case; one change through the app as well: its open follow-up marked done.
+    const [open] = await db.query<{ case_id: number; id: number }>(
+      `SELECT s.case_id::float8 AS case_id, f.id::float8 AS id FROM case_follow_ups f JOIN case_steps s ON s.id = f.step_id WHERE f.done_on IS NULL ORDER BY f.id LIMIT 1`,
+    );
+    const done = await app.inject({ method: 'PATCH', url: `/api/cases/${open!.case_id}/follow-ups/${open!.id}`, payload: { done_on: '2020-12-10' } });
+    expect(done.statusCode, done.body).toBe(200);
     // A partner's export goes into the export log.
     expect((await app.inject({ method: 'GET', url: '/api/export?layers=incidents&profile=partner' })).statusCode).toBe(200);
 

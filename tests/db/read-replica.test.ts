@@ -67,6 +67,7 @@ describe.skipIf(!serverUrl)('a read replica (DATABASE_READ_URL)', () => {
       '/api/analysis/zones',
       '/api/analysis/routes',
       '/api/analysis/priorities',
+      '/api/analysis/permit-overlaps',
       '/api/export?layers=sites,incidents&profile=public',
       '/api/export/count?layers=sites',
       '/ogc/collections/sites/items',

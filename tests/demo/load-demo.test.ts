@@ -19,8 +19,13 @@ const demo = (file: string) => JSON.parse(readData(`demo/${file}`)) as FeatureCo
 const layerOfFile = (file: string) => LAYERS[file.replace(/^\d+-/, '').replace(/\.geojson$/, '') as LayerName];
 
 const CAMI_FILE = 'cami/kalehe-zea.geojson';
+const PERMITS_FILE = 'cami/permits-south-kivu.geojson';
 const IPIS_FILE = 'ipis/ipis-kalehe-visits.csv';
-const REPORT_FILES = [CAMI_FILE, IPIS_FILE, ...DEMO_FILES.map((f) => `demo/${f}`)];
+/** Case files load last, their steps naming the records above (tests/cases/bitale-case.test.ts looks inside). */
+const CASE_FILES = readdirSync(new URL('demo/', DATA))
+  .filter((f) => f.endsWith('-case.json'))
+  .sort();
+const REPORT_FILES = [CAMI_FILE, PERMITS_FILE, IPIS_FILE, ...DEMO_FILES.map((f) => `demo/${f}`), ...CASE_FILES.map((f) => `demo/${f}`)];
 const TABLES = [...new Set(Object.values(LAYERS).map((l) => l.table)), 'site_visits', 'site_visit_actors'];
 
 /** The contested spot of the scenario (data/demo/README.md, "Places"). */
@@ -85,7 +90,13 @@ describe('loading the demo data', () => {
     const counts = await rowCounts();
     const cami = JSON.parse(readData(CAMI_FILE)) as FeatureCollection;
     const ipis = reportOf(first, IPIS_FILE) as IpisImportReport;
-    const expected: Record<string, number> = { zones: cami.features.length, sites: ipis.sites.inserted, site_visits: ipis.visits.inserted };
+    const permits = JSON.parse(readData(PERMITS_FILE)) as FeatureCollection;
+    const expected: Record<string, number> = {
+      zones: cami.features.length,
+      permits: permits.features.length,
+      sites: ipis.sites.inserted,
+      site_visits: ipis.visits.inserted,
+    };
     for (const file of DEMO_FILES) {
       const table = layerOfFile(file).table;
       expected[table] = (expected[table] ?? 0) + demo(file).features.length;

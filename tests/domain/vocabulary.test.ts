@@ -29,6 +29,8 @@ const COLUMNS: Array<[table: string, column: string, vocabulary: readonly string
   ['incidents', 'perpetrator_type', V.ACTOR_TYPES],
   ['incidents', 'verification', V.VERIFICATIONS],
   ['incidents', 'follow_up', V.FOLLOW_UPS],
+  ['permits', 'permit_type', V.PERMIT_TYPES],
+  ['permits', 'permit_status', V.PERMIT_STATUSES],
 ];
 
 let db: Database;

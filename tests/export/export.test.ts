@@ -126,6 +126,40 @@ describe('export formats and bundles', () => {
     },
   );
 
+  it.each(['fr', 'en'] as const)('puts the words of each code beside it with lang=%s, and explains those columns too', async (lang) => {
+    const res = await get(`/api/export?layers=incidents,presence&profile=partner&format=csv&lang=${lang}`);
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    const { valueLabel } = await import('../../server/domain/field-labels.js');
+    const incidents = parse(strFromU8(files['incidents.csv']!), { columns: true }) as Record<string, string>[];
+    expect(incidents.length).toBeGreaterThan(0);
+    const header = Object.keys(incidents[0]!);
+    // Each label column follows its code column.
+    for (const coded of ['category', 'geo_precision', 'time_precision', 'verification']) {
+      expect(header.indexOf(`${coded}_label`), coded).toBe(header.indexOf(coded) + 1);
+    }
+    for (const row of incidents) {
+      for (const coded of ['category', 'geo_precision', 'time_precision']) {
+        if (row[coded] === '') continue;
+        expect(row[`${coded}_label`], `${coded} = ${row[coded]}`).toBe(valueLabel(coded, row[coded]!)![lang]);
+      }
+    }
+    // A list of codes is a list of words.
+    const presence = parse(strFromU8(files['presence.csv']!), { columns: true }) as Record<string, string>[];
+    const withBehaviours = presence.find((r) => r.behaviours !== '')!;
+    expect(withBehaviours.behaviours_label!.split('; ')).toEqual(withBehaviours.behaviours!.split('; ').map((code) => valueLabel('behaviours', code)![lang]));
+    const dictionary = JSON.parse(strFromU8(files['data-dictionary.json']!)) as {
+      layers: Record<string, { fields: { name: string; label: { en: string } }[] }>;
+    };
+    const names = dictionary.layers.incidents!.fields.map((f) => f.name);
+    expect(names).toEqual(['id', ...header.filter((h) => !['id', 'longitude', 'latitude', 'geometry_geojson'].includes(h))]);
+    expect(dictionary.layers.incidents!.fields.find((f) => f.name === 'geo_precision_label')!.label.en).toBe('Geographic precision (in words)');
+  });
+
+  it('keeps the codes alone without lang', async () => {
+    const res = await get('/api/export?layers=incidents&profile=partner&format=csv');
+    expect(res.body.split('\n')[0]).not.toContain('_label');
+  });
+
   it('writes CSV with the profile columns, points as longitude and latitude', async () => {
     const res = await get('/api/export?layers=incidents&profile=partner&format=csv');
     expect(res.headers['content-type']).toContain('text/csv');

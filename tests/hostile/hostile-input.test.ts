@@ -84,6 +84,7 @@ describe('injection strings in query parameters are refused', () => {
       '/api/analysis/routes',
       '/api/analysis/sites',
       '/api/analysis/priorities',
+      '/api/analysis/permit-overlaps',
       '/api/export/count?layers=zones&',
     ]) {
       const url = `${path}${path.includes('?') ? '' : '?'}date=${encodeURIComponent(value)}`;

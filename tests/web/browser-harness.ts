@@ -15,6 +15,8 @@ export { CHROMIUM };
 export const SCREENSHOTS = fileURLToPath(new URL('../.artifacts/screenshots/', import.meta.url));
 /** The layers the map draws at start (cooperatives are off until asked for). */
 export const DRAWN_LAYERS = ['zones', 'claims', 'routes', 'roadblocks', 'presence', 'incidents', 'sites'] as const;
+/** Drawn at start too, as context over the whole province: the view is not fitted to them (web/src/map/layers/layers.ts NOT_FITTED). */
+export const CONTEXT_LAYERS = ['permits'] as const;
 const INSTALL_HINT = `install Chromium with \`apt-get install -y chromium\` (Debian) so that ${CHROMIUM} exists`;
 
 /**

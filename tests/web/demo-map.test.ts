@@ -4,7 +4,7 @@ import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadDemoData } from '../../server/demo/load-demo.js';
 import type { ImportReport } from '../../server/import/import-report.js';
-import { DRAWN_LAYERS, describeInBrowser, openMapPage, type MapPage } from './browser-harness.js';
+import { CONTEXT_LAYERS, DRAWN_LAYERS, describeInBrowser, openMapPage, type MapPage } from './browser-harness.js';
 
 /**
  * The page opens on today by default, and today none of the demo's roadblocks holds (the last
@@ -133,7 +133,9 @@ describeInBrowser('the map page on the demo data in Chromium', () => {
       expect(await block.count(), `legend entry for ${name}`).toBe(1);
       expect(await block.isVisible(), `legend entry for ${name}`).toBe(true);
       expect(await block.locator('.legend-title').innerText()).toBe(title.fr);
-      expect(await block.locator('input[type=checkbox]').isChecked(), `${name} ticked`).toBe((DRAWN_LAYERS as readonly string[]).includes(name));
+      expect(await block.locator('input[type=checkbox]').isChecked(), `${name} ticked`).toBe(
+        ([...DRAWN_LAYERS, ...CONTEXT_LAYERS] as readonly string[]).includes(name),
+      );
       expect(await block.locator('.legend-count').innerText()).toBe(String(shown(name).length));
     }
   });

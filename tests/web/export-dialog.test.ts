@@ -120,7 +120,7 @@ describeInBrowser('the export dialog on the demo data in Chromium', () => {
 
     // Layer by layer, the file the dialog's URL gives against what the map loads for that day and view.
     let total = 0;
-    for (const layer of ['zones', 'claims', 'presence', 'incidents', 'routes', 'roadblocks', 'sites']) {
+    for (const layer of ['zones', 'claims', 'presence', 'incidents', 'routes', 'roadblocks', 'sites', 'permits']) {
       const query = new URLSearchParams(href.search);
       query.set('layers', layer);
       const exported = (await app.inject({ url: `/api/export?${query}` })).json() as FeatureCollection;

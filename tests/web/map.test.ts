@@ -143,6 +143,7 @@ describeInBrowser('the map page in Chromium', () => {
       '/api/claims',
       '/api/cooperatives',
       '/api/incidents',
+      '/api/permits',
       '/api/presence',
       '/api/roadblocks',
       '/api/routes',

@@ -34,7 +34,12 @@ interface Factor {
 }
 type Place = Feature<Geometry, { rank: number; kind: string; place_id: number; label: string; illustrative: boolean; need: number; factors: Factor[] }>;
 type Ranking = FeatureCollection<Geometry, Place['properties']>;
-type Plan = FeatureCollection<Point, { order: number; place: string; covers: string[]; radius_km: number }> & { covered_share: number; total_need: number };
+type Plan = FeatureCollection<Point, { order: number; place: string; covers: string[]; radius_km: number }> & {
+  covered_share: number;
+  total_need: number;
+  objective: string;
+  uncovered_top: Array<{ place: string }>;
+};
 
 async function ranking(app: FastifyInstance, params: Record<string, string | number>): Promise<Ranking> {
   const url = `/api/analysis/priorities?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`;
@@ -90,6 +95,14 @@ describeInBrowser('the priorities page on the demo data in Chromium', () => {
     const segments = await page().$$eval('#ranking-table tbody tr:first-child .bar-segment', (s) => s.map((g) => (g as SVGElement).dataset.factor));
     expect(segments).toEqual(first.factors.filter((f) => f.contribution !== 0).map((f) => f.factor));
     expect(await page().locator('#back-link').getAttribute('href')).toBe(`./index.html?date=${DEMO_DATE}`);
+    // The working group's home province, which the title follows (issue #15).
+    expect(await page().locator('#page-title').innerText()).toBe('Priorités pour la Police des mines – Sud-Kivu');
+    expect(await page().locator('#area-province').inputValue()).toBe('Sud-Kivu');
+    expect(
+      await page()
+        .locator('#area-province option')
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+    ).toEqual(['Sud-Kivu', 'all']);
     await session.screenshot('priorities-ranking.png');
   });
 
@@ -186,6 +199,35 @@ describeInBrowser('the priorities page on the demo data in Chromium', () => {
     SLOW_TEST,
   );
 
+  it(
+    'offers the two objectives, each in a sentence, neediest first by default; by coverage the plan and its uncovered top 10 follow the API',
+    async () => {
+      expect(await page().locator('#plan-objective-neediest_first').isChecked()).toBe(true);
+      expect(await page().locator('#plan-objective-neediest_first-help').innerText()).toContain('besoin non couvert est le plus élevé');
+      expect(await page().locator('#plan-objective-coverage-help').innerText()).toContain('grappes de petits besoins');
+      // The default plan shown by the test before: neediest first, with its uncovered list.
+      const neediest = await deploymentPlan(session.app, { units: 3, date: DEMO_DATE, radius_km: 10 });
+      expect(neediest.objective).toBe('neediest_first');
+      const uncoveredShown = () => page().$$eval('#plan-uncovered li', (items) => items.map((li) => (li as HTMLElement).dataset.place));
+      expect(await uncoveredShown()).toEqual(neediest.uncovered_top.map((u) => u.place));
+
+      await page().check('#plan-objective-coverage');
+      await page().click('#plan-run');
+      const coverage = await deploymentPlan(session.app, { units: 3, date: DEMO_DATE, radius_km: 10, objective: 'coverage' });
+      const rows = page().locator('#plan-results .plan-table tbody tr');
+      await expect.poll(() => page().locator('#plan-results .plan-method').innerText(), ANALYSIS).toContain('Choix glouton');
+      expect(await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.place))).toEqual(coverage.features.map((f) => f.properties.place));
+      expect(await uncoveredShown()).toEqual(coverage.uncovered_top.map((u) => u.place));
+      await session.screenshot('priorities-plan-coverage.png');
+
+      // Back to the default for the downloads below.
+      await page().check('#plan-objective-neediest_first');
+      await page().click('#plan-run');
+      await expect.poll(() => page().locator('#plan-results .plan-method').innerText(), ANALYSIS).toContain('Le plus urgent d’abord');
+    },
+    SLOW_TEST,
+  );
+
   it('exports the ranking and the plan as CSV and GeoJSON for the meeting record', async () => {
     // Read as a spreadsheet would: text cells come quoted (server/export/csv-cells.ts).
     const csv = parse(await downloaded('#export-ranking-csv')) as string[][];
@@ -201,8 +243,14 @@ describeInBrowser('the priorities page on the demo data in Chromium', () => {
     const planCsv = parse(await downloaded('#export-plan-csv')) as string[][];
     expect(planCsv[0]!.slice(0, 7)).toEqual(['order', 'place', 'kind', 'label', 'name', 'marginal_need', 'cumulative_covered_share']);
     expect(planCsv).toHaveLength(4);
-    const planGeojson = JSON.parse(await downloaded('#export-plan-geojson')) as Plan;
+    // Each placement says by which objective, and the area, for the record.
+    const objectiveColumn = planCsv[0]!.indexOf('objective');
+    expect(planCsv.slice(1).map((row) => row[objectiveColumn])).toEqual(['neediest_first', 'neediest_first', 'neediest_first']);
+    expect(planCsv[1]![planCsv[0]!.indexOf('area')]).toBe('Sud-Kivu');
+    const planGeojson = JSON.parse(await downloaded('#export-plan-geojson')) as Plan & { metadata: { objective: string; area: string } };
     expect(planGeojson.features).toHaveLength(3);
+    expect(planGeojson.objective).toBe('neediest_first');
+    expect(planGeojson.metadata).toMatchObject({ objective: 'neediest_first', area: 'Sud-Kivu' });
   });
 
   it('prints the plan, the table and the breakdown without the controls, readable in black and white', async () => {
@@ -248,7 +296,8 @@ describeInBrowser('the priorities page on the demo data in Chromium', () => {
       await page().waitForFunction(() => window.__riskmap !== undefined);
       await page().evaluate(() => window.__riskmap!.ready);
       expect(await page().locator('html').getAttribute('lang')).toBe('en');
-      expect(await page().locator('#page-title').innerText()).toBe('Priorities for the Mining Police');
+      expect(await page().locator('#page-title').innerText()).toBe('Priorities for the Mining Police – South Kivu');
+      expect(await page().locator('#plan-objective-coverage + label').innerText()).toBe('Maximum coverage');
       expect(await page().locator('label[for="weight-contested"]').innerText()).toContain('Contested claims');
       await session.screenshot('priorities-english.png');
       await page().click('#language-switch button[data-lang="fr"]');

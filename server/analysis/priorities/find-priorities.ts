@@ -3,6 +3,8 @@ import type { Queryable } from '../../db/database.js';
 import { gatherEvidence } from './priority-evidence.js';
 import { activityScore, capped, certificationScore, incidentPressure, saturate, type EvidenceItem, type FactorResult } from './priority-factors.js';
 import type { Factor, PriorityParams } from './priority-params.js';
+import { areaRowsSql } from './priority-area-sql.js';
+import { HOME_PROVINCE_DEFAULT, areaFilter, areaList, type AreaRow } from './priority-area.js';
 import { priorityPlacesSql } from './priority-places-sql.js';
 import type { PlaceFeature, Ranking } from './priority-schema.js';
 
@@ -38,6 +40,7 @@ function factorsOf(row: PlaceRow, p: PriorityParams): FactorResult[] {
   const contested = of('contested');
   const illegal = of('illegal_presence');
   const routes = of('militarised_routes');
+  const onTitles = of('industrial_overlap');
   const incidents = row.incidents ?? [];
   const pressure = incidentPressure(incidents, p.halfLifeDays);
   const activity = activityScore(row);
@@ -68,17 +71,20 @@ function factorsOf(row: PlaceRow, p: PriorityParams): FactorResult[] {
       certificationScore(row.qualification, illegal.length > 0),
       [],
     ),
+    result('industrial_overlap', sum(onTitles), 'claims or ZEAs on industrial titles (R12)', capped(sum(onTitles), 2), onTitles),
     result('pmh_coverage', coverage.length, `lawful Mining Police within ${p.radiusKm} km`, capped(coverage.length, 1), coverage, -1),
   ];
 }
 
 /**
- * Every ZEA and every mine site outside a ZEA, scored by need on the date, each factor with
+ * Every ZEA and every mine site outside a ZEA in the area asked (priority-area.ts), scored by need on the date, each factor with
  * its value, weight, contribution and the records behind it, ranked from most in need.
  */
-export async function findPriorities(db: Queryable, p: PriorityParams): Promise<Ranking> {
+export async function findPriorities(db: Queryable, p: PriorityParams, homeProvince: string = HOME_PROVINCE_DEFAULT): Promise<Ranking> {
+  const areaSql = areaRowsSql();
+  const areaRows = await db.query<AreaRow>(areaSql.text, areaSql.values);
   const evidence = await gatherEvidence(db, p);
-  const { text, values } = priorityPlacesSql(p, evidence);
+  const { text, values } = priorityPlacesSql(p, evidence, areaFilter(p.area, areaRows));
   const rows = await db.query<PlaceRow>(text, values);
   const scored = rows.map((row) => {
     const factors = factorsOf(row, p);
@@ -107,5 +113,6 @@ export async function findPriorities(db: Queryable, p: PriorityParams): Promise<
     },
   }));
   const places = scored.map(({ row, need }) => ({ key: `${row.kind}-${row.id}`, kind: row.kind, id: row.id, anchor: row.anchor, need }));
-  return { type: 'FeatureCollection', features, places };
+  const area = { province: p.area.province, territory: p.area.territory, bbox: p.area.bbox, home_province: homeProvince, home: p.area.home };
+  return { type: 'FeatureCollection', area, areas: areaList(areaRows), features, places };
 }

@@ -4,6 +4,8 @@ import { CONTESTED_DEFAULTS } from '../contested/contested-params.js';
 import { findContestedZones } from '../contested/find-contested-zones.js';
 import { ROUTE_DEFAULTS } from '../militarised-routes/route-params.js';
 import { findMilitarisedRoutes } from '../militarised-routes/militarised-routes.js';
+import { PERMIT_OVERLAP_DEFAULTS } from '../permit-overlaps/permit-overlaps-params.js';
+import { findPermitOverlaps } from '../permit-overlaps/permit-overlaps.js';
 import { findSiteFlags } from '../security/site-flags.js';
 import { judgeObservations } from '../../rules/security-actor-rules.js';
 import type { SecurityObservation } from '../../rules/security-observation.js';
@@ -12,7 +14,7 @@ import { presenceEvidenceSql } from './priority-evidence-sql.js';
 
 /** A located finding of another analysis, to be attributed to the places near it. */
 export interface LocatedEvidence {
-  kind: 'contested' | 'illegal_presence' | 'militarised_routes' | 'pmh_coverage';
+  kind: 'contested' | 'illegal_presence' | 'militarised_routes' | 'industrial_overlap' | 'pmh_coverage';
   layer: string;
   id: number | string;
   geometry: Geometry;
@@ -24,7 +26,8 @@ export interface LocatedEvidence {
 /**
  * The priorities stand on the other analyses rather than re-deriving their rules: contested
  * zones (R5–R7), site flags and presence judged by R1–R4 and R11, militarised segments
- * (R8, R9). Each finding keeps its geometry so the SQL can attribute it to nearby places.
+ * (R8, R9), claims and ZEAs on industrial titles (R12). Each finding keeps its geometry so
+ * the SQL can attribute it to nearby places.
  */
 export async function gatherEvidence(db: Queryable, p: PriorityParams): Promise<LocatedEvidence[]> {
   const evidence: LocatedEvidence[] = [];
@@ -102,6 +105,19 @@ export async function gatherEvidence(db: Queryable, p: PriorityParams): Promise<
       geometry: segment.geometry,
       weight: props.length_m / 1000,
       why: `${props.route_name}, segment ${props.segment}: ${(props.rules as string[]).join('+')}`,
+    });
+  }
+
+  // R12: the ground a claim or ZEA shares with industrial titles, its reason naming holders and hectares.
+  const onTitles = await findPermitOverlaps(db, { date: p.date, minAreaHa: PERMIT_OVERLAP_DEFAULTS.min_area_ha });
+  for (const overlap of onTitles.features) {
+    evidence.push({
+      kind: 'industrial_overlap',
+      layer: 'permit_overlaps',
+      id: overlap.id,
+      geometry: overlap.geometry,
+      weight: 1,
+      why: overlap.properties.rule_hits.map((h) => `${h.rule}: ${h.reason}`).join('; '),
     });
   }
   return evidence;

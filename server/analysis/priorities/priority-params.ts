@@ -1,7 +1,17 @@
 import { Type, type Static } from 'typebox';
 import { DATE } from '../../http/date-param.js';
+import { HOME_PROVINCE_DEFAULT, areaAsked, areaProperties, type PriorityArea } from './priority-area.js';
 
-export const FACTORS = ['contested', 'illegal_presence', 'incidents', 'militarised_routes', 'activity', 'certification', 'pmh_coverage'] as const;
+export const FACTORS = [
+  'contested',
+  'illegal_presence',
+  'incidents',
+  'militarised_routes',
+  'activity',
+  'certification',
+  'industrial_overlap',
+  'pmh_coverage',
+] as const;
 export type Factor = (typeof FACTORS)[number];
 
 /**
@@ -18,6 +28,9 @@ export const DEFAULT_WEIGHTS: Record<Factor, number> = {
   militarised_routes: 1,
   activity: 1.5,
   certification: 1,
+  // A ZEA or claim on an industrial title (R12): a conflict with the holder in waiting, as at
+  // Twangiza and Kamituga; it weighs like certification, below the armed findings.
+  industrial_overlap: 1,
   pmh_coverage: 2,
 };
 
@@ -50,12 +63,14 @@ export const priorityProperties = {
     description: 'a Mining Police unit covers places within this distance',
   }),
   fresh_days: Type.Integer({ minimum: 0, maximum: 36_500, default: PRIORITY_DEFAULTS.fresh_days, description: 'observations older than this are stale (R11)' }),
+  ...areaProperties,
   w_contested: weight('contested', 'contested claims (R5; R6 counts double)'),
   w_illegal_presence: weight('illegal_presence', 'army, interfering security or armed groups seen (R1–R3)'),
   w_incidents: weight('incidents', 'incident pressure, severity-weighted and decaying with age'),
   w_militarised_routes: weight('militarised_routes', 'militarised route length nearby (R8, R9)'),
   w_activity: weight('activity', 'production level and workers: busy, precarious places first'),
   w_certification: weight('certification', 'certification at risk: red or yellow, or green with red flags'),
+  w_industrial_overlap: weight('industrial_overlap', 'claims or ZEAs on an industrial title in force, with holder and hectares (R12)'),
   w_pmh_coverage: weight('pmh_coverage', 'lawful Mining Police already within radius_km (subtracts)'),
 };
 
@@ -69,11 +84,14 @@ export interface PriorityParams {
   radiusKm: number;
   freshDays: number;
   weights: Record<Factor, number>;
+  /** Which places are ranked: a province, a territory, a drawn box (priority-area.ts). */
+  area: PriorityArea;
 }
 
 /** Defaults applied here too: request bodies are validated without filling defaults in. */
-export function priorityParamsFrom(q: Partial<PrioritiesQuery>, today: string): PriorityParams {
+export function priorityParamsFrom(q: Partial<PrioritiesQuery>, today: string, homeProvince: string = HOME_PROVINCE_DEFAULT): PriorityParams {
   return {
+    area: areaAsked(q, homeProvince),
     date: q.date ?? today,
     halfLifeDays: q.half_life_days ?? PRIORITY_DEFAULTS.half_life_days,
     nearKm: q.near_km ?? PRIORITY_DEFAULTS.near_km,

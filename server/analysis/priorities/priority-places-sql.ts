@@ -3,11 +3,15 @@ import { validOn } from '../../db/sql/in-force.js';
 import { Params } from '../../db/sql/params.js';
 import { expandedBox, withinMetres } from '../../db/sql/within-distance.js';
 import type { LocatedEvidence } from './priority-evidence.js';
+import { areaConditions, zoneAreaJoin } from './priority-area-sql.js';
+import type { AreaFilter } from './priority-area.js';
 import type { PriorityParams } from './priority-params.js';
+
+const NO_AREA: AreaFilter = { provinces: null, territories: null, bbox: null };
 
 /**
  * The places the working group can send units to: every ZEA in force, and every mine site
- * observed by the date that lies outside all of them. For each, what it is (activity,
+ * observed by the date that lies outside all of them, in the area asked (priority-area.ts). For each, what it is (activity,
  * qualification), the findings of the other analyses within `near_km`, lawful Mining Police
  * within `radius_km`, and the incidents within `near_km` young enough to still weigh
  * (five half-lives: under 3 % of their first weight). The places are MATERIALIZED with their
@@ -15,13 +19,20 @@ import type { PriorityParams } from './priority-params.js';
  * place tests every finding, and inlined the boxes were built again for each test (3.0 s of
  * the 3.5 s of this statement at province scale, 0.8 s after).
  */
-export function priorityPlacesSql(p: PriorityParams, evidence: LocatedEvidence[]): { text: string; values: unknown[] } {
+export function priorityPlacesSql(p: PriorityParams, evidence: LocatedEvidence[], area: AreaFilter = NO_AREA): { text: string; values: unknown[] } {
   const params = new Params();
   const ev = params.add(JSON.stringify(evidence), 'json');
   const date = params.add(p.date, 'date');
   const near = params.add(p.nearKm * 1000, 'float8');
   const radius = params.add(p.radiusKm * 1000, 'float8');
   const horizon = params.add(Math.ceil(p.halfLifeDays * 5), 'integer');
+  const inArea = (place: { province: string; territory: string; geom: string }) =>
+    areaConditions(area, place, params)
+      .map((c) => ` AND ${c}`)
+      .join('');
+  const zoneArea = zoneAreaJoin('z', params);
+  const zoneInArea = inArea({ province: 'z_area.province', territory: 'z_area.territory', geom: 'z.geom' });
+  const siteInArea = inArea({ province: 's.province', territory: 's.territory', geom: 's.geom' });
   const text = `
     WITH ev AS (
       SELECT e->>'kind' AS kind, e->>'layer' AS layer, e->>'id' AS id, (e->>'weight')::float8 AS weight, e->>'why' AS why,
@@ -45,11 +56,12 @@ export function priorityPlacesSql(p: PriorityParams, evidence: LocatedEvidence[]
       SELECT p.*, ${expandedBox('p.geom', near)} AS near_box, ${expandedBox('p.geom', radius)} AS radius_box
       FROM (
         SELECT 'zone' AS kind, z.id, z.code AS label, z.name, z.illustrative, z.geom, z.production_level, z.worker_estimate AS workers, z.qualification
-        FROM zones_in_force z
+        FROM zones_in_force z ${zoneArea}
+        WHERE true${zoneInArea}
         UNION ALL
         SELECT 'site', s.id, COALESCE(s.pcode, 'site-' || s.id), s.name, s.illustrative, s.geom, NULL, v.workers, q.qualification
         FROM sites s JOIN visits v ON v.site_id = s.id LEFT JOIN qualified q ON q.site_id = s.id
-        WHERE s.geom IS NOT NULL AND NOT EXISTS (SELECT 1 FROM zones_in_force z WHERE z.geom && s.geom AND ST_Intersects(z.geom, s.geom))
+        WHERE s.geom IS NOT NULL AND NOT EXISTS (SELECT 1 FROM zones_in_force z WHERE z.geom && s.geom AND ST_Intersects(z.geom, s.geom))${siteInArea}
       ) p
     )
     SELECT pl.kind, pl.id, pl.label, pl.name, pl.illustrative, pl.production_level, pl.workers, pl.qualification,

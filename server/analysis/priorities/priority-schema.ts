@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { DATE } from '../../http/date-param.js';
 import { featureCollectionSchema, featureSchema, geometrySchema, pointSchema } from '../../layers/geojson-schema.js';
+import { areaListSchema, areaShownSchema } from './priority-area.js';
 import { FACTORS } from './priority-params.js';
 
 /**
@@ -56,6 +57,8 @@ export const placeFeatureSchema = featureSchema(Type.String({ description: 'kind
 export const rankingSchema = featureCollectionSchema(
   placeFeatureSchema,
   {
+    area: areaShownSchema,
+    areas: areaListSchema,
     places: Type.Array(
       Type.Object(
         { key: Type.String(), kind: placeKind, id: Type.Integer(), anchor: pointSchema, need: Type.Number({ minimum: 0 }) },
@@ -64,8 +67,17 @@ export const rankingSchema = featureCollectionSchema(
       { description: 'the features again in short, for planners' },
     ),
   },
-  'every ZEA in force and every observed site outside all ZEAs, most in need first',
+  'every ZEA in force and every observed site outside all ZEAs in the area, most in need first',
 );
+
+/** The plan's two objectives, each in a sentence (README, "Priorities for the Mining Police"). */
+export const PLAN_OBJECTIVES = ['neediest_first', 'coverage'] as const;
+export const planObjectiveSchema = Type.Enum([...PLAN_OBJECTIVES], {
+  default: 'neediest_first',
+  description:
+    'neediest_first (default): each unit goes for the place with the highest need not yet covered, and is stationed within reach of it where it also covers the most other need. ' +
+    'coverage: each unit goes where it covers the most summed need not yet covered (greedy maximum coverage), which may favour clusters of small needs over one acute need',
+});
 
 export const placementPropertiesSchema = Type.Object(
   {
@@ -76,6 +88,11 @@ export const placementPropertiesSchema = Type.Object(
     kind: placeKind,
     marginal_need: Type.Number({ description: 'need covered by this unit that no earlier unit covers' }),
     covers: Type.Array(Type.String(), { description: 'places this unit covers that no earlier unit did' }),
+    target: Type.Union([Type.String(), Type.Null()], {
+      description:
+        'neediest_first: the key of the place this unit was sent for, the neediest still uncovered (the station is within reach of it); coverage: null',
+    }),
+    target_label: Type.Union([Type.String(), Type.Null()], { description: "the target's label" }),
     radius_km: Type.Number(),
   },
   { additionalProperties: false },
@@ -91,7 +108,23 @@ export const planSchema = featureCollectionSchema(
     total_need: Type.Number(),
     covered_need: Type.Number(),
     covered_share: Type.Number({ minimum: 0, maximum: 1 }),
-    method: Type.String(),
+    objective: planObjectiveSchema,
+    method: Type.String({ description: 'the objective in a sentence' }),
+    area: areaShownSchema,
+    uncovered_top: Type.Array(
+      Type.Object(
+        {
+          rank: Type.Integer({ minimum: 1 }),
+          place: Type.String(),
+          label: Type.String(),
+          name: Type.Union([Type.String(), Type.Null()]),
+          kind: placeKind,
+          need: Type.Number({ minimum: 0 }),
+        },
+        { additionalProperties: false },
+      ),
+      { description: 'the places among the first 10 of the ranking that no unit of the plan covers, in rank order' },
+    ),
   },
   'where to station the units, in order, each with the need it adds',
 );

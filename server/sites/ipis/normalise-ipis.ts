@@ -41,7 +41,8 @@
  *   canonicalised so that 'Mbinga Nord', 'Mbinga nord' and 'Mbinga-Nord' are one place:
  *   a compass/elevation word AFTER a name is capitalised and joined by a space
  *   ('Mbinga Nord'), one BEFORE a name by a hyphen, as DRC province names are written
- *   ('Sud-Kivu', 'Haut-Uele'); all-lower-case words get a capital. Site and village names
+ *   ('Sud-Kivu', 'Haut-Uele'); all-lower-case words get a capital. A province written in
+ *   English ('South Kivu') becomes its French name (server/domain/provinces.ts). Site and village names
  *   are only trimmed: their variants ('Nyawaronga'/'Nyawarongo') are not safely
  *   mergeable by rule. Frequencies: 'Permanent' → 'Permanente'; others as IPIS wrote them.
  * - Qualification: Vert/Jaune/Rouge → green/yellow/red; anything else ('Bleu',
@@ -51,6 +52,7 @@
  * - The raw row goes to site_visits.source_record unchanged, for every column not mapped.
  */
 import { utcMidnight } from '../../domain/iso-date.js';
+import { canonicalProvince } from '../../domain/provinces.js';
 import type { ActorType, Behaviour } from '../../domain/vocabulary.js';
 import { BEHAVIOUR_COLUMNS, type IpisRecord, type IpisRow } from './ipis-format.js';
 
@@ -401,7 +403,7 @@ export function normaliseIpisRow(row: IpisRow, actorSlots: readonly number[], wk
       visitedOn,
       site: {
         name: cleanText(record.name),
-        province: canonicalPlaceName(record.province),
+        province: canonicalProvince(canonicalPlaceName(record.province)),
         territory: canonicalPlaceName(record.territoire),
         collectivite: canonicalPlaceName(record.collectivite),
         groupement: canonicalPlaceName(record.groupement),

@@ -124,7 +124,8 @@ describe('what the score means', () => {
       });
       ids.push(['zones', Number(zone.id)], ['incidents', Number(incident.id)]);
     }
-    const places = byLabel(await priorities(`date=${DATE}`));
+    // Far from every site and naming no province: in no province's ranking, so every province is asked for.
+    const places = byLabel(await priorities(`date=${DATE}&province=all`));
     for (const [layer, id] of ids.reverse()) await deleteFeature(t.db, LAYERS[layer as 'zones' | 'incidents'], id);
     const quiet = places.get('TEST-QUIET')!;
     const busy = places.get('TEST-BUSY')!;
@@ -133,7 +134,7 @@ describe('what the score means', () => {
     expect(busy.need - quiet.need).toBeCloseTo(factor(busy, 'activity').contribution - factor(quiet, 'activity').contribution, 2);
   });
 
-  it.each(['contested', 'illegal_presence', 'incidents', 'militarised_routes', 'activity', 'certification', 'pmh_coverage'])(
+  it.each(['contested', 'illegal_presence', 'incidents', 'militarised_routes', 'activity', 'certification', 'industrial_overlap', 'pmh_coverage'])(
     'a zero weight removes %s from every score',
     async (name) => {
       for (const place of await priorities(`date=${DATE}&w_${name}=0`)) {
@@ -144,10 +145,15 @@ describe('what the score means', () => {
 });
 
 describe('the deployment plan', () => {
-  it('places the units in order, each with the need it adds, summing to the total covered', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/analysis/deployment-plan', payload: { units: 3, date: '2019-06-15', radius_km: 5 } });
+  it('by coverage, places the units in order, each with the need it adds, summing to the total covered', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/analysis/deployment-plan',
+      payload: { units: 3, date: '2019-06-15', radius_km: 5, objective: 'coverage' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const plan = res.json();
+    expect(plan.objective).toBe('coverage');
     expect(plan.features).toHaveLength(3);
     const marginals = plan.features.map((f: { properties: { marginal_need: number } }) => f.properties.marginal_need);
     expect([...marginals].sort((a: number, b: number) => b - a)).toEqual(marginals);
@@ -162,6 +168,7 @@ describe('the deployment plan', () => {
     [{ units: 0 }, 'units'],
     [{ units: 2, w_incidents: -1 }, 'w_incidents'],
     [{ units: 2, colour: 'red' }, 'colour'],
+    [{ units: 2, objective: 'fairest' }, 'objective'],
     [{}, 'units'],
   ])('refuses %j with a 400', async (body, word) => {
     const res = await t.app.inject({ method: 'POST', url: '/api/analysis/deployment-plan', payload: body });

@@ -16,6 +16,7 @@ export const AUDITED_LAYERS = [
   'routes',
   'roadblocks',
   'sites',
+  'permits',
   'accounts',
   'api_tokens',
   'sessions',

@@ -18,6 +18,14 @@ export function viewArea(map: MapLibreMap): Area {
   return [round(Math.max(-180, w - dx)), round(Math.max(-85, s - dy)), round(Math.min(180, e + dx)), round(Math.min(85, n + dy))];
 }
 
+/** The view itself, rounded outwards to 0.001° (about 100 m), so that small moves ask the same area again. */
+export function visibleArea(map: MapLibreMap): Area {
+  const b = map.getBounds();
+  const down = (v: number) => Math.floor(v * 1000) / 1000;
+  const up = (v: number) => Math.ceil(v * 1000) / 1000;
+  return [down(Math.max(-180, b.getWest())), down(Math.max(-85, b.getSouth())), up(Math.min(180, b.getEast())), up(Math.min(85, b.getNorth()))];
+}
+
 /** Whether the map's view lies wholly inside `area`. */
 export function viewInside(map: MapLibreMap, area: Area): boolean {
   const b = map.getBounds();

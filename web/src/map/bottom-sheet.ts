@@ -30,6 +30,8 @@ export type ContestedCount = number | 'loading' | 'error';
 export interface BottomSheetOptions {
   /** Sections that open the sheet, in this order (the date, the contested zones…); the others follow in the page's order. */
   first: HTMLElement[];
+  /** A strip that runs along the map's foot on a wider screen and follows the `first` sections in the sheet on a phone (the timeline). */
+  along?: HTMLElement;
   /** The legend, which the sheet's bar reaches in one tap. */
   legend: HTMLElement;
   /** The map's container: the sheet makes way when the focus goes there. */
@@ -102,7 +104,12 @@ export function createBottomSheet(panel: HTMLElement, options: BottomSheetOption
   /** Sections in the order a phone reads them: what the sheet opens on comes first. */
   function arrange(): void {
     const rest = original.filter((section) => !options.first.includes(section));
-    panel.append(bar, ...(phone.matches ? [...options.first, ...rest] : original));
+    const along = options.along ? [options.along] : [];
+    if (phone.matches) panel.append(bar, ...options.first, ...along, ...rest);
+    else {
+      panel.append(bar, ...original);
+      if (options.along) options.map.after(options.along);
+    }
   }
 
   toggle.addEventListener('click', () => setState(NEXT[state].state));

@@ -16,6 +16,8 @@ export function dateFromAddress(): string | null {
 
 export interface DateControl {
   readonly value: string;
+  /** Shows `date` and puts it in the address, without calling back: the caller loads it. */
+  set(date: string): void;
 }
 
 export function createDateControl(container: HTMLElement, initial: string, onChange: (date: string) => void): DateControl {
@@ -48,12 +50,19 @@ export function createDateControl(container: HTMLElement, initial: string, onCha
     error.hidden = true;
     input.removeAttribute('aria-invalid');
     if (input.value === value) return;
-    value = input.value;
+    show(input.value);
+    onChange(value);
+  });
+
+  function show(date: string): void {
+    value = date;
+    input.value = date;
+    error.hidden = true;
+    input.removeAttribute('aria-invalid');
     const url = new URL(location.href);
     url.searchParams.set('date', value);
     history.replaceState(null, '', url);
-    onChange(value);
-  });
+  }
 
   const refresh = () => {
     label.textContent = t('date.label');
@@ -67,5 +76,6 @@ export function createDateControl(container: HTMLElement, initial: string, onCha
     get value() {
       return value;
     },
+    set: show,
   };
 }

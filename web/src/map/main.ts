@@ -14,12 +14,14 @@ import { fetchLayer, fetchLayerList, fetchRecord, fetchTileIndex, type LayerColl
 import { createBottomSheet } from './bottom-sheet.js';
 import { createClaimEditor, type ClaimEditor } from './claims/claim-editor.js';
 import { createContested, type Contested } from './contested/contested.js';
-import { CONTESTED_MARKER_LAYER, addContestedLayers, isContestedVisible, setContestedVisible } from './contested/contested-layer.js';
+import { CONTESTED_LAYER_IDS, CONTESTED_MARKER_LAYER, addContestedLayers, isContestedVisible, setContestedVisible } from './contested/contested-layer.js';
 import { today } from '../shared/today.js';
 import { createDateControl, dateFromAddress } from './date-control.js';
 import { createExportDialog } from './export/export-dialog.js';
 import { boundsOf } from '../shared/extent.js';
-import { getLang, onLangChange, t, type Localized } from './messages.js';
+import { getLang, onLangChange, setLang, t, type Localized } from './messages.js';
+import { VIEW_HASH, keepInAddress, languageFromAddress, numberFromAddress, viewInAddress } from './page-address.js';
+import { createTimelineStrip, type TimelineStrip } from './timeline/timeline-strip.js';
 import { createIncidentChart, type IncidentChart } from './incidents/incident-chart.js';
 import { createIncidentEditor, type IncidentEditor } from './incidents/incident-editor.js';
 import { createIncidentFilter, type IncidentFilter } from './incidents/incident-filter.js';
@@ -30,6 +32,8 @@ import {
   ROUTE_RISK_OVERLAY,
   DATA_LAYERS,
   HIDDEN_AT_START,
+  NOT_FITTED,
+  PLACES_SOURCE,
   POINT_LAYER_IDS,
   TILE_SOURCE_SUFFIX,
   dataLayerOf,
@@ -37,14 +41,15 @@ import {
   isLayerVisible,
   setLayerData,
   setLayerVisible,
+  styleLayerIds,
   type DataLayerName,
   type ToggleableLayer,
 } from './layers/layers.js';
-import { ANALYSIS_MIN_ZOOM, followArea, whatToAsk, type Asked } from './analysis-area.js';
+import { ANALYSIS_MIN_ZOOM, followArea, visibleArea, whatToAsk, type Asked } from './analysis-area.js';
 import type { RecordFilter } from './layers/layer-filter.js';
 import { createLegend } from './layers/legend.js';
 import { createPresenceFilter } from './layers/presence-filter.js';
-import { createRouteRisk, type RouteRisk } from './routes/route-risk.js';
+import { ROUTE_RISK_LAYER_IDS, createRouteRisk, type RouteRisk } from './routes/route-risk.js';
 import { BACKGROUND_CREDIT, labelFadeDuration, offlineStyle } from '../shared/map-style.js';
 import { setBackgroundLanguage } from '../shared/background.js';
 import { createNotice } from './notice.js';
@@ -69,6 +74,13 @@ setWorkerUrl(workerUrl);
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
+// The address says what a shared link was looking at; it wins over the language remembered here.
+const addressLang = languageFromAddress();
+if (addressLang) setLang(addressLang);
+onLangChange((lang) => keepInAddress('lang', lang));
+/** Whether the page opens on a view named in the address (then it does not fit to the data). */
+const openOnAddressView = viewInAddress();
+
 function translatePage(): void {
   document.documentElement.lang = getLang();
   document.title = t('app.title');
@@ -92,6 +104,8 @@ const map = new MapLibreMap({
   attributionControl: false,
   maplibreLogo: false,
   fadeDuration: labelFadeDuration(),
+  // The view in the address (#view=zoom/lat/lon), kept up to date as the map moves: a view can be shared.
+  hash: VIEW_HASH,
 });
 map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
 map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-left');
@@ -121,6 +135,7 @@ onLangChange(translateMap);
 // On a phone the panel is a sheet over the bottom of the map; the map resizes at once so that a fit that follows uses its new size.
 const sheet = createBottomSheet(byId('panel'), {
   first: ['date-control', 'status', 'contested', 'contested-details', 'notice'].map((id) => byId(id)),
+  along: byId('timeline'),
   legend: byId('legend'),
   map: byId('map'),
   onResize: () => map.resize(),
@@ -146,6 +161,7 @@ let routeRisk: RouteRisk | undefined;
 let incidentEditor: IncidentEditor | undefined;
 let incidentFilter: IncidentFilter | undefined;
 let incidentChart: IncidentChart | undefined;
+let timeline: TimelineStrip | undefined;
 /** The panel's filters, by the layer they filter: what the legend and the status line count. */
 const filters: Partial<Record<DataLayerName, RecordFilter>> = {};
 /** Layers drawn from tiles (too many records for the page), with how many records they hold as of the date shown. */
@@ -156,6 +172,7 @@ const shown = (name: DataLayerName) => [...(records.get(name)?.values() ?? [])].
 const shownCount = (name: DataLayerName) => tiled.get(name) ?? shown(name).length;
 /** A filter changed: the counts, the status line and the chart follow what is drawn. */
 function filtersChanged(): void {
+  if (incidentFilter) keepInAddress('days', incidentFilter.windowDays());
   legend?.setCounts(Object.fromEntries(DATA_LAYERS.map((name) => [name, shownCount(name)])));
   if (shownDate) summarise(shownDate);
   incidentChart?.refresh();
@@ -256,12 +273,41 @@ followArea(
 /** The date whose records are on the map, null while a load runs. */
 let shownDate: string | null = null;
 
+/** The area the timeline last counted (its bbox), so that a move within the same view asks nothing. */
+let timelineArea: string | null = null;
+/**
+ * The timeline of the view: ten years up to today, so that the strip stays put while the date
+ * moves through it. At province scale (layers in tiles) a view wider than the analyses' zoom
+ * would count too much: the strip says to zoom in, as the contested list does.
+ */
+function loadTimeline(): void {
+  if (!timeline) return;
+  if (tiled.size > 0 && map.getZoom() < ANALYSIS_MIN_ZOOM) {
+    timelineArea = null;
+    timeline.askZoomIn(ANALYSIS_MIN_ZOOM);
+    return;
+  }
+  const area = visibleArea(map);
+  if (area.join(',') === timelineArea) return;
+  timelineArea = area.join(',');
+  timeline.load(today(), area).catch(showLoadError);
+}
+let timelineTimer: ReturnType<typeof setTimeout> | undefined;
+map.on('moveend', () => {
+  clearTimeout(timelineTimer);
+  // Once the map has stood still: a pan is many moves.
+  timelineTimer = setTimeout(() => {
+    if (shownDate) loadTimeline();
+  }, 400);
+});
+
 /** Fetches every layer as of `date`, puts them on the map and waits until the map has drawn them. */
 async function loadLayers(date: string, options: { fit: boolean }): Promise<void> {
   currentLoad?.abort();
   const load = new AbortController();
   currentLoad = load;
   shownDate = null;
+  timeline?.setDate(date);
   status.set({ kind: 'loading' });
   analysisLoad?.abort();
   const sitePresence = fetchSitePresence(date, load.signal);
@@ -301,7 +347,9 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
 
   if (options.fit) {
     // A tiled layer's first page is a sample of the province, not where the records are: the fit leaves it out.
-    const drawn = collections.filter(([name]) => !HIDDEN_AT_START.has(name) && !tiled.has(name)).flatMap(([, c]) => c.features.map((f) => f.geometry));
+    const drawn = collections
+      .filter(([name]) => !HIDDEN_AT_START.has(name) && !NOT_FITTED.has(name) && !tiled.has(name))
+      .flatMap(([, c]) => c.features.map((f) => f.geometry));
     const bounds = boundsOf(drawn);
     // More room on the right, where the place labels run out from their dot.
     if (bounds) map.fitBounds(bounds, { padding: { top: 48, bottom: 48, left: 48, right: 96 }, maxZoom: 14, animate: false });
@@ -330,6 +378,22 @@ function summarise(date: string): void {
 }
 
 let legend: ReturnType<typeof createLegend> | undefined;
+
+/** Whether anything of each shown layer is drawn in the view, for the legend to explain only that. */
+function legendInView(): void {
+  if (!legend) return;
+  const drawnHere = (ids: readonly string[]) => {
+    const present = ids.filter((id) => map.getLayer(id));
+    return present.length > 0 && map.queryRenderedFeatures({ layers: present }).length > 0;
+  };
+  const inView: Partial<Record<ToggleableLayer, boolean>> = {};
+  for (const name of [...DATA_LAYERS, PLACES_SOURCE] as const) if (isLayerVisible(map, name)) inView[name] = drawnHere(styleLayerIds(map, name));
+  if (isContestedVisible(map)) inView[CONTESTED_OVERLAY] = drawnHere(CONTESTED_LAYER_IDS);
+  if (routeRisk?.isVisible()) inView[ROUTE_RISK_OVERLAY] = drawnHere(ROUTE_RISK_LAYER_IDS);
+  legend.setInView(inView);
+}
+// After each drawing settles: a move, a new date, a filter or a toggle all end in one.
+map.on('idle', legendInView);
 
 const ready = (async () => {
   const [layerList] = await Promise.all([fetchLayerList(), map.once('load')]);
@@ -367,6 +431,14 @@ const ready = (async () => {
   const dateControl = createDateControl(byId('date-control'), dateFromAddress() ?? today(), (date) => {
     loadLayers(date, { fit: false }).catch(showLoadError);
   });
+  const days = numberFromAddress('days');
+  if (days !== null) incidentFilter.setWindowDays(days);
+  timeline = createTimelineStrip(byId('timeline'), {
+    pick: async (date) => {
+      dateControl.set(date);
+      await loadLayers(date, { fit: false });
+    },
+  });
   editor = createClaimEditor(byId('claim-editor'), map, {
     asOfDate: () => dateControl.value,
     onStart: () => popup.close(),
@@ -383,7 +455,8 @@ const ready = (async () => {
     onStart: () => popup.close(),
     onSaved: () => loadLayers(dateControl.value, { fit: false }).catch(showLoadError),
   });
-  await loadLayers(dateControl.value, { fit: true });
+  await loadLayers(dateControl.value, { fit: !openOnAddressView });
+  loadTimeline();
 })();
 
 function showLoadError(error: unknown): void {

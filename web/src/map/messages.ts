@@ -8,6 +8,7 @@ import { ANALYSIS_MESSAGES } from './contested/messages-analysis.js';
 import { EXPORT_MESSAGES } from './export/messages-export.js';
 import { INCIDENT_MESSAGES } from './incidents/messages-incidents.js';
 import { ROUTE_MESSAGES } from './routes/messages-routes.js';
+import { TIMELINE_MESSAGES } from './timeline/messages-timeline.js';
 import { getLang, translator, type Localized } from '../shared/language.js';
 
 export { LANGUAGES, formatNumber, getLang, onLangChange, setLang, type Lang, type Localized } from '../shared/language.js';
@@ -59,7 +60,12 @@ export const UI = {
     en: 'No data is not the same as no incidents.',
   },
   'legend.title': { fr: 'Légende', en: 'Legend' },
+  'legend.away': { fr: 'rien dans la vue', en: 'none in view' },
   'legend.zones.outline': { fr: 'Limite de ZEA (cadastre minier)', en: 'ZEA boundary (mining cadastre)' },
+  'legend.permits.outline': {
+    fr: 'Titre minier ou zone réservée (CAMI : PE, PR, ZRG…) : tirets gris, hachures verticales',
+    en: 'Mining title or reserved zone (CAMI: PE, PR, ZRG…): grey dashes, vertical hatching',
+  },
   'legend.claims.authorised': { fr: 'Coopérative agréée (trait plein, aplat)', en: 'Authorised cooperative (solid line, plain fill)' },
   'legend.claims.pending': { fr: 'Agrément en attente (tirets, hachures /)', en: 'Approval pending (dashed line, / hatching)' },
   'legend.claims.unrecognised': { fr: 'Coopérative non reconnue (pointillés, hachures \\)', en: 'Unrecognised cooperative (dotted line, \\ hatching)' },
@@ -109,6 +115,7 @@ export const UI = {
   ...EXPORT_MESSAGES,
   ...ROUTE_MESSAGES,
   ...INCIDENT_MESSAGES,
+  ...TIMELINE_MESSAGES,
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof UI;

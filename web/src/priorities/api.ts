@@ -15,6 +15,11 @@ export type {
   PlacementProperties,
   Plan,
 } from '../../../server/analysis/priorities/priority-schema.js';
+/** How a plan places its units: the API's `objective` (server/analysis/priorities/priority-schema.ts). */
+export type PlanObjective = Plan['objective'];
+/** The area a ranking covers, and the areas the data holds. */
+export type AreaShown = RankingAnswer['area'];
+export type AreaList = RankingAnswer['areas'];
 /** The ranking as the page keeps it: without `places`, which repeats the features for the server's own planner. */
 export type Ranking = Omit<RankingAnswer, 'places'>;
 
@@ -39,8 +44,10 @@ export async function fetchRanking(query: RankingQuery, signal?: AbortSignal): P
   return ranking;
 }
 
-export async function fetchPlan(query: RankingQuery, units: number, signal?: AbortSignal): Promise<Plan> {
-  const body: Record<string, unknown> = { units, date: query.date, radius_km: query.radiusKm };
+export async function fetchPlan(query: RankingQuery, units: number, objective: PlanObjective, signal?: AbortSignal): Promise<Plan> {
+  const body: Record<string, unknown> = { units, objective, date: query.date, radius_km: query.radiusKm };
   for (const [factor, weight] of Object.entries(query.weights)) body[`w_${factor}`] = weight;
+  if (query.province !== null) body.province = query.province;
+  if (query.territory !== null) body.territory = query.territory;
   return answer<Plan>(await fetch('api/analysis/deployment-plan', { method: 'POST', headers: writeHeaders(), body: JSON.stringify(body), signal }));
 }

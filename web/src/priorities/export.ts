@@ -3,7 +3,7 @@
  * the page shows: CSV for spreadsheets, GeoJSON for GIS. Each carries the settings it was
  * made with, so the record says why the list came out as it did.
  */
-import type { Plan, Ranking } from './api.js';
+import type { AreaShown, Plan, Ranking } from './api.js';
 import { placeKey } from './api.js';
 import { csvText } from './csv.js';
 import { DEFAULT_HALF_LIFE_DAYS, FACTORS } from './factors.js';
@@ -11,9 +11,19 @@ import { rankingSearch, type RankingQuery } from './query.js';
 
 const NOTE = 'Places marked illustrative are drawn by hand for the demonstration, not observed. No data is not the same as no incidents.';
 
-function metadata(query: RankingQuery, endpoint: string) {
+/** The area in the file's own words, whatever the page's language: 'Kalehe (Sud-Kivu)', 'all provinces', with a drawn box. */
+export function areaText(area: AreaShown): string {
+  const province = area.province ?? 'all provinces';
+  const named = area.territory === null ? province : `${area.territory} (${province})`;
+  return area.bbox === null ? named : `${named}, box ${area.bbox.join(',')}`;
+}
+
+function metadata(query: RankingQuery, endpoint: string, area: AreaShown) {
   return {
     generated_at: new Date().toISOString(),
+    area: areaText(area),
+    province: area.province,
+    territory: area.territory,
     date: query.date,
     weights: { ...query.weights },
     radius_km: query.radiusKm,
@@ -38,7 +48,9 @@ export function rankingCsv(ranking: Ranking, query: RankingQuery): string {
     'latitude',
     'date',
     'radius_km',
+    'area',
   ];
+  const area = areaText(ranking.area);
   const rows = ranking.features.map((feature) => {
     const p = feature.properties;
     const byFactor = new Map(p.factors.map((f) => [f.factor, f]));
@@ -60,13 +72,14 @@ export function rankingCsv(ranking: Ranking, query: RankingQuery): string {
       p.anchor[1],
       p.date,
       query.radiusKm,
+      area,
     ];
   });
   return csvText(header, rows);
 }
 
 export function rankingGeojson(ranking: Ranking, query: RankingQuery): string {
-  return JSON.stringify({ ...ranking, metadata: metadata(query, `GET /api/analysis/priorities?${rankingSearch(query)}`) });
+  return JSON.stringify({ ...ranking, metadata: metadata(query, `GET /api/analysis/priorities?${rankingSearch(query)}`, ranking.area) });
 }
 
 export function planCsv(plan: Plan, query: RankingQuery): string {
@@ -84,7 +97,12 @@ export function planCsv(plan: Plan, query: RankingQuery): string {
     'radius_km',
     'date',
     'total_need',
+    'objective',
+    'target',
+    'target_label',
+    'area',
   ];
+  const area = areaText(plan.area);
   let cumulative = 0;
   const rows = plan.features.map((f) => {
     const p = f.properties;
@@ -104,13 +122,18 @@ export function planCsv(plan: Plan, query: RankingQuery): string {
       p.radius_km,
       plan.date ?? query.date,
       plan.total_need,
+      plan.objective,
+      p.target,
+      p.target_label,
+      area,
     ];
   });
   return csvText(header, rows);
 }
 
 export function planGeojson(plan: Plan, query: RankingQuery): string {
-  return JSON.stringify({ ...plan, metadata: metadata(query, 'POST /api/analysis/deployment-plan') });
+  // The plan itself carries its objective, its method in a sentence and the top-10 places it leaves uncovered.
+  return JSON.stringify({ ...plan, metadata: { ...metadata(query, 'POST /api/analysis/deployment-plan', plan.area), objective: plan.objective } });
 }
 
 /** Hands a file to the browser's downloads; nothing is sent anywhere. */

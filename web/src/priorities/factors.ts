@@ -1,11 +1,20 @@
 /**
- * The seven factors of need, in the API's order, with how the page draws each one. Colours
+ * The eight factors of need, in the API's order, with how the page draws each one. Colours
  * are Okabe–Ito (palette.ts); each factor also has its own hatching and a letter, so a
  * greyscale print or a reader who cannot tell the colours apart still tells them apart.
  */
 import { COLOURS } from '../shared/palette.js';
 
-export const FACTORS = ['contested', 'illegal_presence', 'incidents', 'militarised_routes', 'activity', 'certification', 'pmh_coverage'] as const;
+export const FACTORS = [
+  'contested',
+  'illegal_presence',
+  'incidents',
+  'militarised_routes',
+  'activity',
+  'certification',
+  'industrial_overlap',
+  'pmh_coverage',
+] as const;
 export type Factor = (typeof FACTORS)[number];
 export type Weights = Record<Factor, number>;
 
@@ -21,6 +30,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = {
   militarised_routes: 1,
   activity: 1.5,
   certification: 1,
+  industrial_overlap: 1,
   pmh_coverage: 2,
 };
 
@@ -49,6 +59,7 @@ export const FACTOR_STYLES: Record<Factor, FactorStyle> = {
   militarised_routes: { letter: 'R', fill: COLOURS.blue, hatch: 'horizontal', mark: COLOURS.white },
   activity: { letter: 'A', fill: COLOURS.green, hatch: 'dots', mark: COLOURS.white },
   certification: { letter: 'Q', fill: COLOURS.yellow, hatch: 'vertical', mark: COLOURS.ink },
+  industrial_overlap: { letter: 'T', fill: COLOURS.grey, hatch: 'horizontal', mark: COLOURS.ink },
   // Subtracted: a white segment with blue back-hatching and a dashed edge, unlike any positive one.
   pmh_coverage: { letter: 'M', fill: COLOURS.white, hatch: 'backward', mark: COLOURS.skyBlue },
 };

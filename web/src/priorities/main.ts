@@ -6,7 +6,9 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import '../shared/base.css';
 import './priorities.css';
-import { fetchPlan, fetchRanking, placeKey, type PlaceFeature, type Plan, type Ranking } from './api.js';
+import { fetchPlan, fetchRanking, placeKey, type PlaceFeature, type Plan, type PlanObjective, type Ranking } from './api.js';
+import { areaLabel, createAreaControls } from './area-controls.js';
+import { el } from '../shared/dom.js';
 import { createExportPanel } from './export-panel.js';
 import { createFactorLegend } from './factor-legend.js';
 import { DEFAULT_HALF_LIFE_DAYS } from './factors.js';
@@ -42,7 +44,11 @@ createLanguageSwitch(byId('language-switch'));
 createSessionBar(byId('session-bar'), { page: 'priorities' });
 const status = createStatus(byId('status'), t);
 createFactorLegend(byId('factor-legend'));
-const printSummary = createPrintSummary(byId('print-summary'), () => query);
+const printSummary = createPrintSummary(
+  byId('print-summary'),
+  () => query,
+  () => areaLabel(ranking?.area ?? null) ?? '',
+);
 const mapView = createMapView(byId('map'), (key) => select(key));
 const mapLegend = createMapLegend(byId('map-legend'));
 const table = createRankingTable(byId('ranking-table'), { detailsId: 'details', onSelect: (key) => select(key) });
@@ -78,6 +84,9 @@ async function rank(options: { fit: boolean }): Promise<void> {
   if (request !== rankRequest) return;
   ranking = next;
   table.render(next);
+  areaControls.update(next.area, next.areas);
+  translatePage();
+  printSummary.refresh();
   mapView.showRanking(next, options);
   mapLegend.update(next);
   // The chosen place keeps its place in the new ranking, with its new numbers.
@@ -119,7 +128,7 @@ function onControlsChange(state: { date: string; weights: RankingQuery['weights'
   else rank({ fit: false }).catch(showRankError);
 }
 
-async function makePlan(units: number, radiusKm: number): Promise<void> {
+async function makePlan(units: number, radiusKm: number, objective: PlanObjective): Promise<void> {
   if (radiusKm !== query.radiusKm) {
     changeQuery({ ...query, radiusKm });
     clearTimeout(pending);
@@ -131,7 +140,7 @@ async function makePlan(units: number, radiusKm: number): Promise<void> {
   planPanel.setRunning();
   const asked = query;
   try {
-    const next = await fetchPlan(asked, units, request.signal);
+    const next = await fetchPlan(asked, units, objective, request.signal);
     if (request !== planRequest || !sameQuery(asked, query)) return;
     showPlan(next);
     planPanel.setPlan(next);
@@ -144,7 +153,7 @@ async function makePlan(units: number, radiusKm: number): Promise<void> {
 
 const planPanel = createPlanPanel(byId('plan'), {
   radiusKm: query.radiusKm,
-  onPlan: (units, radiusKm) => void makePlan(units, radiusKm).catch(showRankError),
+  onPlan: (units, radiusKm, objective) => void makePlan(units, radiusKm, objective).catch(showRankError),
   onClear: () => {
     planRequest?.abort();
     showPlan(null);
@@ -154,6 +163,17 @@ const planPanel = createPlanPanel(byId('plan'), {
 });
 createWeightControls(byId('weights'), { date: query.date, weights: query.weights }, onControlsChange);
 
+// The area first among the controls: it decides what the rest is about.
+const areaSection = el('section', 'prio-section');
+areaSection.id = 'area';
+byId('controls').prepend(areaSection);
+const areaControls = createAreaControls(areaSection, { province: query.province, territory: query.territory }, (choice) => {
+  changeQuery({ ...query, ...choice });
+  clearTimeout(pending);
+  selectedKey = null;
+  rank({ fit: true }).catch(showRankError);
+});
+
 function updateBackLink(): void {
   const link = byId<HTMLAnchorElement>('back-link');
   link.href = `./index.html?date=${encodeURIComponent(query.date)}`;
@@ -161,9 +181,12 @@ function updateBackLink(): void {
 
 function translatePage(): void {
   document.documentElement.lang = getLang();
-  document.title = t('page.title');
-  byId('page-title').textContent = t('page.title');
-  byId('page-subtitle').textContent = t('page.subtitle');
+  // The title follows the area shown, once the ranking has said which it is.
+  const area = areaLabel(ranking?.area ?? null);
+  const title = area === null ? t('page.title') : t('page.titleArea', { area });
+  document.title = title;
+  byId('page-title').textContent = title;
+  byId('page-subtitle').textContent = area === null ? '' : t('page.subtitle', { area });
   byId('back-link').textContent = t('page.back');
   byId('skip-to-table').textContent = t('skip.table');
   byId('notice-illustrative').textContent = t('notice.illustrative');

@@ -7,9 +7,30 @@ type Localized = { fr: string; en: string };
 
 export const MESSAGES = {
   'page.title': { fr: 'Priorités pour la Police des mines', en: 'Priorities for the Mining Police' },
+  'page.titleArea': { fr: 'Priorités pour la Police des mines – {area}', en: 'Priorities for the Mining Police – {area}' },
   'page.subtitle': {
-    fr: 'Groupe de travail provincial — où déployer la PMH en premier (Sud-Kivu)',
-    en: 'Provincial working group — where the Mining Police go first (South Kivu)',
+    fr: 'Groupe de travail provincial — où déployer la PMH en premier ({area})',
+    en: 'Provincial working group — where the Mining Police go first ({area})',
+  },
+
+  'area.title': { fr: 'Zone', en: 'Area' },
+  'area.help': {
+    fr: 'Le classement, le plan et les exports ne portent que sur les lieux de cette zone.',
+    en: 'The ranking, the plan and the downloads cover only the places in this area.',
+  },
+  'area.province': { fr: 'Province', en: 'Province' },
+  'area.territory': { fr: 'Territoire', en: 'Territory' },
+  'area.home': { fr: 'Province du groupe de travail, ouverte par défaut : {province}.', en: 'The working group’s province, opened by default: {province}.' },
+  'area.all': { fr: 'Toutes les provinces', en: 'All provinces' },
+  'area.allTerritories': { fr: 'Tous les territoires', en: 'All territories' },
+  'area.option': {
+    fr: '{name} ({count, plural, one {# lieu} other {# lieux}})',
+    en: '{name} ({count, plural, one {# place} other {# places}})',
+  },
+  'area.in': { fr: '{territory} ({province})', en: '{territory} ({province})' },
+  'area.unlocated': {
+    fr: '{count, plural, one {# lieu sans province connue n’apparaît} other {# lieux sans province connue n’apparaissent}} que sous « Toutes les provinces ».',
+    en: '{count, plural, one {# place with no known province appears} other {# places with no known province appear}} only under “All provinces”.',
   },
   'page.back': { fr: '← Retour à la carte des risques', en: '← Back to the risk map' },
   'skip.table': { fr: 'Aller au classement', en: 'Skip to the ranking' },
@@ -37,6 +58,7 @@ export const MESSAGES = {
   'factor.militarised_routes': { fr: 'Routes militarisées', en: 'Militarised routes' },
   'factor.activity': { fr: 'Activité minière', en: 'Mining activity' },
   'factor.certification': { fr: 'Certification menacée', en: 'Certification at risk' },
+  'factor.industrial_overlap': { fr: 'Sur un titre minier industriel (R12)', en: 'On an industrial mining title (R12)' },
   'factor.pmh_coverage': { fr: 'PMH déjà présente (soustraite)', en: 'Mining Police already there (subtracted)' },
 
   'unit.contested': { fr: 'zones contestées (R6 compte 2)', en: 'contested zones (R6 counts 2)' },
@@ -45,6 +67,7 @@ export const MESSAGES = {
   'unit.militarised_routes': { fr: 'km de route militarisée à proximité', en: 'km of militarised route nearby' },
   'unit.activity': { fr: 'travailleurs', en: 'workers' },
   'unit.certification': { fr: 'menace (0–1)', en: 'at risk (0–1)' },
+  'unit.industrial_overlap': { fr: 'revendications ou ZEA sur un titre industriel (R12)', en: 'claims or ZEAs on industrial titles (R12)' },
   'unit.pmh_coverage': { fr: 'PMH légale à moins de {radius} km', en: 'lawful Mining Police within {radius} km' },
 
   'status.loading': { fr: 'Calcul du classement…', en: 'Ranking…' },
@@ -113,10 +136,29 @@ export const MESSAGES = {
     fr: 'Les autres unités ne couvriraient aucun besoin supplémentaire.',
     en: 'Further units would cover no more need.',
   },
-  'plan.method': {
+  'plan.objective': { fr: 'Objectif', en: 'Objective' },
+  'plan.objective.neediest_first': { fr: 'Le plus urgent d’abord (par défaut)', en: 'Neediest first (default)' },
+  'plan.objectiveHelp.neediest_first': {
+    fr: 'Chaque unité va au lieu dont le besoin non couvert est le plus élevé, puis se poste à sa portée là où elle couvre aussi le plus d’autres besoins.',
+    en: 'Each unit goes to the place with the highest uncovered need, then sits within reach of it where it also covers the most other need.',
+  },
+  'plan.objective.coverage': { fr: 'Couverture maximale', en: 'Maximum coverage' },
+  'plan.objectiveHelp.coverage': {
+    fr: 'Chaque unité va là où elle couvre la plus grande somme de besoins non couverts, ce qui peut préférer des grappes de petits besoins à un besoin aigu.',
+    en: 'Each unit goes where it covers the largest sum of uncovered need, which can favour clusters of small needs over one acute need.',
+  },
+  'plan.method.neediest_first': {
+    fr: 'Le plus urgent d’abord : chaque unité est envoyée pour le lieu au plus fort besoin encore non couvert (« pour … »), postée à sa portée où elle couvre le plus d’autres besoins.',
+    en: 'Neediest first: each unit is sent for the place with the highest need not yet covered (“for …”), stationed within reach of it where it covers the most other need.',
+  },
+  'plan.method.coverage': {
     fr: 'Choix glouton : chaque unité va où elle couvre le plus de besoin encore non couvert ; au moins 63 % du meilleur placement possible.',
     en: 'Greedy choice: each unit goes where it covers the most need not yet covered; at least 63 % of the best possible placement.',
   },
+  'plan.for': { fr: 'pour {label}', en: 'for {label}' },
+  'plan.uncovered': { fr: 'Parmi les 10 premiers du classement, non couverts par ce plan :', en: 'Of the top 10 in the ranking, not covered by this plan:' },
+  'plan.uncoveredNone': { fr: 'Ce plan couvre les 10 premiers lieux du classement.', en: 'This plan covers all of the top 10 places in the ranking.' },
+  'plan.uncoveredItem': { fr: 'n° {rank} : {place}, besoin {need}', en: '#{rank}: {place}, need {need}' },
   'plan.caption': { fr: 'Unités dans l’ordre de placement', en: 'Units in order of placement' },
   'plan.order': { fr: 'N°', en: 'No.' },
   'plan.place': { fr: 'Poste', en: 'Station' },
@@ -138,8 +180,8 @@ export const MESSAGES = {
   'export.printMap': { fr: 'Inclure la carte à l’impression', en: 'Include the map when printing' },
 
   'print.parameters': {
-    fr: 'Situation au {date} · poids : {weights} · portée d’une unité : {radius} km',
-    en: 'Situation as of {date} · weights: {weights} · reach of a unit: {radius} km',
+    fr: 'Zone : {area} · situation au {date} · poids : {weights} · portée d’une unité : {radius} km',
+    en: 'Area: {area} · situation as of {date} · weights: {weights} · reach of a unit: {radius} km',
   },
   'print.generated': { fr: 'Imprimé le {when}', en: 'Printed on {when}' },
 

@@ -1,14 +1,17 @@
 /**
- * Plan mode: how many units and how far each reaches; the placements come back in order,
+ * Plan mode: how many units, how far each reaches, and by which objective (neediest first, the
+ * default, or maximum coverage, each explained in a sentence); the placements come back in order,
  * each with the need it adds and the share of all need covered so far (plan-results.ts).
  */
 import { el } from '../shared/dom.js';
-import type { Plan } from './api.js';
+import type { Plan, PlanObjective } from './api.js';
 import { markInvalid, numberField } from './fields.js';
 import { planResults } from './plan-results.js';
 import { onLangChange, t } from './translate.js';
 
 export const DEFAULT_UNITS = 3;
+/** The API's objectives, the default first (server/analysis/priorities/priority-schema.ts). */
+export const OBJECTIVES: readonly PlanObjective[] = ['neediest_first', 'coverage'];
 
 export interface PlanPanel {
   setRunning(): void;
@@ -20,7 +23,7 @@ export interface PlanPanel {
 
 export interface PlanPanelOptions {
   radiusKm: number;
-  onPlan(units: number, radiusKm: number): void;
+  onPlan(units: number, radiusKm: number, objective: PlanObjective): void;
   onClear(): void;
   onSelect(placeKey: string): void;
 }
@@ -45,7 +48,30 @@ export function createPlanPanel(container: HTMLElement, options: PlanPanelOption
   clear.id = 'plan-clear';
   const buttons = el('div', 'button-row');
   buttons.append(run, clear);
-  form.append(units.field, radius.field, buttons);
+  // One radio per objective, each with its sentence read with it (aria-describedby).
+  const objectives = el('fieldset', 'objective-field');
+  objectives.id = 'plan-objective';
+  const objectivesLegend = el('legend', 'field-label');
+  objectives.append(objectivesLegend);
+  const objectiveParts = OBJECTIVES.map((objective, i) => {
+    const input = el('input');
+    input.type = 'radio';
+    input.name = 'plan-objective';
+    input.id = `plan-objective-${objective}`;
+    input.value = objective;
+    input.checked = i === 0;
+    const label = el('label');
+    label.htmlFor = input.id;
+    const help = el('p', 'help objective-help');
+    help.id = `${input.id}-help`;
+    input.setAttribute('aria-describedby', help.id);
+    const row = el('div', 'objective-option');
+    row.append(input, label, help);
+    objectives.append(row);
+    return { objective, input, label, help };
+  });
+  const chosenObjective = () => objectiveParts.find((o) => o.input.checked)?.objective ?? OBJECTIVES[0]!;
+  form.append(units.field, radius.field, objectives, buttons);
   const status = el('p', 'plan-status');
   status.id = 'plan-status';
   status.setAttribute('role', 'status');
@@ -70,7 +96,7 @@ export function createPlanPanel(container: HTMLElement, options: PlanPanelOption
       renderStatus();
       return;
     }
-    options.onPlan(u, r);
+    options.onPlan(u, r, chosenObjective());
   });
   clear.addEventListener('click', () => options.onClear());
 
@@ -97,6 +123,11 @@ export function createPlanPanel(container: HTMLElement, options: PlanPanelOption
     units.label.textContent = t('plan.units');
     radius.label.textContent = t('plan.radius');
     radiusHelp.textContent = t('plan.radiusHelp');
+    objectivesLegend.textContent = t('plan.objective');
+    for (const o of objectiveParts) {
+      o.label.textContent = t(`plan.objective.${o.objective}`);
+      o.help.textContent = t(`plan.objectiveHelp.${o.objective}`);
+    }
     run.textContent = t('plan.run');
     clear.textContent = t('plan.clear');
     renderStatus();

@@ -14,6 +14,8 @@ function placeButton(p: Plan['features'][number]['properties'], onSelect: (place
   button.type = 'button';
   button.append(el('span', 'place-name', title.main));
   if (title.sub) button.append(el('span', 'place-label', title.sub));
+  // Neediest first: the place the unit was sent for, when it is stationed elsewhere within reach.
+  if (p.target !== null && p.target !== p.place) button.append(el('span', 'place-label plan-target', t('plan.for', { label: p.target_label ?? p.target })));
   button.append(el('span', 'place-label', t('plan.covers', { count: p.covers.length })));
   button.addEventListener('click', () => onSelect(p.place));
   return button;
@@ -72,6 +74,29 @@ export function planResults(plan: Plan, onSelect: (placeKey: string) => void): N
   );
   const parts: Node[] = [summary];
   if (plan.units_placed < plan.units_requested) parts.push(el('p', 'help', t('plan.short')));
-  parts.push(planTable(plan, onSelect), el('p', 'help', t('plan.method')));
+  parts.push(planTable(plan, onSelect), el('p', 'help plan-method', t(`plan.method.${plan.objective}`)), uncoveredList(plan, onSelect));
   return parts;
+}
+
+/** Which of the ranking's first ten places no unit covers: what the meeting will ask first. */
+function uncoveredList(plan: Plan, onSelect: (placeKey: string) => void): HTMLElement {
+  const section = el('div', 'plan-uncovered');
+  section.id = 'plan-uncovered';
+  if (plan.uncovered_top.length === 0) {
+    section.append(el('p', 'help', t('plan.uncoveredNone')));
+    return section;
+  }
+  const list = el('ul', 'uncovered-list');
+  for (const u of plan.uncovered_top) {
+    const item = el('li');
+    item.dataset.place = u.place;
+    const button = el('button', 'link-button');
+    button.type = 'button';
+    button.textContent = t('plan.uncoveredItem', { rank: u.rank, place: placeTitle(u).main, need: formatNumber(u.need) });
+    button.addEventListener('click', () => onSelect(u.place));
+    item.append(button);
+    list.append(item);
+  }
+  section.append(el('p', 'plan-uncovered-title', t('plan.uncovered')), list);
+  return section;
 }

@@ -4,8 +4,9 @@
  * Kept free of the DOM so that the URL the count is for is the URL the download fetches.
  */
 import { getJson } from '../../shared/api.js';
+import { getLang } from '../../shared/language.js';
 
-export const EXPORT_LAYERS = ['zones', 'cooperatives', 'claims', 'presence', 'incidents', 'routes', 'roadblocks', 'sites'] as const;
+export const EXPORT_LAYERS = ['zones', 'cooperatives', 'claims', 'presence', 'incidents', 'routes', 'roadblocks', 'sites', 'permits'] as const;
 export type ExportLayer = (typeof EXPORT_LAYERS)[number];
 export const EXPORT_PROFILES = ['internal', 'working-group', 'partner', 'public'] as const;
 export type ExportProfile = (typeof EXPORT_PROFILES)[number];
@@ -61,9 +62,14 @@ export function exportParams(choices: ExportChoices): URLSearchParams {
   return params;
 }
 
-/** Relative to the page, like every API call of the page (it may live under a path prefix). */
+/**
+ * Relative to the page, like every API call of the page (it may live under a path prefix). The
+ * file carries the words of its codes in the page's language beside them (issue 14).
+ */
 export function exportUrl(choices: ExportChoices): string {
-  return new URL(`api/export?${exportParams(choices)}`, document.baseURI).href;
+  const params = exportParams(choices);
+  params.set('lang', getLang());
+  return new URL(`api/export?${params}`, document.baseURI).href;
 }
 
 export function fetchExportCount(choices: ExportChoices, signal?: AbortSignal): Promise<ExportCount> {

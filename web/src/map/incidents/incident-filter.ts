@@ -26,6 +26,8 @@ export interface IncidentFilter extends RecordFilter {
   setAsOf(date: string): void;
   /** The period chosen, in days up to the map's date; 0 for all history. */
   windowDays(): number;
+  /** Chooses one of INCIDENT_WINDOWS (others are ignored), as the user would. */
+  setWindowDays(days: number): void;
 }
 
 export { addDays };
@@ -112,6 +114,11 @@ export function createIncidentFilter(container: HTMLElement, map: MapLibreMap, o
       return matchesKind(record) && (first === null || String(record.properties.occurred_on) >= first);
     },
     windowDays,
+    setWindowDays(days) {
+      if (!(INCIDENT_WINDOWS as readonly number[]).includes(days) || days === windowDays()) return;
+      period.control.value = String(days);
+      apply();
+    },
     setAsOf(date) {
       if (date === asOf) return;
       asOf = date;

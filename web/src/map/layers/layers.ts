@@ -19,7 +19,7 @@ import { CATEGORY_GROUPS, GROUPS } from '../incidents/incident-vocabulary.js';
 import { SYMBOLS, SYMBOL_PIXEL_RATIO, symbolImage, type SymbolName } from './symbols.js';
 
 /** The API layers the map draws; `cooperatives` is off at first (their claims already show them). */
-export const DATA_LAYERS = ['zones', 'claims', 'cooperatives', 'routes', 'sites', 'roadblocks', 'presence', 'incidents'] as const;
+export const DATA_LAYERS = ['permits', 'zones', 'claims', 'cooperatives', 'routes', 'sites', 'roadblocks', 'presence', 'incidents'] as const;
 export type DataLayerName = (typeof DATA_LAYERS)[number];
 /** Context drawn from the page itself, not from the API. */
 export const PLACES_SOURCE = 'places';
@@ -30,6 +30,8 @@ export const ROUTE_RISK_OVERLAY = 'militarised-routes';
 export type ToggleableLayer = DataLayerName | typeof PLACES_SOURCE | typeof CONTESTED_OVERLAY | typeof ROUTE_RISK_OVERLAY;
 
 export const HIDDEN_AT_START: ReadonlySet<ToggleableLayer> = new Set(['cooperatives']);
+/** Drawn as context, but the first view does not fit to them: the cadastre's titles cover the whole province. */
+export const NOT_FITTED: ReadonlySet<DataLayerName> = new Set(['permits']);
 
 export type DrawnLayer = LayerSpecification & { source: ToggleableLayer };
 
@@ -79,8 +81,25 @@ const labelPaint = { 'text-color': COLOURS.ink, 'text-halo-color': COLOURS.white
 /** Observations too old to count (R11): grey, dark enough to read on the paper background (4.6:1). */
 export const STALE_GREY = '#6B6B6B';
 
-/** Bottom first. Zone outlines sit above the claims so that a ZEA boundary is never hidden by a fill. */
+/** The cadastre's ZEA polygons are the zones layer's to draw (as ZEAs, with their flags): not twice. */
+const isNotCadastreZea: FilterSpecification = ['!=', ['get', 'permit_type'], 'zea'];
+/** Grey dashes for the mining titles: neither the ZEAs' solid ink nor any claim's colour. */
+export const PERMIT_LINE = { colour: '#4D4D4D', width: 1.5, dash: [3, 2] } as const;
+
+/**
+ * Bottom first. Mining titles (CAMI) lie under everything: they are large, and a claim or ZEA
+ * on one is what matters (R12). Zone outlines sit above the claims so that a ZEA boundary is
+ * never hidden by a fill.
+ */
 const DRAWN_LAYERS: DrawnLayer[] = [
+  { id: 'permits-fill', type: 'fill', source: 'permits', filter: isNotCadastreZea, paint: { 'fill-pattern': 'hatch-permit', 'fill-opacity': 0.35 } },
+  {
+    id: 'permits-line',
+    type: 'line',
+    source: 'permits',
+    filter: isNotCadastreZea,
+    paint: { 'line-color': PERMIT_LINE.colour, 'line-width': PERMIT_LINE.width, 'line-dasharray': [...PERMIT_LINE.dash] },
+  },
   { id: 'zones-fill', type: 'fill', source: 'zones', paint: { 'fill-color': COLOURS.ink, 'fill-opacity': 0.04 } },
   {
     id: 'claims-authorised-fill',

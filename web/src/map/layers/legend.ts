@@ -4,7 +4,7 @@
  * dashes and symbols as the map.
  */
 import { localize, onLangChange, t, type Localized, type MessageKey } from '../messages.js';
-import { CONTESTED_OVERLAY, PLACES_SOURCE, ROUTE_RISK_OVERLAY, STALE_GREY, type ToggleableLayer } from './layers.js';
+import { CONTESTED_OVERLAY, PERMIT_LINE, PLACES_SOURCE, ROUTE_RISK_OVERLAY, STALE_GREY, type ToggleableLayer } from './layers.js';
 import { COLOURS, LEGAL_STATUS_COLOURS } from '../../shared/palette.js';
 import { ROUTE_RISK_STYLE } from '../routes/route-risk.js';
 import { SEVERITIES, SEVERITY_STYLES, patternSymbol } from '../contested/severity.js';
@@ -129,6 +129,15 @@ const ENTRIES: LegendEntry[] = [
   },
   { layer: 'zones', items: [{ key: 'legend.zones.outline', swatch: { kind: 'area', fill: COLOURS.ink, fillOpacity: 0.04, line: COLOURS.ink, lineWidth: 2 } }] },
   {
+    layer: 'permits',
+    items: [
+      {
+        key: 'legend.permits.outline',
+        swatch: { kind: 'area', patterns: ['hatch-permit'], line: PERMIT_LINE.colour, lineWidth: PERMIT_LINE.width, dash: [...PERMIT_LINE.dash] },
+      },
+    ],
+  },
+  {
     layer: 'cooperatives',
     items: [{ key: 'legend.cooperatives.seat', swatch: { kind: 'circle', fill: COLOURS.skyBlue, stroke: COLOURS.ink, radius: 5, strokeWidth: 1.5 } }],
   },
@@ -229,6 +238,12 @@ export interface LegendOptions {
 export interface Legend {
   /** How many records each layer shows now; a layer without a count shows none. */
   setCounts(counts: Partial<Record<ToggleableLayer, number>>): void;
+  /**
+   * Which shown layers have something in the view: the others keep their toggle and lose their
+   * symbols' rows, so that the legend explains what is on screen (issue 14). A layer left out
+   * of `inView` is taken as in view.
+   */
+  setInView(inView: Partial<Record<ToggleableLayer, boolean>>): void;
 }
 
 const PLACES_TITLE: Localized = { fr: 'Localités de repère', en: 'Reference places' };
@@ -237,10 +252,32 @@ export function createLegend(container: HTMLElement, options: LegendOptions): Le
   const heading = document.createElement('h2');
   heading.id = 'legend-title';
   container.setAttribute('aria-labelledby', heading.id);
-  container.append(heading);
+  // Collapsible, so that a small screen can give its height to the contested list.
+  const collapse = document.createElement('button');
+  collapse.type = 'button';
+  collapse.className = 'legend-collapse';
+  collapse.setAttribute('aria-expanded', 'true');
+  const body = document.createElement('div');
+  body.id = 'legend-body';
+  body.className = 'legend-body';
+  collapse.setAttribute('aria-controls', body.id);
+  const collapseArrow = document.createElement('span');
+  collapseArrow.setAttribute('aria-hidden', 'true');
+  const collapseText = document.createElement('span');
+  collapse.append(collapseArrow, collapseText);
+  heading.append(collapse);
+  container.append(heading, body);
+  collapse.addEventListener('click', () => {
+    const open = collapse.getAttribute('aria-expanded') !== 'true';
+    collapse.setAttribute('aria-expanded', String(open));
+    body.hidden = !open;
+    collapseArrow.textContent = open ? '▾ ' : '▸ ';
+  });
+  collapseArrow.textContent = '▾ ';
 
   const counts: Partial<Record<ToggleableLayer, number>> = {};
-  const refreshers: Array<() => void> = [() => (heading.textContent = t('legend.title'))];
+  const inView: Partial<Record<ToggleableLayer, boolean>> = {};
+  const refreshers: Array<() => void> = [() => (collapseText.textContent = t('legend.title'))];
 
   for (const entry of ENTRIES) {
     const title = () =>
@@ -263,13 +300,18 @@ export function createLegend(container: HTMLElement, options: LegendOptions): Le
     checkbox.addEventListener('change', () => {
       options.onToggle(entry.layer, checkbox.checked);
       block.classList.toggle('is-hidden', !checkbox.checked);
+      // Hidden, a layer draws nothing and cannot say what is in view: its rows come back until the next look.
+      delete inView[entry.layer];
+      refresh();
     });
     block.classList.toggle('is-hidden', !checkbox.checked);
     const titleText = document.createElement('span');
     titleText.className = 'legend-title';
     const count = document.createElement('span');
     count.className = 'legend-count';
-    label.append(checkbox, titleText, count);
+    const away = document.createElement('span');
+    away.className = 'legend-away';
+    label.append(checkbox, titleText, away, count);
 
     const list = document.createElement('ul');
     list.className = 'legend-items';
@@ -287,7 +329,7 @@ export function createLegend(container: HTMLElement, options: LegendOptions): Le
       texts.push([text, item.key]);
     }
     block.append(label, list);
-    container.append(block);
+    body.append(block);
 
     refreshers.push(() => {
       titleText.textContent = title();
@@ -295,6 +337,12 @@ export function createLegend(container: HTMLElement, options: LegendOptions): Le
       count.textContent = n === undefined ? '' : `${n}`;
       count.hidden = n === undefined;
       for (const [element, key] of texts) element.textContent = t(key);
+      // Shown but with nothing in the view: the toggle stays, the symbols' rows go.
+      const absent = checkbox.checked && inView[entry.layer] === false;
+      block.classList.toggle('is-away', absent);
+      list.hidden = absent;
+      away.textContent = absent ? t('legend.away') : '';
+      away.hidden = !absent;
     });
   }
 
@@ -307,6 +355,10 @@ export function createLegend(container: HTMLElement, options: LegendOptions): Le
   return {
     setCounts(next) {
       Object.assign(counts, next);
+      refresh();
+    },
+    setInView(next) {
+      Object.assign(inView, next);
       refresh();
     },
   };

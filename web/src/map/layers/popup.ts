@@ -45,6 +45,9 @@ const FIRST_FIELDS = [
   'latest_visit',
   'status',
   'qualification',
+  'holder',
+  'permit_type',
+  'permit_status',
 ];
 const LAST_FIELDS = ['description', 'notes', 'source', 'source_id', 'updated_at'];
 

@@ -33,6 +33,8 @@ export const SYMBOLS = {
   'roadblock-other': { size: 18, draw: (c: CanvasRenderingContext2D, s: number) => drawBarrier(c, s, '#4D4D4D', 2.5) },
   'hatch-pending': { size: 12, draw: (c: CanvasRenderingContext2D, s: number) => drawHatch(c, s, LEGAL_STATUS_COLOURS.pending, 'rising') },
   'hatch-unrecognised': { size: 12, draw: (c: CanvasRenderingContext2D, s: number) => drawHatch(c, s, LEGAL_STATUS_COLOURS.unrecognised, 'falling') },
+  // Mining titles (CAMI): light vertical grey lines, unlike the claims' diagonals and the contested patterns.
+  'hatch-permit': { size: 10, draw: drawPermitHatch },
   // Militarised route segments seen from afar: vermillion and ink stripes, a warning in greyscale too.
   'route-risk-stripes': { size: 12, draw: drawHazardStripes },
   // Contested zones: an octagon, a shape no other layer uses, so it reads as "contested" at once.
@@ -173,6 +175,16 @@ function drawBarrier(ctx: CanvasRenderingContext2D, size: number, colour: string
 }
 
 /** Diagonal lines that tile seamlessly: each line is also drawn shifted by one tile. */
+/** One thin vertical grey line a tile: the light hatching of the mining titles. */
+function drawPermitHatch(ctx: CanvasRenderingContext2D, size: number): void {
+  ctx.strokeStyle = '#6B6B6B';
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.moveTo(size / 2, 0);
+  ctx.lineTo(size / 2, size);
+  ctx.stroke();
+}
+
 function drawHatch(ctx: CanvasRenderingContext2D, size: number, colour: string, direction: 'rising' | 'falling'): void {
   ctx.strokeStyle = colour;
   ctx.lineWidth = 2;

@@ -1,0 +1,93 @@
+import type { Queryable } from '../../db/database.js';
+import { CONTESTED_DEFAULTS } from '../contested/contested-params.js';
+import { findContestedZones } from '../contested/find-contested-zones.js';
+import { ROUTE_DEFAULTS } from '../militarised-routes/route-params.js';
+import { findMilitarisedRoutes } from '../militarised-routes/militarised-routes.js';
+import { FRESH_DAYS } from '../security/security-params.js';
+import { findSiteFlags } from '../security/site-flags.js';
+import { monthEnds } from './month-ends.js';
+import type { TimelineParams } from './timeline-params.js';
+import type { Timeline, TimelineMonth } from './timeline-schema.js';
+import { incidentsByMonthSql, inputDigestsSql } from './timeline-sql.js';
+
+/** Army and armed groups (R1–R3), as the map's site rings count them; police (R4, info) is not an armed threat. */
+const ARMED_LEVELS = new Set(['red', 'amber']);
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+/**
+ * One count per day, the analysis run once per distinct digest of its inputs (timeline-sql.ts):
+ * the days are judged in order, and a day whose inputs an earlier day had takes its count.
+ */
+async function countByDigest(days: Array<{ date: string; digest: string }>, count: (date: string) => Promise<number>): Promise<Map<string, number>> {
+  const byDigest = new Map<string, number>();
+  const counts = new Map<string, number>();
+  for (const { date, digest } of days) {
+    let value = byDigest.get(digest);
+    if (value === undefined) {
+      value = await count(date);
+      byDigest.set(digest, value);
+    }
+    counts.set(date, value);
+  }
+  return counts;
+}
+
+async function contestedOn(db: Queryable, date: string, bbox: number[] | undefined): Promise<number> {
+  const zones = await findContestedZones(db, {
+    date,
+    minAreaHa: CONTESTED_DEFAULTS.min_area_ha,
+    minShare: CONTESTED_DEFAULTS.min_share,
+    nearKm: CONTESTED_DEFAULTS.near_km,
+    incidentDays: CONTESTED_DEFAULTS.incident_days,
+    bbox,
+  });
+  return zones.features.length;
+}
+
+async function militarisedKmOn(db: Queryable, date: string, bbox: number[] | undefined): Promise<number> {
+  const routes = await findMilitarisedRoutes(db, {
+    date,
+    bufferM: ROUTE_DEFAULTS.buffer_m,
+    segmentM: ROUTE_DEFAULTS.segment_m,
+    windowDays: ROUTE_DEFAULTS.window_days,
+    k: ROUTE_DEFAULTS.k,
+    freshDays: ROUTE_DEFAULTS.fresh_days,
+    bbox,
+  });
+  return round2(routes.routes.reduce((sum, r) => sum + r.militarised_km, 0));
+}
+
+async function armedSitesOn(db: Queryable, date: string, bbox: number[] | undefined): Promise<number> {
+  const sites = await findSiteFlags(db, { date, freshDays: FRESH_DAYS, bbox });
+  return sites.features.filter((f) => ARMED_LEVELS.has(f.properties.level)).length;
+}
+
+/**
+ * Month by month, what the map would flag on each month's last day, counted with the map's
+ * own analyses and their defaults, so the strip and the map cannot disagree: contested zones,
+ * militarised route kilometres, sites with current armed presence, and the month's incidents.
+ */
+export async function buildTimeline(db: Queryable, params: TimelineParams): Promise<Timeline> {
+  const ends = monthEnds(params.to, params.months);
+  const days = ends.map((e) => e.date);
+  const digestQuery = inputDigestsSql(days, { freshDays: FRESH_DAYS, routeWindowDays: ROUTE_DEFAULTS.window_days });
+  const digests = await db.query<{ date: string; claims: string; sites: string; routes: string }>(digestQuery.text, digestQuery.values);
+  const ofKind = (kind: 'claims' | 'sites' | 'routes') => digests.map((d) => ({ date: d.date, digest: d[kind] }));
+  const contested = await countByDigest(ofKind('claims'), (date) => contestedOn(db, date, params.bbox));
+  const militarisedKm = await countByDigest(ofKind('routes'), (date) => militarisedKmOn(db, date, params.bbox));
+  const armedSites = await countByDigest(ofKind('sites'), (date) => armedSitesOn(db, date, params.bbox));
+  const incidentQuery = incidentsByMonthSql(`${ends[0]!.month}-01`, params.to, params.bbox);
+  const incidents = new Map(
+    (await db.query<{ month: string; incidents: number }>(incidentQuery.text, incidentQuery.values)).map((r) => [r.month, r.incidents]),
+  );
+  const months = ends.map(({ month, date }): TimelineMonth => ({
+    month,
+    date,
+    contested: contested.get(date) ?? 0,
+    militarised_km: militarisedKm.get(date) ?? 0,
+    armed_sites: armedSites.get(date) ?? 0,
+    incidents: incidents.get(month) ?? 0,
+  }));
+  return { to: params.to, months };
+}

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoData } from '../../../server/demo/load-demo.js';
+import type { Timeline } from '../../../server/analysis/timeline/timeline-schema.js';
+import { openTestApp, type TestApp } from '../../support/test-app.js';
+
+/**
+ * The strip along the map (issue 14) must say what the map would say on each month's last
+ * day: its counts are checked here against the analyses the map draws, on the demo's Bitale
+ * story, not against figures written down.
+ */
+let t: TestApp;
+let timeline: Timeline;
+beforeAll(async () => {
+  t = await openTestApp();
+  await loadDemoData(t.db);
+  timeline = await get<Timeline>('/api/analysis/timeline?to=2020-06-15&months=36');
+});
+afterAll(() => t?.close());
+
+async function get<T>(url: string): Promise<T> {
+  const res = await t.app.inject({ method: 'GET', url });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as T;
+}
+
+const monthOf = (month: string) => timeline.months.find((m) => m.month === month)!;
+
+describe('GET /api/analysis/timeline', () => {
+  it('gives the months asked, oldest first, each judged on its last day and the last one on `to`', () => {
+    expect(timeline.months).toHaveLength(36);
+    expect(timeline.months[0]!.month).toBe('2017-07');
+    expect(monthOf('2019-02').date).toBe('2019-02-28');
+    expect(timeline.months.at(-1)).toMatchObject({ month: '2020-06', date: '2020-06-15' });
+  });
+
+  it.each(['2018-08', '2019-03', '2019-07', '2019-12'])('counts in %s what the analyses find on that day', async (month) => {
+    const { date, contested, militarised_km, armed_sites } = monthOf(month);
+    const zones = await get<{ features: unknown[] }>(`/api/analysis/contested?date=${date}`);
+    const routes = await get<{ routes: { militarised_km: number }[] }>(`/api/analysis/routes?date=${date}`);
+    const sites = await get<{ features: { properties: { level: string } }[] }>(`/api/analysis/sites?date=${date}`);
+    expect(contested).toBe(zones.features.length);
+    expect(militarised_km).toBeCloseTo(
+      routes.routes.reduce((sum, r) => sum + r.militarised_km, 0),
+      1,
+    );
+    expect(armed_sites).toBe(sites.features.filter((f) => ['red', 'amber'].includes(f.properties.level)).length);
+  });
+
+  it('counts each month’s incidents from the layer', async () => {
+    const layer = await get<{ features: { properties: { occurred_on: string } }[] }>('/api/incidents?limit=10000');
+    for (const month of ['2018-11', '2019-06', '2020-01']) {
+      expect(monthOf(month).incidents).toBe(layer.features.filter((f) => f.properties.occurred_on.startsWith(month)).length);
+    }
+  });
+
+  it('shows the 2018–2019 conflict: zones contested and roads militarised then, not before', () => {
+    const peak = timeline.months.filter((m) => m.month >= '2018-11' && m.month <= '2019-08');
+    expect(Math.max(...peak.map((m) => m.contested))).toBeGreaterThan(0);
+    expect(Math.max(...peak.map((m) => m.militarised_km))).toBeGreaterThan(0);
+    expect(monthOf('2017-07').militarised_km).toBe(0);
+  });
+
+  it('counts only the area asked', async () => {
+    const far = await get<Timeline>('/api/analysis/timeline?to=2020-06-15&months=36&bbox=27.0,-4.0,27.1,-3.9');
+    expect(far.months.every((m) => m.contested === 0 && m.incidents === 0 && m.armed_sites === 0 && m.militarised_km === 0)).toBe(true);
+  });
+
+  it('refuses more than ten years, in words', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/analysis/timeline?months=121' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/months/);
+  });
+});
