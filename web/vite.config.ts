@@ -59,6 +59,8 @@ export default defineConfig({
         priorities: fileURLToPath(new URL('./priorities.html', import.meta.url)),
         login: fileURLToPath(new URL('./login.html', import.meta.url)),
         admin: fileURLToPath(new URL('./admin.html', import.meta.url)),
+        cases: fileURLToPath(new URL('./cases.html', import.meta.url)),
+        changes: fileURLToPath(new URL('./changes.html', import.meta.url)),
       },
     },
   },

@@ -5,11 +5,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAccount } from '../../server/auth/accounts.js';
 import { loadDemoData } from '../../server/demo/load-demo.js';
 import { describeInBrowser, openMapPage, signInOnPage, type MapPage } from './browser-harness.js';
+// The case page's `window.__riskcases` (its declaration comes with this module's types).
+import '../../web/src/cases/cases-handle.js';
 
 /**
  * Issue 14: no serious or critical accessibility violation, as axe-core (the checker browsers'
  * own audits use) finds them against WCAG 2.1 A and AA and its best practices, on the four pages: the map, the
- * priorities, the administration and the sign-in, each with the demo data in it.
+ * priorities, the administration and the sign-in, each with the demo data in it; and the case files
+ * (issue 15), their list and the Bitale case.
  */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ADMIN = { username: 'amina', password: 'accessible à tous 2026' };
@@ -79,6 +82,26 @@ describeInBrowser('accessibility of the four pages (axe-core, WCAG 2.1 AA)', () 
     const { page, origin } = session;
     await page.goto(`${origin}/priorities.html?date=${DATE}`);
     await poll(() => page.locator('.place-button').count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the case files: the list and the Bitale case', async () => {
+    const { page, origin } = session;
+    await page.goto(`${origin}/cases.html`);
+    await poll(() => page.locator('#case-list .case-row').count()).toBeGreaterThan(0);
+    await poll(() => page.locator('#overdue-follow-ups .follow-up-row').count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    const id = await page.locator('#case-list .case-row').first().getAttribute('data-id');
+    await page.goto(`${origin}/cases.html?id=${id}`);
+    await page.waitForFunction(() => window.__riskcases !== undefined);
+    await page.evaluate(() => window.__riskcases!.ready);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('since the last meeting (issue 15), with the Bitale zone appearing', async () => {
+    const { page, origin } = session;
+    await page.goto(`${origin}/changes.html?from=2018-08-01&to=2018-12-31`);
+    await poll(() => page.locator('#changes').getAttribute('data-state')).toBe('ready');
     expect(await seriousViolations(page)).toEqual([]);
   });
 

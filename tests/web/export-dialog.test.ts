@@ -85,7 +85,11 @@ describeInBrowser('the export dialog on the demo data in Chromium', () => {
     expect(body.features).toHaveLength(expected.total);
 
     const allowed = new Set([...ALLOWED_FIELDS.incidents.partner, ...COARSENING_FIELDS]);
-    const outside = body.features.flatMap((f) => Object.keys(f.properties ?? {}).filter((key) => !allowed.has(key)));
+    // The words beside a code (readable-labels.ts) say what the code says, no more.
+    const isAllowed = (key: string) => allowed.has(key) || (key.endsWith('_label') && allowed.has(key.slice(0, -'_label'.length)));
+    const outside = body.features.flatMap((f) => Object.keys(f.properties ?? {}).filter((key) => !isAllowed(key)));
+    // In the page's language (French by default).
+    expect(body.features.some((f) => typeof f.properties?.category_label === 'string' && f.properties.category_label !== f.properties.category)).toBe(true);
     expect(outside, 'properties outside the partner allowlist').toEqual([]);
     const sensitive = body.features.filter((f) => (SENSITIVE_CATEGORIES as readonly string[]).includes(String(f.properties?.category)));
     expect(sensitive.length, 'the demo has sensitive incidents in view').toBeGreaterThan(0);

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 
 const WEB_SRC = fileURLToPath(new URL('../../web/src/', import.meta.url));
 const SERVER = fileURLToPath(new URL('../../server/', import.meta.url));
-const PAGES = ['map', 'priorities', 'admin', 'login'];
+const PAGES = ['map', 'priorities', 'admin', 'login', 'cases', 'changes'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -138,6 +138,7 @@ describeInBrowser('the map page in Chromium', () => {
     await expect.poll(() => page.locator('#status').innerText()).toContain(date);
     expect(asked.sort()).toEqual([
       '/api/analysis/contested',
+      '/api/analysis/permit-overlaps',
       '/api/analysis/routes',
       '/api/analysis/sites',
       '/api/claims',

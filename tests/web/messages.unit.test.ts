@@ -1,6 +1,8 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MESSAGES as ADMIN } from '../../web/src/admin/messages.js';
+import { MESSAGES as CASES } from '../../web/src/cases/messages.js';
+import { MESSAGES as CHANGES } from '../../web/src/changes/messages.js';
 import { MESSAGES as LOGIN } from '../../web/src/login/messages.js';
 import { UI as MAP, t as mapText } from '../../web/src/map/messages.js';
 import { MESSAGES as PRIORITIES } from '../../web/src/priorities/messages.js';
@@ -9,7 +11,15 @@ import { formatMessage, setLang, type Localized } from '../../web/src/shared/lan
 import { SESSION_MESSAGES } from '../../web/src/shared/messages-session.js';
 
 /** The message tables are ICU MessageFormat (intl-messageformat), read by the one translator of web/src/shared/language.ts. */
-const TABLES: Record<string, Record<string, Localized>> = { map: MAP, admin: ADMIN, login: LOGIN, priorities: PRIORITIES, session: SESSION_MESSAGES };
+const TABLES: Record<string, Record<string, Localized>> = {
+  map: MAP,
+  admin: ADMIN,
+  login: LOGIN,
+  priorities: PRIORITIES,
+  cases: CASES,
+  changes: CHANGES,
+  session: SESSION_MESSAGES,
+};
 
 type Element = ReturnType<IntlMessageFormat['getAst']>[number];
 /** The names a message takes, plural and select arguments included. */

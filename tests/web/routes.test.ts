@@ -186,4 +186,36 @@ describeInBrowser('militarised routes and the presence filter on the demo data i
     expect(session.failedResponses).toEqual([]);
     expect(session.outsideRequests).toEqual([]);
   });
+
+  it('draws a ZEA’s encroachment on an industrial title (R12) on 2010-06-01 and names the holder in its popup', SLOW_TEST, async () => {
+    const { page } = session;
+    const answer = (await session.app.inject({ method: 'GET', url: '/api/analysis/permit-overlaps?date=2010-06-01' })).json() as {
+      features: Array<{ geometry: { coordinates: number[][][][] }; properties: { label: string; holders: string[] } }>;
+    };
+    expect(answer.features.length, 'the demo has one (ZEA-005 on a research permit)').toBeGreaterThan(0);
+    await setDate('2010-06-01');
+    expect(await page.locator('.legend-layer[data-layer="permit-overlaps"] .legend-count').innerText()).toBe(String(answer.features.length));
+    const [overlap] = answer.features;
+    const ring = overlap!.geometry.coordinates[0]![0]!;
+    const [lon, lat] = [ring.reduce((s, p) => s + p[0]!, 0) / ring.length, ring.reduce((s, p) => s + p[1]!, 0) / ring.length];
+    await page.evaluate((c) => window.__riskmap!.map.jumpTo({ center: c, zoom: 12 }), [lon, lat] as [number, number]);
+    await session.settle();
+    const target = await page.evaluate(() => {
+      const { map } = window.__riskmap!;
+      const canvas = map.getCanvas();
+      for (let y = 100; y < canvas.clientHeight - 100; y += 10)
+        for (let x = 100; x < canvas.clientWidth - 100; x += 10)
+          if (map.queryRenderedFeatures([x, y], { layers: ['permit-overlaps-fill'] }).length) return map.unproject([x, y]).toArray() as [number, number];
+      return null;
+    });
+    expect(target, 'a pixel of the encroachment').not.toBeNull();
+    await session.clickAt(target!);
+    const record = page.locator('.maplibregl-popup .permit-overlap-record').first();
+    await record.waitFor({ timeout: 45_000 });
+    const text = await record.innerText();
+    expect(text).toContain(overlap!.properties.label);
+    for (const holder of overlap!.properties.holders) expect(text).toContain(holder);
+    await session.screenshot('permit-overlap-popup.png');
+    await page.keyboard.press('Escape');
+  });
 });

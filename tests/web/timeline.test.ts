@@ -27,11 +27,15 @@ describeInBrowser('the timeline strip on the demo data in Chromium', () => {
 
   it('shows ten years of the view, its peak in 2018–2019, and goes there in one click', SLOW_TEST, async () => {
     const { page } = session;
-    const bbox = await page.evaluate(() => {
+    // The area the strip counts: the view, widened to a grid so that a pan does not ask again.
+    const [bbox, view] = await page.evaluate(() => {
       const b = window.__riskmap!.map.getBounds();
-      return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+      return [document.getElementById('timeline')!.dataset.area!, [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]] as const;
     });
-    const answer = (await session.app.inject({ method: 'GET', url: `/api/analysis/timeline?to=${today()}&bbox=${bbox.join(',')}` })).json() as Timeline;
+    const [w, s, e, n] = bbox.split(',').map(Number) as [number, number, number, number];
+    expect(w <= view[0] && s <= view[1] && e >= view[2] && n >= view[3], `${bbox} holds the view ${view.join(',')}`).toBe(true);
+    expect(e - w, 'no more than about a view and a half wide').toBeLessThan(2 * (view[2] - view[0]) + 1e-9);
+    const answer = (await session.app.inject({ method: 'GET', url: `/api/analysis/timeline?to=${today()}&bbox=${bbox}` })).json() as Timeline;
     // The page shows each month's counts as the API gives them (in its label, for screen readers and the tooltip).
     const labelled = await months().evaluateAll((buttons) => buttons.map((b) => [b.getAttribute('data-month'), b.getAttribute('aria-label')]));
     const busiest = answer.months.reduce((best, m) => (m.contested + m.incidents > best.contested + best.incidents ? m : best));

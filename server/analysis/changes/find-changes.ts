@@ -119,7 +119,12 @@ function siteChanges(before: SiteFlags, after: SiteFlags, params: ChangesParams)
         lat,
         date,
         rules: [...rules].sort(),
-        evidence: site.properties.flags.filter((f) => rules.includes(f.rule) && !f.stale).map((f) => f.evidence),
+        // One observation can raise several rules: each record once.
+        evidence: [
+          ...new Map(
+            site.properties.flags.filter((f) => rules.includes(f.rule) && !f.stale).map((f) => [`${f.evidence.layer}:${f.evidence.id}`, f.evidence]),
+          ).values(),
+        ],
       });
     }
   }

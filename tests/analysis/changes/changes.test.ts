@@ -48,6 +48,10 @@ describe('GET /api/analysis/changes', () => {
     const site = hired.changes.find((c) => c.kind === 'site' && c.change === 'rose' && c.rules.includes('R1'));
     expect(site, 'R1 at a site').toBeDefined();
     expect(site!.evidence.length).toBeGreaterThan(0);
+    for (const change of hired.changes) {
+      const keys = change.evidence.map((e) => `${e.layer}:${e.id}`);
+      expect(new Set(keys).size, `${change.name}: each record once`).toBe(keys.length);
+    }
     const answer = await changes('from=2018-10-01&to=2019-06-15');
     const road = answer.changes.find((c) => c.kind === 'route' && c.change === 'rose');
     expect(road).toMatchObject({ km_before: 0 });

@@ -17,6 +17,7 @@ export const AUDITED_LAYERS = [
   'roadblocks',
   'sites',
   'permits',
+  'cases',
   'accounts',
   'api_tokens',
   'sessions',

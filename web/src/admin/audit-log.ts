@@ -51,7 +51,7 @@ export function createAuditLog(container: HTMLElement, options: { layerTitle(lay
     layer.control.value = chosen;
   }
   const options_title = (name: string) =>
-    name === 'accounts' || name === 'api_tokens' || name === 'sessions' ? t(`layer.${name}` as AdminMessageKey) : options.layerTitle(name);
+    name === 'cases' || name === 'accounts' || name === 'api_tokens' || name === 'sessions' ? t(`layer.${name}` as AdminMessageKey) : options.layerTitle(name);
 
   function renderTable(): void {
     if (!entries) return;

@@ -57,6 +57,7 @@ export const MESSAGES = {
   'diff.more': { fr: '{count, plural, one {# autre champ} other {# autres champs}}', en: '{count, plural, one {# more field} other {# more fields}}' },
   'diff.geometry': { fr: '{type}, {count, plural, one {# point} other {# points}}', en: '{type}, {count, plural, one {# point} other {# points}}' },
   'diff.empty': { fr: '(vide)', en: '(empty)' },
+  'layer.cases': { fr: 'Dossiers', en: 'Case files' },
   'layer.accounts': { fr: 'Comptes', en: 'Accounts' },
   'layer.api_tokens': { fr: 'Jetons d’API', en: 'API tokens' },
   'layer.sessions': { fr: 'Connexions', en: 'Sign-ins' },

@@ -77,23 +77,28 @@ function translatePage(): void {
   renderMessage();
 }
 
-/** The server's refusal in the reader's words; its own sentence follows for whoever must fix it. */
+/**
+ * The server's refusal in the reader's words. A refusal the page knows (missing field, wrong
+ * password, too many tries, account disabled) is said in the page's language alone: the
+ * server's English sentence under a French one was half French (issue 14). Only an unforeseen
+ * answer shows the server's own sentence, for whoever must fix it.
+ */
 async function refusal(response: Response): Promise<Shown> {
   const body = (await response.json().catch(() => null)) as { message?: string } | null;
   const detail = body?.message ?? `${response.status} ${response.statusText}`;
   switch (response.status) {
     case 400:
-      return { key: 'login.missing', detail, kind: 'error' };
+      return { key: 'login.missing', kind: 'error' };
     case 401:
-      return { key: 'login.wrong', detail, kind: 'error' };
+      return { key: 'login.wrong', kind: 'error' };
     case 429: {
       const seconds = Number(response.headers.get('retry-after'));
       return Number.isFinite(seconds) && seconds > 0
-        ? { key: 'login.tooMany', params: { seconds: Math.ceil(seconds) }, detail, kind: 'error' }
-        : { key: 'login.tooManySoon', detail, kind: 'error' };
+        ? { key: 'login.tooMany', params: { seconds: Math.ceil(seconds) }, kind: 'error' }
+        : { key: 'login.tooManySoon', kind: 'error' };
     }
     case 403:
-      return { key: 'login.forbidden', detail, kind: 'error' };
+      return { key: 'login.forbidden', kind: 'error' };
     default:
       return { key: 'login.failed', detail, kind: 'error' };
   }

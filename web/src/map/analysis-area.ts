@@ -18,12 +18,19 @@ export function viewArea(map: MapLibreMap): Area {
   return [round(Math.max(-180, w - dx)), round(Math.max(-85, s - dy)), round(Math.min(180, e + dx)), round(Math.min(85, n + dy))];
 }
 
-/** The view itself, rounded outwards to 0.001° (about 100 m), so that small moves ask the same area again. */
+/**
+ * The view, widened outwards to a grid whose step is a power of two degrees near a quarter of
+ * the view's span: a pan or a small zoom keeps the same area, so the timeline (ten years of
+ * analyses, half a second of the database's time) is not asked again for each move, and the
+ * area never strays more than a quarter of a view beyond what is seen.
+ */
 export function visibleArea(map: MapLibreMap): Area {
   const b = map.getBounds();
-  const down = (v: number) => Math.floor(v * 1000) / 1000;
-  const up = (v: number) => Math.ceil(v * 1000) / 1000;
-  return [down(Math.max(-180, b.getWest())), down(Math.max(-85, b.getSouth())), up(Math.min(180, b.getEast())), up(Math.min(85, b.getNorth()))];
+  const [w, s, e, n] = [Math.max(-180, b.getWest()), Math.max(-85, b.getSouth()), Math.min(180, b.getEast()), Math.min(85, b.getNorth())];
+  const step = 2 ** Math.ceil(Math.log2(Math.max(e - w, n - s, 1e-6) / 4));
+  const down = (v: number) => Math.floor(v / step) * step;
+  const up = (v: number) => Math.ceil(v / step) * step;
+  return [Math.max(-180, down(w)), Math.max(-85, down(s)), Math.min(180, up(e)), Math.min(85, up(n))];
 }
 
 /** Whether the map's view lies wholly inside `area`. */

@@ -30,6 +30,7 @@ import { createSessionBar } from '../shared/session-bar.js';
 import {
   CONTESTED_OVERLAY,
   ROUTE_RISK_OVERLAY,
+  PERMIT_OVERLAY,
   DATA_LAYERS,
   HIDDEN_AT_START,
   NOT_FITTED,
@@ -50,6 +51,7 @@ import type { RecordFilter } from './layers/layer-filter.js';
 import { createLegend } from './layers/legend.js';
 import { createPresenceFilter } from './layers/presence-filter.js';
 import { ROUTE_RISK_LAYER_IDS, createRouteRisk, type RouteRisk } from './routes/route-risk.js';
+import { PERMIT_OVERLAP_LAYER_IDS, createPermitOverlapLayer, type PermitOverlapLayer } from './permits/permit-overlap-layer.js';
 import { BACKGROUND_CREDIT, labelFadeDuration, offlineStyle } from '../shared/map-style.js';
 import { setBackgroundLanguage } from '../shared/background.js';
 import { createNotice } from './notice.js';
@@ -89,6 +91,7 @@ function translatePage(): void {
   byId('panel').setAttribute('aria-label', t('panel.label'));
   byId('skip-to-map').textContent = t('skip.map');
   setLongAndShort(byId('priorities-link'), t('nav.priorities'), t('nav.prioritiesShort'));
+  setLongAndShort(byId('cases-link'), t('nav.cases'), t('nav.casesShort'));
 }
 translatePage();
 onLangChange(translatePage);
@@ -149,7 +152,7 @@ const notice = createNotice(byId('notice'));
 const popup = createFeaturePopup(map, {
   title: (layer) => titles.get(layer) ?? { fr: layer, en: layer },
   record: (layer, id) => records.get(layer)?.get(id),
-  sectionsAt: (point) => routeRisk?.sectionsAt(point) ?? [],
+  sectionsAt: (point) => [...(routeRisk?.sectionsAt(point) ?? []), ...(permitOverlaps?.sectionsAt(point) ?? [])],
   actions: (layer, record) => (layer === 'incidents' ? (incidentEditor?.popupActions(record) ?? []) : []),
 });
 // The popup's texts were written in the language of the moment it opened.
@@ -158,6 +161,7 @@ onLangChange(() => popup.close());
 let editor: ClaimEditor | undefined;
 let contested: Contested | undefined;
 let routeRisk: RouteRisk | undefined;
+let permitOverlaps: PermitOverlapLayer | undefined;
 let incidentEditor: IncidentEditor | undefined;
 let incidentFilter: IncidentFilter | undefined;
 let incidentChart: IncidentChart | undefined;
@@ -253,14 +257,19 @@ async function loadAnalyses(date: string): Promise<void> {
   if (asked.kind === 'too-wide') {
     contested?.askZoomIn(date, ANALYSIS_MIN_ZOOM);
     routeRisk?.clear();
-    legend?.setCounts({ [CONTESTED_OVERLAY]: 0, [ROUTE_RISK_OVERLAY]: 0 });
+    permitOverlaps?.clear();
+    legend?.setCounts({ [CONTESTED_OVERLAY]: 0, [ROUTE_RISK_OVERLAY]: 0, [PERMIT_OVERLAY]: 0 });
     return;
   }
   const area = asked.kind === 'area' ? asked.area : undefined;
-  const [contestedCount, routeRiskCount] = await Promise.all([contested?.load(date, load.signal, area), routeRisk?.load(date, load.signal, area)]);
+  const [contestedCount, routeRiskCount, permitCount] = await Promise.all([
+    contested?.load(date, load.signal, area),
+    routeRisk?.load(date, load.signal, area),
+    permitOverlaps?.load(date, load.signal, area),
+  ]);
   if (load.signal.aborted) return;
   // The legend keeps the layers' own counts: these two are set beside them.
-  legend?.setCounts({ [CONTESTED_OVERLAY]: contestedCount ?? 0, [ROUTE_RISK_OVERLAY]: routeRiskCount ?? 0 });
+  legend?.setCounts({ [CONTESTED_OVERLAY]: contestedCount ?? 0, [ROUTE_RISK_OVERLAY]: routeRiskCount ?? 0, [PERMIT_OVERLAY]: permitCount ?? 0 });
 }
 
 followArea(
@@ -390,6 +399,7 @@ function legendInView(): void {
   for (const name of [...DATA_LAYERS, PLACES_SOURCE] as const) if (isLayerVisible(map, name)) inView[name] = drawnHere(styleLayerIds(map, name));
   if (isContestedVisible(map)) inView[CONTESTED_OVERLAY] = drawnHere(CONTESTED_LAYER_IDS);
   if (routeRisk?.isVisible()) inView[ROUTE_RISK_OVERLAY] = drawnHere(ROUTE_RISK_LAYER_IDS);
+  if (permitOverlaps?.isVisible()) inView[PERMIT_OVERLAY] = drawnHere(PERMIT_OVERLAP_LAYER_IDS);
   legend.setInView(inView);
 }
 // After each drawing settles: a move, a new date, a filter or a toggle all end in one.
@@ -408,6 +418,8 @@ const ready = (async () => {
   );
   // Over the ordinary routes (and the contested zones), under the point records.
   routeRisk = createRouteRisk(map, { before: 'cooperatives-point' });
+  // Over the claims, under the contested zones: a dispute between cooperatives is the sharper signal.
+  permitOverlaps = createPermitOverlapLayer(map, { before: 'contested-tint' });
   filters.presence = createPresenceFilter(byId('presence-filter'), map, filtersChanged);
   filters.incidents = incidentFilter = createIncidentFilter(byId('incident-filter'), map, filtersChanged);
   incidentChart = createIncidentChart(byId('incident-chart'), map, {
@@ -420,10 +432,17 @@ const ready = (async () => {
   legend = createLegend(byId('legend'), {
     titles,
     isVisible: (layer) =>
-      layer === CONTESTED_OVERLAY ? isContestedVisible(map) : layer === ROUTE_RISK_OVERLAY ? routeRisk!.isVisible() : isLayerVisible(map, layer),
+      layer === CONTESTED_OVERLAY
+        ? isContestedVisible(map)
+        : layer === ROUTE_RISK_OVERLAY
+          ? routeRisk!.isVisible()
+          : layer === PERMIT_OVERLAY
+            ? permitOverlaps!.isVisible()
+            : isLayerVisible(map, layer),
     onToggle: (layer, visible) => {
       if (layer === CONTESTED_OVERLAY) setContestedVisible(map, visible);
       else if (layer === ROUTE_RISK_OVERLAY) routeRisk?.setVisible(visible);
+      else if (layer === PERMIT_OVERLAY) permitOverlaps?.setVisible(visible);
       else setLayerVisible(map, layer, visible);
       if (shownDate) summarise(shownDate);
     },

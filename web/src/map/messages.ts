@@ -9,6 +9,7 @@ import { EXPORT_MESSAGES } from './export/messages-export.js';
 import { INCIDENT_MESSAGES } from './incidents/messages-incidents.js';
 import { ROUTE_MESSAGES } from './routes/messages-routes.js';
 import { TIMELINE_MESSAGES } from './timeline/messages-timeline.js';
+import { PERMIT_MESSAGES } from './permits/messages-permits.js';
 import { getLang, translator, type Localized } from '../shared/language.js';
 
 export { LANGUAGES, formatNumber, getLang, onLangChange, setLang, type Lang, type Localized } from '../shared/language.js';
@@ -21,6 +22,8 @@ export const UI = {
   'skip.map': { fr: 'Aller à la carte', en: 'Skip to the map' },
   'nav.priorities': { fr: 'Priorités pour la Police des mines →', en: 'Mining Police priorities →' },
   'nav.prioritiesShort': { fr: 'Priorités →', en: 'Priorities →' },
+  'nav.cases': { fr: 'Dossiers →', en: 'Case files →' },
+  'nav.casesShort': { fr: 'Dossiers →', en: 'Cases →' },
   'panel.label': { fr: 'Commandes et légende', en: 'Controls and legend' },
   // The panel as a bottom sheet on a phone (bottom-sheet.ts): its button says what a press does.
   'sheet.open': { fr: 'Ouvrir le panneau', en: 'Open the panel' },
@@ -116,6 +119,7 @@ export const UI = {
   ...ROUTE_MESSAGES,
   ...INCIDENT_MESSAGES,
   ...TIMELINE_MESSAGES,
+  ...PERMIT_MESSAGES,
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof UI;

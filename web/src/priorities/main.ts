@@ -188,6 +188,8 @@ function translatePage(): void {
   byId('page-title').textContent = title;
   byId('page-subtitle').textContent = area === null ? '' : t('page.subtitle', { area });
   byId('back-link').textContent = t('page.back');
+  byId('cases-link').textContent = t('page.cases');
+  byId('changes-link').textContent = t('page.changes');
   byId('skip-to-table').textContent = t('skip.table');
   byId('notice-illustrative').textContent = t('notice.illustrative');
   byId('notice-absence').textContent = t('notice.absence');

@@ -33,6 +33,8 @@ export const MESSAGES = {
     en: '{count, plural, one {# place with no known province appears} other {# places with no known province appear}} only under “All provinces”.',
   },
   'page.back': { fr: '← Retour à la carte des risques', en: '← Back to the risk map' },
+  'page.cases': { fr: 'Dossiers du groupe de travail', en: 'Working group case files' },
+  'page.changes': { fr: 'Depuis la dernière réunion', en: 'Since the last meeting' },
   'skip.table': { fr: 'Aller au classement', en: 'Skip to the ranking' },
   'notice.illustrative': {
     fr: 'Les lieux marqués « illustratif » (scénario de Bitale) sont dessinés à la main pour la démonstration : ce ne sont pas des observations.',

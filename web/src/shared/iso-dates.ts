@@ -1,2 +1,2 @@
 /** The pages' dates are the server's one date module (Node-free): YYYY-MM-DD, reckoned in UTC. */
-export { addDays, isIsoDate } from '../../../server/domain/iso-date.js';
+export { addDays, daysBetween, isIsoDate } from '../../../server/domain/iso-date.js';

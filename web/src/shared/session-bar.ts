@@ -10,7 +10,7 @@ import { onLangChange } from './language.js';
 import { roleName, sessionText } from './messages-session.js';
 import { fetchSession, signInAddress, signOut, type SessionInfo } from './session-api.js';
 
-export type SessionPage = 'map' | 'priorities' | 'admin';
+export type SessionPage = 'map' | 'priorities' | 'admin' | 'cases' | 'changes';
 
 export interface SessionBar {
   /** The session as the server described it, or null if it could not be asked. */

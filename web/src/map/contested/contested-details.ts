@@ -10,6 +10,7 @@ import { formatNumber, onLangChange, t, type MessageKey } from '../messages.js';
 import { LEGAL_STATUS_COLOURS } from '../../shared/palette.js';
 import { SEVERITY_STYLES, markerSymbol } from './severity.js';
 import { symbolCanvas } from '../layers/symbols.js';
+import { caseLinks } from './contested-case-link.js';
 
 export interface ContestedDetails {
   show(zone: ContestedZone, options: { focus: boolean }): void;
@@ -123,7 +124,10 @@ function render(zone: ContestedZone): HTMLElement[] {
   if (p.incidents.length === 0) incidentList.append(el('li', 'details-none', t('details.noIncidents')));
   incidents.append(incidentList);
 
-  return [badge, reason, summary, claimants, rules, zones, presence, incidents];
+  // The zone's case file, or the way to open one (contested-case-link.ts).
+  const caseFile = caseLinks(p.claimants.map((c) => c.claim_id));
+
+  return [badge, reason, summary, caseFile, claimants, rules, zones, presence, incidents];
 }
 
 export function createContestedDetails(container: HTMLElement, actions: { onClose(id: number): void; onZoom(id: number): void }): ContestedDetails {

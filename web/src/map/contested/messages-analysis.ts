@@ -62,6 +62,8 @@ export const ANALYSIS_MESSAGES = {
   'details.actorNamed': { fr: '{type} « {name} »', en: '{type} “{name}”' },
   'details.inside': { fr: 'dans la zone', en: 'inside the zone' },
   'details.linked': { fr: '{link} {cooperative}', en: '{link} {cooperative}' },
+  'details.caseFile': { fr: 'Dossier : {title}', en: 'Case file: {title}' },
+  'details.caseOpen': { fr: 'Ouvrir un dossier', en: 'Open a case file' },
 
   'rule.R5': { fr: 'R5 — Revendications qui se chevauchent', en: 'R5 — Overlapping claims' },
   'rule.R6': { fr: 'R6 — Différend militarisé', en: 'R6 — Militarised dispute' },

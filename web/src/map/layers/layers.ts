@@ -27,7 +27,9 @@ export const PLACES_SOURCE = 'places';
 export const CONTESTED_OVERLAY = 'contested';
 /** The militarised-route overlay (route-risk.ts), toggled from the legend like a layer. */
 export const ROUTE_RISK_OVERLAY = 'militarised-routes';
-export type ToggleableLayer = DataLayerName | typeof PLACES_SOURCE | typeof CONTESTED_OVERLAY | typeof ROUTE_RISK_OVERLAY;
+/** The encroachments of claims and ZEAs on industrial titles (R12, permits/permit-overlap-layer.ts). */
+export const PERMIT_OVERLAY = 'permit-overlaps';
+export type ToggleableLayer = DataLayerName | typeof PLACES_SOURCE | typeof CONTESTED_OVERLAY | typeof ROUTE_RISK_OVERLAY | typeof PERMIT_OVERLAY;
 
 export const HIDDEN_AT_START: ReadonlySet<ToggleableLayer> = new Set(['cooperatives']);
 /** Drawn as context, but the first view does not fit to them: the cadastre's titles cover the whole province. */

@@ -4,7 +4,8 @@
  * dashes and symbols as the map.
  */
 import { localize, onLangChange, t, type Localized, type MessageKey } from '../messages.js';
-import { CONTESTED_OVERLAY, PERMIT_LINE, PLACES_SOURCE, ROUTE_RISK_OVERLAY, STALE_GREY, type ToggleableLayer } from './layers.js';
+import { CONTESTED_OVERLAY, PERMIT_LINE, PERMIT_OVERLAY, PLACES_SOURCE, ROUTE_RISK_OVERLAY, STALE_GREY, type ToggleableLayer } from './layers.js';
+import { PERMIT_OVERLAP_STYLE } from '../permits/permit-overlap-layer.js';
 import { COLOURS, LEGAL_STATUS_COLOURS } from '../../shared/palette.js';
 import { ROUTE_RISK_STYLE } from '../routes/route-risk.js';
 import { SEVERITIES, SEVERITY_STYLES, patternSymbol } from '../contested/severity.js';
@@ -69,6 +70,23 @@ const ENTRIES: LegendEntry[] = [
         swatch: { kind: 'line', colour: ROUTE_RISK_STYLE.colour, width: 4, casing: ROUTE_RISK_STYLE.casing, dash: ROUTE_RISK_STYLE.dash },
       },
       { key: 'routeRisk.legendFar', swatch: { kind: 'line', colour: ROUTE_RISK_STYLE.colour, width: 8, pattern: ROUTE_RISK_STYLE.halo } },
+    ],
+  },
+  {
+    layer: PERMIT_OVERLAY,
+    title: 'permitOverlap.title',
+    items: [
+      {
+        key: 'permitOverlap.legend',
+        swatch: {
+          kind: 'area',
+          fill: PERMIT_OVERLAP_STYLE.fill,
+          fillOpacity: PERMIT_OVERLAP_STYLE.fillOpacity,
+          line: PERMIT_OVERLAP_STYLE.line,
+          lineWidth: PERMIT_OVERLAP_STYLE.width,
+          dash: [...PERMIT_OVERLAP_STYLE.dash],
+        },
+      },
     ],
   },
   {

@@ -195,8 +195,13 @@ function keepInside(map: MapLibreMap, popup: Popup): void {
     if (!popup.isOpen() || !element) return;
     const box = element.getBoundingClientRect();
     const frame = map.getContainer().getBoundingClientRect();
-    if (box.left >= frame.left && box.right <= frame.right) return;
-    map.panBy([map.project(popup.getLngLat()).x - frame.width / 2, 0]);
+    // On a map narrower than two popups no side fits, whatever fits now: MapLibre picks the
+    // anchor again at each drawing, from the content's final width (a popup measured at 30–390
+    // px was seen drawn at 152–512 a moment later). There the point always goes to the middle.
+    const narrow = frame.width < 2 * POPUP_WIDTH;
+    if (!narrow && box.left >= frame.left && box.right <= frame.right) return;
+    const offset = map.project(popup.getLngLat()).x - frame.width / 2;
+    if (Math.abs(offset) > 1) map.panBy([offset, 0]);
   };
   queueMicrotask(() => (map.isMoving() ? void map.once('moveend', check) : check()));
 }

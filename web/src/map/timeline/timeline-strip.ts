@@ -40,10 +40,12 @@ export function createTimelineStrip(container: HTMLElement, options: TimelineStr
   peak.type = 'button';
   const play = el('button', 'timeline-play');
   play.type = 'button';
-  const bar = el('div', 'timeline-bar');
-  bar.append(heading, peak, play);
+  // In the bar's own line, like the buttons: the strip keeps one height whatever it says, so the
+  // map above it never resizes (a resize stops the map's camera mid-flight).
   const message = el('p', 'timeline-message');
   message.setAttribute('role', 'status');
+  const bar = el('div', 'timeline-bar');
+  bar.append(heading, peak, play, message);
   const labels = el('div', 'timeline-labels');
   labels.setAttribute('aria-hidden', 'true');
   const months = el('div', 'timeline-months');
@@ -57,7 +59,7 @@ export function createTimelineStrip(container: HTMLElement, options: TimelineStr
   const help = el('p', 'visually-hidden');
   help.id = 'timeline-help';
   months.setAttribute('aria-describedby', help.id);
-  container.append(bar, message, grid, help);
+  container.append(bar, grid, help);
 
   let state: State = { kind: 'loading' };
   let shownDate: string | null = null;
@@ -139,7 +141,8 @@ export function createTimelineStrip(container: HTMLElement, options: TimelineStr
     play.textContent = playing ? `❚❚ ${t('timeline.pause')}` : `▶ ${t('timeline.play')}`;
     play.setAttribute('aria-pressed', String(playing));
     const ready = state.kind === 'ready';
-    grid.hidden = !ready;
+    // The months stay while the next answer is worked out (dimmed); the grid keeps its height, empty or not.
+    grid.classList.toggle('is-stale', !ready);
     play.disabled = !ready;
     const top = state.kind === 'ready' ? peakMonth(state.timeline.months) : null;
     peak.hidden = !top;
@@ -158,6 +161,8 @@ export function createTimelineStrip(container: HTMLElement, options: TimelineStr
               ? ''
               : t('timeline.noPeak');
     message.hidden = message.textContent === '';
+    // Cut to the bar's line on a narrow screen: the whole sentence on hover.
+    message.title = message.textContent;
   }
 
   /** The controls and the months: on a new answer and on a language switch (the months' names change). */
@@ -227,6 +232,8 @@ export function createTimelineStrip(container: HTMLElement, options: TimelineStr
       load?.abort();
       const current = new AbortController();
       load = current;
+      // What the strip counts, for whoever must check it (the browser test asks the API the same).
+      container.dataset.area = area.join(',');
       state = { kind: 'loading' };
       render();
       try {
@@ -241,12 +248,15 @@ export function createTimelineStrip(container: HTMLElement, options: TimelineStr
           return;
         }
         state = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+        // Another area's months would mislead beside the error.
+        months.replaceChildren();
       }
       renderAll();
     },
     askZoomIn(zoom) {
       load?.abort();
       state = { kind: 'zoom-in', zoom };
+      months.replaceChildren();
       renderAll();
     },
     setDate(date) {
