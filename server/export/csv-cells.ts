@@ -3,7 +3,7 @@ import { stringify, type Options } from 'csv-stringify/sync';
 /**
  * CSV that a spreadsheet opens without running anything (OWASP, CSV injection). Names and
  * reasons come from the field and from anyone with an editor account. Shared by the server's
- * exports and the pages' downloads (web/src/priorities/csv.ts): no Node API here.
+ * exports and the pages' downloads (web/src/shared/csv-file.ts): no Node API here.
  *
  * Two defences, because a French-locale spreadsheet splits on `;` and others on `,` or tabs:
  * - every text cell is quoted, so a separator inside a name stays inside its cell;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHTS as SERVER_WEIGHTS, FACTORS as SERVER_FACTORS, PRIORITY_DEFAULTS } from '../../server/analysis/priorities/priority-params.js';
-import { csvText } from '../../web/src/priorities/csv.js';
+import { csvText } from '../../web/src/shared/csv-file.js';
 import { DEFAULT_HALF_LIFE_DAYS, DEFAULT_RADIUS_KM, DEFAULT_WEIGHTS, FACTORS } from '../../web/src/priorities/factors.js';
 
 /** The pure parts of the priorities page, without a browser. */

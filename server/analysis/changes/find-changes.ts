@@ -1,14 +1,9 @@
 import type { Queryable } from '../../db/database.js';
 import { SENSITIVE_CATEGORIES } from '../../sharing/incident-coarsening.js';
-import { CONTESTED_DEFAULTS } from '../contested/contested-params.js';
 import type { ContestedZone } from '../contested/contested-schema.js';
-import { findContestedZones } from '../contested/find-contested-zones.js';
-import { ROUTE_DEFAULTS } from '../militarised-routes/route-params.js';
-import { findMilitarisedRoutes } from '../militarised-routes/militarised-routes.js';
 import type { MilitarisedRoutes } from '../militarised-routes/militarised-routes-schema.js';
-import { FRESH_DAYS } from '../security/security-params.js';
-import { findSiteFlags } from '../security/site-flags.js';
 import type { SiteFlags } from '../security/security-schema.js';
+import { contestedOn, militarisedRoutesOn, siteFlagsOn } from '../map-analyses.js';
 import type { ChangesParams } from './changes-params.js';
 import type { Change, Changes } from './changes-schema.js';
 import { incidentsBetweenSql } from './changes-sql.js';
@@ -29,25 +24,8 @@ interface Snapshot {
 
 /** Every analysis the map draws, on one day, with its defaults. */
 async function snapshot(db: Queryable, date: string, bbox: number[] | undefined): Promise<Snapshot> {
-  const contested = await findContestedZones(db, {
-    date,
-    minAreaHa: CONTESTED_DEFAULTS.min_area_ha,
-    minShare: CONTESTED_DEFAULTS.min_share,
-    nearKm: CONTESTED_DEFAULTS.near_km,
-    incidentDays: CONTESTED_DEFAULTS.incident_days,
-    bbox,
-  });
-  const sites = await findSiteFlags(db, { date, freshDays: FRESH_DAYS, bbox });
-  const routes = await findMilitarisedRoutes(db, {
-    date,
-    bufferM: ROUTE_DEFAULTS.buffer_m,
-    segmentM: ROUTE_DEFAULTS.segment_m,
-    windowDays: ROUTE_DEFAULTS.window_days,
-    k: ROUTE_DEFAULTS.k,
-    freshDays: ROUTE_DEFAULTS.fresh_days,
-    bbox,
-  });
-  return { contested: contested.features, sites, routes };
+  const contested = await contestedOn(db, date, bbox);
+  return { contested: contested.features, sites: await siteFlagsOn(db, date, bbox), routes: await militarisedRoutesOn(db, date, bbox) };
 }
 
 const claimIds = (zone: ContestedZone) => new Set(zone.properties.claimants.map((c) => c.claim_id));

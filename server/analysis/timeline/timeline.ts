@@ -1,10 +1,7 @@
 import type { Queryable } from '../../db/database.js';
-import { CONTESTED_DEFAULTS } from '../contested/contested-params.js';
-import { findContestedZones } from '../contested/find-contested-zones.js';
 import { ROUTE_DEFAULTS } from '../militarised-routes/route-params.js';
-import { findMilitarisedRoutes } from '../militarised-routes/militarised-routes.js';
 import { FRESH_DAYS } from '../security/security-params.js';
-import { findSiteFlags } from '../security/site-flags.js';
+import { contestedOn, militarisedRoutesOn, siteFlagsOn } from '../map-analyses.js';
 import { monthEnds } from './month-ends.js';
 import type { TimelineParams } from './timeline-params.js';
 import type { Timeline, TimelineMonth } from './timeline-schema.js';
@@ -33,33 +30,15 @@ async function countByDigest(days: Array<{ date: string; digest: string }>, coun
   return counts;
 }
 
-async function contestedOn(db: Queryable, date: string, bbox: number[] | undefined): Promise<number> {
-  const zones = await findContestedZones(db, {
-    date,
-    minAreaHa: CONTESTED_DEFAULTS.min_area_ha,
-    minShare: CONTESTED_DEFAULTS.min_share,
-    nearKm: CONTESTED_DEFAULTS.near_km,
-    incidentDays: CONTESTED_DEFAULTS.incident_days,
-    bbox,
-  });
-  return zones.features.length;
-}
+const contestedCount = async (db: Queryable, date: string, bbox: number[] | undefined) => (await contestedOn(db, date, bbox)).features.length;
 
 async function militarisedKmOn(db: Queryable, date: string, bbox: number[] | undefined): Promise<number> {
-  const routes = await findMilitarisedRoutes(db, {
-    date,
-    bufferM: ROUTE_DEFAULTS.buffer_m,
-    segmentM: ROUTE_DEFAULTS.segment_m,
-    windowDays: ROUTE_DEFAULTS.window_days,
-    k: ROUTE_DEFAULTS.k,
-    freshDays: ROUTE_DEFAULTS.fresh_days,
-    bbox,
-  });
+  const routes = await militarisedRoutesOn(db, date, bbox);
   return round2(routes.routes.reduce((sum, r) => sum + r.militarised_km, 0));
 }
 
 async function armedSitesOn(db: Queryable, date: string, bbox: number[] | undefined): Promise<number> {
-  const sites = await findSiteFlags(db, { date, freshDays: FRESH_DAYS, bbox });
+  const sites = await siteFlagsOn(db, date, bbox);
   return sites.features.filter((f) => ARMED_LEVELS.has(f.properties.level)).length;
 }
 
@@ -74,7 +53,7 @@ export async function buildTimeline(db: Queryable, params: TimelineParams): Prom
   const digestQuery = inputDigestsSql(days, { freshDays: FRESH_DAYS, routeWindowDays: ROUTE_DEFAULTS.window_days });
   const digests = await db.query<{ date: string; claims: string; sites: string; routes: string }>(digestQuery.text, digestQuery.values);
   const ofKind = (kind: 'claims' | 'sites' | 'routes') => digests.map((d) => ({ date: d.date, digest: d[kind] }));
-  const contested = await countByDigest(ofKind('claims'), (date) => contestedOn(db, date, params.bbox));
+  const contested = await countByDigest(ofKind('claims'), (date) => contestedCount(db, date, params.bbox));
   const militarisedKm = await countByDigest(ofKind('routes'), (date) => militarisedKmOn(db, date, params.bbox));
   const armedSites = await countByDigest(ofKind('sites'), (date) => armedSitesOn(db, date, params.bbox));
   const incidentQuery = incidentsByMonthSql(`${ends[0]!.month}-01`, params.to, params.bbox);

@@ -1,7 +1,8 @@
 /** Download buttons for the ranking and the plan, and printing (with or without the map). */
 import { el } from '../shared/dom.js';
 import type { Plan, Ranking } from './api.js';
-import { download, planCsv, planGeojson, rankingCsv, rankingGeojson } from './export.js';
+import { downloadText as download } from '../shared/csv-file.js';
+import { planCsv, planGeojson, rankingCsv, rankingGeojson } from './export.js';
 import type { RankingQuery } from './query.js';
 import { onLangChange, t } from './translate.js';
 

@@ -5,7 +5,7 @@
  */
 import type { AreaShown, Plan, Ranking } from './api.js';
 import { placeKey } from './api.js';
-import { csvText } from './csv.js';
+import { csvText } from '../shared/csv-file.js';
 import { DEFAULT_HALF_LIFE_DAYS, FACTORS } from './factors.js';
 import { rankingSearch, type RankingQuery } from './query.js';
 
@@ -134,18 +134,4 @@ export function planCsv(plan: Plan, query: RankingQuery): string {
 export function planGeojson(plan: Plan, query: RankingQuery): string {
   // The plan itself carries its objective, its method in a sentence and the top-10 places it leaves uncovered.
   return JSON.stringify({ ...plan, metadata: { ...metadata(query, 'POST /api/analysis/deployment-plan', plan.area), objective: plan.objective } });
-}
-
-/** Hands a file to the browser's downloads; nothing is sent anywhere. */
-export function download(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
