@@ -54,7 +54,8 @@ async function seed(app: FastifyInstance): Promise<{ zoneId: number }> {
     for (const [key, value] of Object.entries(properties)) if (typeof value === 'string') expect(created.properties[key]).toBe(value);
     return created.id;
   };
-  const zoneId = await post('zones', box(28.595, -2.255, 28.665, -2.175), { code: 'ZEA-X1', name: ZONE_NAME, status: 'active' });
+  // In the working group's home province, where the priorities page opens (HOME_PROVINCE).
+  const zoneId = await post('zones', box(28.595, -2.255, 28.665, -2.175), { code: 'ZEA-X1', name: ZONE_NAME, status: 'active', province: 'Sud-Kivu' });
   const a = await post('cooperatives', point([28.905, -2.095]), { name: COOP_A, legal_status: 'authorised' });
   const b = await post('cooperatives', null, { name: COOP_B, legal_status: 'unrecognised' });
   await post('claims', box(28.605, -2.245, 28.645, -2.2), {
