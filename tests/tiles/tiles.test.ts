@@ -194,7 +194,11 @@ describe('a tile', () => {
         const rows = await t.db.query<TileRow>(geojsonRowsSql(LAYERS[layer], { tile, profile: 'partner', mode: 'records' }, params), params.values);
         const fromNode = decodeTile(encodeTile(layer, tile, rows), tile)[layer] ?? [];
         const fromPostgis = await decoded(layer, tile, '?profile=partner');
-        const summary = (fs: DecodedFeature[]) => fs.map((f) => ({ id: f.id, type: f.geometry.type, properties: f.properties })).sort((a, b) => a.id! - b.id!);
+        // Polygon or MultiPolygon alike: where a shape's second part is a sliver under a unit of the
+        // tile grid, geojson-vt's simplification drops it and PostGIS keeps it (a CAMI permit at 9/296/260).
+        const kind = (type: string) => type.replace(/^Multi/, '');
+        const summary = (fs: DecodedFeature[]) =>
+          fs.map((f) => ({ id: f.id, type: kind(f.geometry.type), properties: f.properties })).sort((a, b) => a.id! - b.id!);
         expect(summary(fromNode), `${layer} ${tile.z}/${tile.x}/${tile.y}`).toEqual(summary(fromPostgis));
         // Shapes agree to the tile grid (a unit is 1/4096 of the tile): the same box around each feature's positions.
         const boxes = (fs: DecodedFeature[]) =>
