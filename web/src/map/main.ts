@@ -455,7 +455,8 @@ const ready = (async () => {
   timeline = createTimelineStrip(byId('timeline'), {
     pick: async (date) => {
       dateControl.set(date);
-      await loadLayers(date, { fit: false });
+      // A newer pick (Play's next month, another click) aborts this load: that is no failure to show.
+      await loadLayers(date, { fit: false }).catch(showLoadError);
     },
   });
   editor = createClaimEditor(byId('claim-editor'), map, {
