@@ -11,7 +11,6 @@ import { incidentsBetweenSql } from './changes-sql.js';
 /** Serious enough to put before a meeting by default: harm to people, and armed clashes. */
 export const SERIOUS_CATEGORIES = [...SENSITIVE_CATEGORIES, 'armed_clash'] as const;
 
-const SEVERITY_RANK: Record<string, number> = { critical: 4, high: 3, medium: 2, low: 1 };
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 const blank = { severity_before: null, severity_after: null, km_before: null, km_after: null, category: null } as const;
@@ -63,8 +62,8 @@ function contestedChanges(before: ContestedZone[], after: ContestedZone[], param
   for (const zone of after) {
     const then = before.find((b) => sameDispute(b, zone));
     if (!then) out.push(contestedChange(zone, 'appeared', params.to, null, zone));
-    else if (SEVERITY_RANK[zone.properties.severity]! !== SEVERITY_RANK[then.properties.severity]!) {
-      const worse = SEVERITY_RANK[zone.properties.severity]! > SEVERITY_RANK[then.properties.severity]!;
+    else if (zone.properties.severity_rank !== then.properties.severity_rank) {
+      const worse = zone.properties.severity_rank > then.properties.severity_rank;
       out.push(contestedChange(zone, worse ? 'worsened' : 'eased', params.to, then, zone));
     }
   }
