@@ -310,19 +310,43 @@ map.on('moveend', () => {
   }, 400);
 });
 
+/** What one load asks the server: a page of every layer, and the sites' armed presence, as of `date`. */
+function requestLayers(date: string, signal: AbortSignal) {
+  const requests = {
+    sitePresence: fetchSitePresence(date, signal),
+    collections: Promise.all(DATA_LAYERS.map(async (name) => [name, await fetchLayer(name, date, signal, GEOJSON_LIMIT)] as [DataLayerName, LayerCollection])),
+  };
+  // Awaited by loadLayers; a failure before then (or an abort) must not surface as an unhandled rejection.
+  requests.sitePresence.catch(() => undefined);
+  requests.collections.catch(() => undefined);
+  return requests;
+}
+
+/**
+ * The first load's requests, sent now rather than once MapLibre has started: its worker, style
+ * and first frame take a second or more on a slow machine, and the layers' answers arrive meanwhile.
+ */
+let firstRequests: { date: string; load: AbortController; requests: ReturnType<typeof requestLayers> } | null = (() => {
+  const date = dateFromAddress() ?? today();
+  const load = new AbortController();
+  return { date, load, requests: requestLayers(date, load.signal) };
+})();
+
 /** Fetches every layer as of `date`, puts them on the map and waits until the map has drawn them. */
 async function loadLayers(date: string, options: { fit: boolean }): Promise<void> {
   currentLoad?.abort();
-  const load = new AbortController();
+  const first = firstRequests;
+  firstRequests = null;
+  if (first && first.date !== date) first.load.abort();
+  const load = first?.date === date ? first.load : new AbortController();
   currentLoad = load;
   shownDate = null;
   timeline?.setDate(date);
   status.set({ kind: 'loading' });
   analysisLoad?.abort();
-  const sitePresence = fetchSitePresence(date, load.signal);
-  const collections = await Promise.all(
-    DATA_LAYERS.map(async (name) => [name, await fetchLayer(name, date, load.signal, GEOJSON_LIMIT)] as [DataLayerName, LayerCollection]),
-  );
+  const requests = first?.date === date ? first.requests : requestLayers(date, load.signal);
+  const sitePresence = requests.sitePresence;
+  const collections = await requests.collections;
   if (load.signal.aborted) return;
   incidentFilter?.setAsOf(date);
 
