@@ -45,6 +45,8 @@ export interface AppOptions {
   analysisLimits?: AnalysisLimits;
   /** HOME_PROVINCE (config.ts): the priorities' area when a request names none; absent: Sud-Kivu. */
   homeProvince?: string;
+  /** TILE_CACHE_MB (config.ts): tiles kept once made, shared by callers who may see them (made-tiles.ts); absent: 64. */
+  tileCacheMb?: number;
 }
 
 /** Largest request body: a detailed ZEA polygon fits many times over; a runaway upload does not. */
@@ -100,7 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(analysisRoutes, { analyse });
   await app.register(priorityRoutes, { analyse, homeProvince: options.homeProvince });
   await app.register(ogcRoutes, { db: options.db, publicUrl: options.publicUrl });
-  await app.register(tileRoutes, { db: options.db });
+  await app.register(tileRoutes, { db: options.db, tileCacheMb: options.tileCacheMb });
   await app.register(exportRoutes, { db: options.db });
   await app.register(auditRoutes, { db: options.db });
 

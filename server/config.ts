@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { envSchema } from 'env-schema';
 import { Type, type Static, type TSchema } from 'typebox';
+import { DEFAULT_TILE_CACHE_MB } from './tiles/made-tiles.js';
 import { defaultAnalysisLimits, type AnalysisLimits } from './analysis/analysis-limits.js';
 import { POOL_SIZE } from './db/postgres.js';
 import { canonicalProvince } from './domain/provinces.js';
@@ -41,6 +42,8 @@ export interface AppConfig {
   logLevel: string;
   /** HOME_PROVINCE: the working group's province, the area of the priorities when none is asked for. */
   homeProvince: string;
+  /** TILE_CACHE_MB: megabytes of tiles kept once made (tiles/made-tiles.ts); 0 keeps none. */
+  tileCacheMb: number;
 }
 
 /**
@@ -134,6 +137,11 @@ export const ENV_SCHEMA = Type.Object({
     description: 'how long a statement of an analysis may run on a server',
     expected: 'a whole number from 100 to 3600000 (milliseconds a statement of an analysis may run)',
   }),
+  TILE_CACHE_MB: wholeNumber(0, 4096, {
+    default: DEFAULT_TILE_CACHE_MB,
+    description: 'megabytes of vector tiles kept once made, shared by the callers who may see them; 0 keeps none',
+    expected: 'a whole number from 0 to 4096 (megabytes of tiles kept in memory)',
+  }),
   HOME_PROVINCE: text({
     default: 'Sud-Kivu',
     description: 'the working group’s home province: the priorities and the deployment plan cover it when no area is asked for',
@@ -211,6 +219,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
     loadDemo: yes(vars.LOAD_DEMO),
     logLevel: vars.LOG_LEVEL!,
     homeProvince: canonicalProvince(vars.HOME_PROVINCE) ?? 'Sud-Kivu',
+    tileCacheMb: vars.TILE_CACHE_MB!,
   };
 }
 

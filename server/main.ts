@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     loadShedding: config.loadShedding,
     analysisLimits: config.analysisLimits,
     homeProvince: config.homeProvince,
+    tileCacheMb: config.tileCacheMb,
     auth: {
       demo: config.demo,
       loginPerMinute: config.loginPerMinute,

@@ -12,6 +12,7 @@ import { logPartnerRead } from '../export/partner-reads.js';
 import type { Profile } from '../sharing/profiles.js';
 import { readDataVersion } from './data-version.js';
 import { buildTile } from './build-tile.js';
+import { DEFAULT_TILE_CACHE_MB, madeTiles } from './made-tiles.js';
 import { MAX_TILE_ZOOM, TILE_EXTENT, tileAddress } from './tile-address.js';
 import { matchesTag, setTileHeaders, tileTag } from './tile-cache.js';
 import { CELL_UNITS, MAX_TILE_RECORDS, SMALL_UNITS } from './tile-sql.js';
@@ -40,8 +41,9 @@ const tileQuery = Type.Object(
  * Vector tiles of every layer (issue 13), cut by the same sharing profile and access rules as
  * the layer API: `GET /tiles/{layer}/{z}/{x}/{y}.mvt?date=`. `GET /tiles` says what there is.
  */
-export async function tileRoutes(app: FastifyInstance, options: { db: Database }): Promise<void> {
+export async function tileRoutes(app: FastifyInstance, options: { db: Database; tileCacheMb?: number }): Promise<void> {
   const { db } = options;
+  const made = madeTiles(options.tileCacheMb ?? DEFAULT_TILE_CACHE_MB);
 
   app.get('/tiles', { schema: { tags: ['tiles'], summary: 'The vector tile layers, their zooms and the current data version' } }, async () => ({
     version: await readDataVersion(db.reads),
@@ -70,8 +72,10 @@ export async function tileRoutes(app: FastifyInstance, options: { db: Database }
       const tag = tileTag(await readDataVersion(db.reads), profile, today());
       setTileHeaders(reply, tag);
       if (matchesTag(request, tag)) return reply.status(304).send();
-      const { body, features } = await buildTile(db.reads, LAYERS[layer as LayerName], { tile, profile, date: request.query.date });
-      await logPartnerRead(db, request, { via: 'tiles', profile, layer, filters: { z, x, y, date: request.query.date }, featureCount: features });
+      const { date } = request.query;
+      const key = `${tag} ${layer}/${z}/${x}/${y} ${date ?? ''}`;
+      const { body, features } = await made(key, () => buildTile(db.reads, LAYERS[layer as LayerName], { tile, profile, date }));
+      await logPartnerRead(db, request, { via: 'tiles', profile, layer, filters: { z, x, y, date }, featureCount: features });
       return reply.type(MVT_TYPE).send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
     },
   );

@@ -32,6 +32,10 @@ export const SMALL_UNITS = 32;
  */
 export const TINY_UNITS = 2;
 
+/** Web mercator (EPSG:3857): half the world's width in metres, and the sphere's radius. */
+const MERCATOR_HALF_WORLD = 20037508.342789244;
+const EARTH_RADIUS = 6378137;
+
 export interface TileQuery {
   tile: TileAddress;
   profile: Profile;
@@ -120,19 +124,27 @@ export function tileRowsSql(layer: LayerDefinition, query: TileQuery, params: Pa
                     ORDER BY ${publishedOrderSql(layer, profile)}`;
   if (query.mode === 'records') return records([]);
 
-  const small = (g: string) => `(ST_GeometryType(${g}) = 'ST_Point' OR ${narrowerThan(g, SMALL_UNITS)})`;
+  // One pass over the tile's records: each one's box (read once), its centre in web mercator by
+  // the projection's formula (ST_Transform per row was most of a crowded tile's time), and whether
+  // it is small enough to count. Only narrow rows are kept, so the grouping hashes in memory.
   const perSide = TILE_EXTENT / CELL_UNITS;
-  const column = (axis: 'X' | 'Y') => `floor((ST_${axis}(p.m) - ST_${axis}Min(e.box)) / e.cell)`;
-  // A layer of points has no shape wide enough to stay whole: no second pass over its rows.
-  const wide = pointsOnly ? '' : `UNION ALL (${records([`NOT ${small(geometry)}`])})`;
-  return `WITH p AS (SELECT ST_Transform(ST_Centroid(${geometry}), 3857) AS m
-                       FROM ${tileSource(layer, query, params)}
-                      WHERE ${[...conditions, small(geometry)].join(' AND ')})
-          SELECT (min(${column('Y')} * ${perSide + 2} + ${column('X')}) + 1)::bigint AS id,
+  const cell = `((ST_XMax(${envelope.mercator}) - ST_XMin(${envelope.mercator})) / ${perSide})`;
+  const column = (axis: 'x' | 'y') => `floor((p.${axis} - ST_${axis.toUpperCase()}Min(${envelope.mercator})) / ${cell})::int`;
+  const smallUnits = params.add(((360 / 2 ** tile.z) * SMALL_UNITS) / TILE_EXTENT, 'float8');
+  // A layer of points has no shape wide enough to stay whole: no second look at its rows.
+  const wide = pointsOnly ? '' : `UNION ALL (${records([`t.id = ANY (ARRAY(SELECT p.id FROM p WHERE NOT p.small))`])})`;
+  return `WITH p AS MATERIALIZED (
+            SELECT t.id,
+                   (ST_XMin(b.box) + ST_XMax(b.box)) / 2 * ${MERCATOR_HALF_WORLD} / 180 AS x,
+                   ln(tan(pi() / 4 + radians((ST_YMin(b.box) + ST_YMax(b.box)) / 2) / 2)) * ${EARTH_RADIUS} AS y,
+                   greatest(ST_XMax(b.box) - ST_XMin(b.box), ST_YMax(b.box) - ST_YMin(b.box)) < ${smallUnits} AS small
+              FROM ${tileSource(layer, query, params)} CROSS JOIN LATERAL (SELECT (${geometry})::box2d AS box) b
+             WHERE ${conditions.join(' AND ')})
+          SELECT (c.key + 1)::bigint AS id,
                  jsonb_build_object('cell_count', count(*)::int) AS properties,
-                 ST_Transform(ST_SetSRID(ST_MakePoint(avg(ST_X(p.m)), avg(ST_Y(p.m))), 3857), 4326) AS geom
-            FROM p CROSS JOIN (SELECT ${envelope.mercator} AS box, (ST_XMax(${envelope.mercator}) - ST_XMin(${envelope.mercator})) / ${perSide} AS cell) e
-           GROUP BY ${column('X')}, ${column('Y')}
+                 ST_SetSRID(ST_MakePoint(avg(c.x) * 180 / ${MERCATOR_HALF_WORLD}, degrees(2 * atan(exp(avg(c.y) / ${EARTH_RADIUS})) - pi() / 2)), 4326) AS geom
+            FROM (SELECT p.x, p.y, ${column('y')} * ${perSide + 2} + ${column('x')} AS key FROM p WHERE p.small) c
+           GROUP BY c.key
           ${wide}`;
 }
 

@@ -113,6 +113,24 @@ describe('a tile', () => {
     expect(after.headers.etag).not.toBe(tag);
   });
 
+  it('is made once and kept, yet the request after an edit shows the edit, and another profile gets its own cut', async () => {
+    const [site] = await listed('sites');
+    const tile = tilesCovering([site!], 10)[0]!;
+    const first = await getTile('sites', tile);
+    expect((await getTile('sites', tile)).rawPayload.equals(first.rawPayload)).toBe(true);
+    const village = `Kept-tile ${Date.now()}`;
+    const patched = await t.app.inject({ method: 'PATCH', url: `/api/sites/${site!.id}`, payload: { type: 'Feature', properties: { village } } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect((await decoded('sites', tile)).find((f) => f.id === Number(site!.id))?.properties.village).toBe(village);
+
+    // The internal cut made first; the partner's of the same address must not be it (partners see opaque ids).
+    const incidentTile = await demoTile();
+    const internalIds = (await decoded('incidents', incidentTile)).map((f) => f.id);
+    const partnerIds = (await decoded('incidents', incidentTile, '?profile=partner')).map((f) => f.id);
+    expect(partnerIds.length).toBeGreaterThan(0);
+    expect(partnerIds.filter((id) => internalIds.includes(id))).toEqual([]);
+  });
+
   it('is cut for the profile: the tag says which, and the same URL differs', async () => {
     const tile = await demoTile();
     const internal = await getTile('incidents', tile);
