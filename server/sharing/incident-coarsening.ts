@@ -54,6 +54,33 @@ export function linkedIncidentsSql(profile: Profile): string | undefined {
            WHERE s.category IN (${SENSITIVE_LIST}) AND n.category NOT IN (${SENSITIVE_LIST})`;
 }
 
+/**
+ * The linked-record rule for one incident row (alias t) at a time, as a lateral subquery giving
+ * `id` when t is linked: the same rule as linkedIncidentsSql, probed from each row through the
+ * spatial index. A tile holds at most a few thousand rows, where working the rule out over the
+ * whole layer took 3–5 s for each tile of 100 000 incidents.
+ */
+export function linkedIncidentLateralSql(profile: Profile): string | undefined {
+  if (profile !== 'partner') return undefined;
+  const size = GRID_DEGREES[profile]!;
+  return `SELECT t.id
+           WHERE t.category NOT IN (${SENSITIVE_LIST})
+             AND EXISTS (SELECT 1 FROM incidents s
+                          WHERE s.category IN (${SENSITIVE_LIST}) AND ST_DWithin(s.geom, t.geom, ${size})
+                            AND t.occurred_on BETWEEN s.occurred_on - ${LINK_DAYS} AND s.occurred_on + ${LINK_DAYS})`;
+}
+
+/**
+ * Every incident as if coarsened (the grid cell's centre, the month): for counts by cell, which
+ * then need neither the linked-record rule nor anything finer than a coarsened record would show.
+ */
+export function everyIncidentCoarseSql(profile: Profile): { geometry: string; date: string } | undefined {
+  const size = GRID_DEGREES[profile];
+  if (!size) return undefined;
+  const centre = (axis: 'X' | 'Y') => `(floor(ST_${axis}(t.geom) / ${size}) * ${size} + ${size / 2})`;
+  return { geometry: `ST_SetSRID(ST_MakePoint(${centre('X')}, ${centre('Y')}), 4326)`, date: `date_trunc('month', t.occurred_on)::date` };
+}
+
 /** The centre of the grid cell the point falls in: the exact point is never the published one. */
 export function coarseGeometrySql(profile: Profile): string | undefined {
   const coarse = coarsenedSql(profile);

@@ -1,5 +1,5 @@
 import type { LayerDefinition } from '../layers/layer-definition.js';
-import { coarseDateSql, coarseGeometrySql, coarseIncidentFields, coarseningNoteFields, coarsenedSql, linkedIncidentsSql } from './incident-coarsening.js';
+import { coarseDateSql, coarseGeometrySql, coarseIncidentFields, coarseningNoteFields, coarsenedSql, linkedIncidentsSql, linkedIncidentLateralSql } from './incident-coarsening.js';
 import { isAllowed, type Profile } from './profiles.js';
 
 /**
@@ -35,11 +35,16 @@ export function hasOpaqueIds(layer: LayerDefinition, profile: Profile): boolean 
   return layer.name === 'incidents' && coarsenedSql(profile) !== undefined;
 }
 
-/** FROM clause: the layer's rows as `t`, with what the profile's published values read (linked incidents, the secret). */
-export function publishedSourceSql(layer: LayerDefinition, profile: Profile): string {
+/**
+ * FROM clause: the layer's rows as `t`, with what the profile's published values read (linked
+ * incidents, the secret). The linked incidents are worked out once for the whole layer (`set`,
+ * for reads of many records), or probed row by row (`row`, for a tile's few: linkedIncidentLateralSql).
+ */
+export function publishedSourceSql(layer: LayerDefinition, profile: Profile, linkedBy: 'set' | 'row' = 'set'): string {
   if (!hasOpaqueIds(layer, profile)) return `${layer.table} t`;
-  const linked = linkedIncidentsSql(profile);
-  return `${layer.table} t${linked ? ` LEFT JOIN (${linked}) lk ON lk.id = t.id` : ''} CROSS JOIN sharing_secret ss`;
+  const linked = linkedBy === 'set' ? linkedIncidentsSql(profile) : linkedIncidentLateralSql(profile);
+  const join = linked ? (linkedBy === 'set' ? ` LEFT JOIN (${linked}) lk ON lk.id = t.id` : ` LEFT JOIN LATERAL (${linked}) lk ON true`) : '';
+  return `${layer.table} t${join} CROSS JOIN sharing_secret ss`;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../server/demo/load-demo.js';
 import { LAYER_NAMES } from '../../server/layers/layer-definition.js';
+import { SENSITIVE_CATEGORIES } from '../../server/sharing/incident-coarsening.js';
 import { Params } from '../../server/db/sql/params.js';
 import { LAYERS } from '../../server/layers/registry.js';
 import { encodeTile, type TileRow } from '../../server/tiles/encode-tile.js';
@@ -79,6 +80,26 @@ describe.each(LAYER_NAMES.map((name) => [name]))('tiles of %s', (layer) => {
     for (const f of features) {
       const { created_at: _created, updated_at: _updated, ...published } = f.properties as Record<string, unknown>;
       expect(readBack(inTiles.get(Number(f.id))!.properties), `${layer} ${f.id}`).toEqual(JSON.parse(JSON.stringify(flattened(published))));
+    }
+  });
+});
+
+describe("a partner's incident tiles", () => {
+  it('hold what the layer API lists for a partner: the same ids, places and properties, linked incidents coarsened alike', async () => {
+    const features = await listed('incidents', '&profile=partner');
+    // The demo's arrest two days before the torture at the same place (docs/domain.md, the linked-record rule).
+    const linked = features.filter((f) => f.properties!.geo_precision === 3 && !SENSITIVE_CATEGORIES.includes(f.properties!.category));
+    expect(linked.length, 'a non-sensitive incident coarsened by the linked-record rule').toBeGreaterThan(0);
+    const inTiles = new Map<number, DecodedFeature>();
+    for (const tile of tilesCovering(features, 10)) for (const f of await decoded('incidents', tile, '?profile=partner')) inTiles.set(f.id!, f);
+    expect([...inTiles.keys()].sort((a, b) => a - b)).toEqual(features.map((f) => Number(f.id)).sort((a, b) => a - b));
+    for (const f of features) {
+      const inTile = inTiles.get(Number(f.id))!;
+      expect(readBack(inTile.properties), `incident ${f.id}`).toEqual(JSON.parse(JSON.stringify(flattened(f.properties!))));
+      // The place the API publishes, to the tile's grid (a unit at zoom 10 is about 10 m).
+      const [[lon, lat], [tileLon, tileLat]] = [positions(f)[0]!, positions({ ...f, geometry: inTile.geometry })[0]!];
+      expect(Math.abs(tileLon! - lon!), `incident ${f.id}: longitude`).toBeLessThan(0.001);
+      expect(Math.abs(tileLat! - lat!), `incident ${f.id}: latitude`).toBeLessThan(0.001);
     }
   });
 });
