@@ -1,5 +1,13 @@
 import type { LayerDefinition } from '../layers/layer-definition.js';
-import { coarseDateSql, coarseGeometrySql, coarseIncidentFields, coarseningNoteFields, coarsenedSql, linkedIncidentsSql, linkedIncidentLateralSql } from './incident-coarsening.js';
+import {
+  coarseDateSql,
+  coarseGeometrySql,
+  coarseIncidentFields,
+  coarseningNoteFields,
+  coarsenedSql,
+  linkedIncidentsSql,
+  linkedIncidentLateralSql,
+} from './incident-coarsening.js';
 import { isAllowed, type Profile } from './profiles.js';
 
 /**
