@@ -47,6 +47,8 @@ export interface AppOptions {
   homeProvince?: string;
   /** TILE_CACHE_MB (config.ts): tiles kept once made, shared by callers who may see them (made-tiles.ts); absent: 64. */
   tileCacheMb?: number;
+  /** TILE_WARM_ZOOM (config.ts): crowded tiles made ahead up to this zoom (tile-warmer.ts); absent or 0: none. */
+  tileWarmZoom?: number;
 }
 
 /** Largest request body: a detailed ZEA polygon fits many times over; a runaway upload does not. */
@@ -102,7 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(analysisRoutes, { analyse });
   await app.register(priorityRoutes, { analyse, homeProvince: options.homeProvince });
   await app.register(ogcRoutes, { db: options.db, publicUrl: options.publicUrl });
-  await app.register(tileRoutes, { db: options.db, tileCacheMb: options.tileCacheMb });
+  await app.register(tileRoutes, { db: options.db, tileCacheMb: options.tileCacheMb, warmZoom: options.tileWarmZoom });
   await app.register(exportRoutes, { db: options.db });
   await app.register(auditRoutes, { db: options.db });
 

@@ -44,6 +44,8 @@ export interface AppConfig {
   homeProvince: string;
   /** TILE_CACHE_MB: megabytes of tiles kept once made (tiles/made-tiles.ts); 0 keeps none. */
   tileCacheMb: number;
+  /** TILE_WARM_ZOOM: crowded tiles made ahead up to this zoom (tiles/tile-warmer.ts); 0: none. */
+  tileWarmZoom: number;
 }
 
 /**
@@ -142,6 +144,11 @@ export const ENV_SCHEMA = Type.Object({
     description: 'megabytes of vector tiles kept once made, shared by the callers who may see them; 0 keeps none',
     expected: 'a whole number from 0 to 4096 (megabytes of tiles kept in memory)',
   }),
+  // Off embedded: its queries run on the event loop, and a crowded tile there would hold up every request behind it.
+  TILE_WARM_ZOOM: wholeNumber(0, 12, {
+    description: 'crowded tiles (over 2 000 records) made ahead up to this zoom, from 5, after each change of the data; 8 on a server, 0 (none) embedded',
+    expected: 'a whole number from 0 to 12 (the deepest zoom whose crowded tiles are made ahead; 0: none)',
+  }),
   HOME_PROVINCE: text({
     default: 'Sud-Kivu',
     description: 'the working group’s home province: the priorities and the deployment plan cover it when no area is asked for',
@@ -220,6 +227,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
     logLevel: vars.LOG_LEVEL!,
     homeProvince: canonicalProvince(vars.HOME_PROVINCE) ?? 'Sud-Kivu',
     tileCacheMb: vars.TILE_CACHE_MB!,
+    tileWarmZoom: vars.TILE_WARM_ZOOM ?? (onServer ? 8 : 0),
   };
 }
 

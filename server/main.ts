@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     analysisLimits: config.analysisLimits,
     homeProvince: config.homeProvince,
     tileCacheMb: config.tileCacheMb,
+    tileWarmZoom: config.tileWarmZoom,
     auth: {
       demo: config.demo,
       loginPerMinute: config.loginPerMinute,

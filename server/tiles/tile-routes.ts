@@ -12,7 +12,11 @@ import { logPartnerRead } from '../export/partner-reads.js';
 import type { Profile } from '../sharing/profiles.js';
 import { readDataVersion } from './data-version.js';
 import { buildTile } from './build-tile.js';
-import { DEFAULT_TILE_CACHE_MB, madeTiles } from './made-tiles.js';
+import { DEFAULT_TILE_CACHE_MB, madeTiles, tileKey } from './made-tiles.js';
+import { startTileWarmer } from './tile-warmer.js';
+
+/** How often the tile warmer looks whether the data or the day changed (a read of one number). */
+const WARM_CHECK_MS = 60_000;
 import { MAX_TILE_ZOOM, TILE_EXTENT, tileAddress } from './tile-address.js';
 import { matchesTag, setTileHeaders, tileTag } from './tile-cache.js';
 import { CELL_UNITS, MAX_TILE_RECORDS, SMALL_UNITS } from './tile-sql.js';
@@ -41,9 +45,17 @@ const tileQuery = Type.Object(
  * Vector tiles of every layer (issue 13), cut by the same sharing profile and access rules as
  * the layer API: `GET /tiles/{layer}/{z}/{x}/{y}.mvt?date=`. `GET /tiles` says what there is.
  */
-export async function tileRoutes(app: FastifyInstance, options: { db: Database; tileCacheMb?: number }): Promise<void> {
+export async function tileRoutes(app: FastifyInstance, options: { db: Database; tileCacheMb?: number; warmZoom?: number }): Promise<void> {
   const { db } = options;
   const made = madeTiles(options.tileCacheMb ?? DEFAULT_TILE_CACHE_MB);
+  if (options.warmZoom) {
+    const upToZoom = options.warmZoom;
+    let warmer: ReturnType<typeof startTileWarmer> | undefined;
+    app.addHook('onReady', async () => {
+      warmer = startTileWarmer(db, made, { upToZoom, everyMs: WARM_CHECK_MS, log: app.log });
+    });
+    app.addHook('onClose', async () => warmer?.stop());
+  }
 
   app.get('/tiles', { schema: { tags: ['tiles'], summary: 'The vector tile layers, their zooms and the current data version' } }, async () => ({
     version: await readDataVersion(db.reads),
@@ -73,8 +85,10 @@ export async function tileRoutes(app: FastifyInstance, options: { db: Database; 
       setTileHeaders(reply, tag);
       if (matchesTag(request, tag)) return reply.status(304).send();
       const { date } = request.query;
-      const key = `${tag} ${layer}/${z}/${x}/${y} ${date ?? ''}`;
-      const { body, features } = await made(key, () => buildTile(db.reads, LAYERS[layer as LayerName], { tile, profile, date }));
+      const { tile: madeTile, kept } = await made(tileKey(tag, layer, tile, date), () => buildTile(db.reads, LAYERS[layer as LayerName], { tile, profile, date }));
+      const { body, features } = madeTile;
+      // Whether the tile was made for this request or already made (for another caller, or ahead: tile-warmer.ts).
+      reply.header('x-tile-cache', kept ? 'hit' : 'miss');
       await logPartnerRead(db, request, { via: 'tiles', profile, layer, filters: { z, x, y, date }, featureCount: features });
       return reply.type(MVT_TYPE).send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
     },

@@ -17,7 +17,9 @@ describe('tiles kept once made (server/tiles/made-tiles.ts)', () => {
     const { calls, make } = maker();
     const [a, b] = await Promise.all([made('v1 internal 7/1/2', make('first')), made('v1 internal 7/1/2', make('second'))]);
     expect(calls).toEqual(['first']);
-    expect(b).toBe(a);
+    expect(b.tile).toBe(a.tile);
+    expect([a.kept, b.kept]).toEqual([false, true]);
+    expect((await made('v1 internal 7/1/2', make('third'))).kept).toBe(true);
     await made('v1 partner 7/1/2', make('partner'));
     await made('v2 internal 7/1/2', make('after an edit'));
     await made('v1 internal 7/1/2', make('again'));
@@ -49,7 +51,7 @@ describe('tiles kept once made (server/tiles/made-tiles.ts)', () => {
     const made = madeTiles(0);
     const { calls, make } = maker();
     await made('k', make('one'));
-    await made('k', make('two'));
+    expect((await made('k', make('two'))).kept).toBe(false);
     expect(calls).toEqual(['one', 'two']);
   });
 });

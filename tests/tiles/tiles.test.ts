@@ -138,7 +138,9 @@ describe('a tile', () => {
     const [site] = await listed('sites');
     const tile = tilesCovering([site!], 10)[0]!;
     const first = await getTile('sites', tile);
-    expect((await getTile('sites', tile)).rawPayload.equals(first.rawPayload)).toBe(true);
+    const second = await getTile('sites', tile);
+    expect(second.rawPayload.equals(first.rawPayload)).toBe(true);
+    expect([first.headers['x-tile-cache'], second.headers['x-tile-cache']]).toEqual(['miss', 'hit']);
     const village = `Kept-tile ${Date.now()}`;
     const patched = await t.app.inject({ method: 'PATCH', url: `/api/sites/${site!.id}`, payload: { type: 'Feature', properties: { village } } });
     expect(patched.statusCode, patched.body).toBe(200);

@@ -1,0 +1,86 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from '../db/database.js';
+import { today } from '../http/today.js';
+import { LAYER_NAMES } from '../layers/layer-definition.js';
+import { LAYERS } from '../layers/registry.js';
+import type { Profile } from '../sharing/profiles.js';
+import { buildTile, tileMode } from './build-tile.js';
+import { readDataVersion } from './data-version.js';
+import { tileKey, type MadeTiles } from './made-tiles.js';
+import { tilesOver } from './tile-address.js';
+import { tileTag } from './tile-cache.js';
+import { MAX_TILE_RECORDS } from './tile-sql.js';
+
+/** The map's own cut: the working group's profile, as of today, which the page asks for when it opens. */
+const WARMED_PROFILE: Profile = 'internal';
+/** Wider than this, the province is a tile or two, soon made on demand. */
+const FIRST_ZOOM = 5;
+
+/**
+ * Makes ahead the crowded tiles (more than MAX_TILE_RECORDS records, counted by cell) of every
+ * layer from zoom 5 to `upToZoom`, as the map asks for them when it opens: the internal profile,
+ * today's date. Those are the tiles that cost the database 50–400 ms each at province scale, and
+ * a view asks for 20–40 at once; kept (made-tiles.ts), each answers in a millisecond. Tiles
+ * under the limit are quick to make and are left to be made when asked. One tile at a time, so
+ * that it never holds more than one database connection. Returns the number of tiles made.
+ */
+export async function warmTiles(db: Database, made: MadeTiles, upToZoom: number, signal?: AbortSignal): Promise<number> {
+  const day = today();
+  const tag = tileTag(await readDataVersion(db.reads), WARMED_PROFILE, day);
+  let count = 0;
+  for (const name of LAYER_NAMES) {
+    const layer = LAYERS[name];
+    const [extent] = await db.reads.query<{ n: number; west: number | null; south: number; east: number; north: number }>(
+      `SELECT x.n, ST_XMin(x.e)::float8 AS west, ST_YMin(x.e)::float8 AS south, ST_XMax(x.e)::float8 AS east, ST_YMax(x.e)::float8 AS north
+         FROM (SELECT count(*)::int AS n, ST_Extent(geom) AS e FROM ${layer.table}) x`,
+    );
+    // No tile of a layer this small is crowded.
+    if (!extent || extent.west === null || extent.n <= MAX_TILE_RECORDS) continue;
+    for (let z = FIRST_ZOOM; z <= upToZoom; z++) {
+      for (const tile of tilesOver([extent.west, extent.south, extent.east, extent.north], z)) {
+        if (signal?.aborted) return count;
+        const request = { tile, profile: WARMED_PROFILE, date: day };
+        if ((await tileMode(db.reads, layer, request)) !== 'cells') continue;
+        await made(tileKey(tag, name, tile, day), () => buildTile(db.reads, layer, request));
+        count += 1;
+      }
+    }
+  }
+  return count;
+}
+
+/**
+ * Keeps the crowded tiles made (warmTiles) as the data and the day change: looks at the data
+ * version every `everyMs`, and warms again when it or the day moved. A burst of edits costs one
+ * warming a period at most. Stopped with the app.
+ */
+export function startTileWarmer(db: Database, made: MadeTiles, options: { upToZoom: number; everyMs: number; log: FastifyBaseLogger }) {
+  const stop = new AbortController();
+  let warmed = '';
+  let running: Promise<void> | undefined;
+  const check = async () => {
+    const stamp = `${await readDataVersion(db.reads)} ${today()}`;
+    if (stamp === warmed) return;
+    const started = performance.now();
+    const count = await warmTiles(db, made, options.upToZoom, stop.signal);
+    if (stop.signal.aborted) return;
+    warmed = stamp;
+    if (count > 0) options.log.info({ tiles: count, ms: Math.round(performance.now() - started), upToZoom: options.upToZoom }, 'crowded tiles made ahead');
+  };
+  const tick = () => {
+    if (running || stop.signal.aborted) return;
+    running = check()
+      .catch((error: unknown) => options.log.warn({ err: error }, 'making crowded tiles ahead failed; they are made when asked'))
+      .finally(() => (running = undefined));
+  };
+  const timer = setInterval(tick, options.everyMs);
+  timer.unref();
+  tick();
+  return {
+    async stop() {
+      stop.abort();
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

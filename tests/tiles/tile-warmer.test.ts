@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { generateProvince } from '../../server/generate/synthetic-province.js';
+import { today } from '../../server/http/today.js';
+import { LAYERS } from '../../server/layers/registry.js';
+import { tileMode } from '../../server/tiles/build-tile.js';
+import { readDataVersion } from '../../server/tiles/data-version.js';
+import { madeTiles, tileKey } from '../../server/tiles/made-tiles.js';
+import { tilesOver } from '../../server/tiles/tile-address.js';
+import { tileTag } from '../../server/tiles/tile-cache.js';
+import { warmTiles } from '../../server/tiles/tile-warmer.js';
+import { openTestApp, type TestApp } from '../support/test-app.js';
+
+/** Issue 13: the crowded tiles the map asks for when it opens are made before anyone asks. */
+let t: TestApp;
+beforeAll(async () => {
+  t = await openTestApp();
+  // Generated claims and incidents over eastern DRC, enough to crowd the tiles of zooms 5 and 6.
+  await generateProvince(t.db, { seed: 5, claims: 2_500, cooperatives: 50, incidents: 2_500, sites: 0, visits: 0, presence: 0, routeKm: 0 });
+});
+afterAll(() => t?.close());
+
+it('makes every crowded tile up to the zoom asked, as the map asks for it, and no other', async () => {
+  const made = madeTiles(64);
+  const count = await warmTiles(t.db, made, 6);
+  const day = today();
+  const tag = tileTag(await readDataVersion(t.db), 'internal', day);
+  const notMade = async () => {
+    throw new Error('not made ahead');
+  };
+  let crowded = 0;
+  for (const layer of ['claims', 'incidents'] as const) {
+    const [box] = await t.db.query<{ w: number; s: number; e: number; n: number }>(
+      `SELECT ST_XMin(e)::float8 AS w, ST_YMin(e)::float8 AS s, ST_XMax(e)::float8 AS e, ST_YMax(e)::float8 AS n FROM (SELECT ST_Extent(geom) AS e FROM ${layer}) x`,
+    );
+    for (const z of [5, 6, 7]) {
+      for (const tile of tilesOver([box!.w, box!.s, box!.e, box!.n], z)) {
+        const key = tileKey(tag, layer, tile, day);
+        const inCells = (await tileMode(t.db, LAYERS[layer], { tile, profile: 'internal', date: day })) === 'cells';
+        if (!inCells || z > 6) {
+          // Quick tiles and deeper zooms are left to be made when asked.
+          await expect(made(key, notMade)).rejects.toThrow('not made ahead');
+          continue;
+        }
+        crowded += 1;
+        const kept = await made(key, notMade);
+        expect(kept.kept, `${layer} ${z}/${tile.x}/${tile.y}`).toBe(true);
+        // The very tile the route makes for the page's request of today.
+        const asked = await t.app.inject(`/tiles/${layer}/${z}/${tile.x}/${tile.y}.mvt?date=${day}`);
+        expect(Buffer.from(kept.tile.body).equals(asked.rawPayload), `${layer} ${z}/${tile.x}/${tile.y}`).toBe(true);
+      }
+    }
+  }
+  expect(crowded, 'the generated data crowds some tiles').toBeGreaterThan(0);
+  expect(count).toBe(crowded);
+});
+
+it('makes nothing of layers too small to crowd a tile', async () => {
+  const small = await openTestApp();
+  try {
+    await generateProvince(small.db, { seed: 6, claims: 300, cooperatives: 10, incidents: 300, sites: 0, visits: 0, presence: 0, routeKm: 0 });
+    expect(await warmTiles(small.db, madeTiles(64), 8)).toBe(0);
+  } finally {
+    await small.close();
+  }
+});
