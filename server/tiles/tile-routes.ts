@@ -85,7 +85,9 @@ export async function tileRoutes(app: FastifyInstance, options: { db: Database; 
       setTileHeaders(reply, tag);
       if (matchesTag(request, tag)) return reply.status(304).send();
       const { date } = request.query;
-      const { tile: madeTile, kept } = await made(tileKey(tag, layer, tile, date), () => buildTile(db.reads, LAYERS[layer as LayerName], { tile, profile, date }));
+      const { tile: madeTile, kept } = await made(tileKey(tag, layer, tile, date), () =>
+        buildTile(db.reads, LAYERS[layer as LayerName], { tile, profile, date }),
+      );
       const { body, features } = madeTile;
       // Whether the tile was made for this request or already made (for another caller, or ahead: tile-warmer.ts).
       reply.header('x-tile-cache', kept ? 'hit' : 'miss');
