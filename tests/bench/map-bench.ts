@@ -14,7 +14,7 @@
  * when the sources changed).
  */
 import type { AddressInfo } from 'node:net';
-import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import pino from 'pino';
 import { buildApp } from '../../server/app.js';
 import { logOptions } from '../../server/http/logging.js';
@@ -23,6 +23,8 @@ import { DEFAULT_SIZE, generateProvince } from '../../server/generate/synthetic-
 import { PROJECT_ROOT } from '../../server/paths.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.js';
 import { openBenchDatabase } from './bench-database.js';
+import { DEFAULT_TILE_CACHE_MB, madeTiles } from '../../server/tiles/made-tiles.js';
+import { warmTiles } from '../../server/tiles/tile-warmer.js';
 
 /** 1.6 Mbit/s both ways, 300 ms: a mobile link in South Kivu on a fair day. */
 const SLOW_LINK = { offline: false, latency: 300, downloadThroughput: 200_000, uploadThroughput: 200_000 };
@@ -125,10 +127,29 @@ async function main(): Promise<void> {
     console.log(
       `\nGenerated 100 000 claims and incidents (and the generator's defaults) in ${((performance.now() - started) / 1000).toFixed(0)} s; views on localhost:`,
     );
-    console.log(
-      `${'view'.padEnd(20)} ${pad('z', 3)} ${pad('tiles', 6)} ${pad('median ms', 10)} ${pad('slowest ms', 11)} ${pad('view KB', 8)} ${pad('requests', 9)}`,
-    );
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // What a running server does after a change of the data (tile-warmer.ts), timed on a cache of its own.
+    const warmStart = performance.now();
+    const warmed = await warmTiles(db, madeTiles(DEFAULT_TILE_CACHE_MB), 8);
+    console.log(`Making the crowded tiles of zooms 5–8 ahead (TILE_WARM_ZOOM=8): ${warmed} tiles in ${((performance.now() - warmStart) / 1000).toFixed(1)} s`);
+    // First a user who meets every tile made for them; then another, in a browser of their own, who meets the tiles the server kept.
+    for (const pass of ['tiles made on demand', 'another browser: tiles kept by the server']) {
+      console.log(`\n${pass}`);
+      await views(browser, origin);
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+    await close();
+  }
+}
+
+/** The fixed list of views, one after the other, in a new browser context: what each asked for and how long its tiles took. */
+async function views(browser: Browser, origin: string): Promise<void> {
+  console.log(
+    `${'view'.padEnd(20)} ${pad('z', 3)} ${pad('tiles', 6)} ${pad('median ms', 10)} ${pad('slowest ms', 11)} ${pad('view KB', 8)} ${pad('requests', 9)}`,
+  );
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
     const page = await context.newPage();
     const watcher = watch(page);
     await page.goto(origin);
@@ -155,11 +176,8 @@ async function main(): Promise<void> {
         `${name.padEnd(20)} ${pad(zoom, 3)} ${pad(tiles.length, 6)} ${pad(median(times).toFixed(0), 10)} ${pad(Math.max(0, ...times).toFixed(0), 11)} ${pad(kb.toFixed(0), 8)} ${pad(watcher.seen.length, 9)}`,
       );
     }
-    await context.close();
   } finally {
-    await browser.close();
-    await app.close();
-    await close();
+    await context.close();
   }
 }
 
