@@ -65,6 +65,12 @@ export async function installMetrics(app: FastifyInstance, db: Database): Promis
     labelNames: ['layer', 'status'],
     registers: [own],
   });
+  const keptTiles = new Counter({
+    name: 'tile_cache_total',
+    help: 'Vector tiles sent in full, by layer: made for the request (miss) or made before, by another caller or ahead (hit)',
+    labelNames: ['layer', 'result'],
+    registers: [own],
+  });
   if (db.poolStats) {
     const poolStats = db.poolStats.bind(db);
     new Gauge({
@@ -104,7 +110,12 @@ export async function installMetrics(app: FastifyInstance, db: Database): Promis
     if (route === TILE_ROUTE && (reply.statusCode === 200 || reply.statusCode === 304)) {
       const layer = (request.params as { layer?: string }).layer;
       // Only the known layers: the path segment is the caller's to write.
-      if (layer && (LAYER_NAMES as readonly string[]).includes(layer)) tiles.inc({ layer, status: String(reply.statusCode) });
+      if (layer && (LAYER_NAMES as readonly string[]).includes(layer)) {
+        tiles.inc({ layer, status: String(reply.statusCode) });
+        // Set by the tile route (made-tiles.ts): only the two values it writes become a label.
+        const result = reply.getHeader('x-tile-cache');
+        if (result === 'hit' || result === 'miss') keptTiles.inc({ layer, result });
+      }
     }
   });
 

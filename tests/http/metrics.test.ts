@@ -50,11 +50,13 @@ describe('the metrics', () => {
     expect(body).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
   });
 
-  it('time the analyses by route, and count tiles sent afresh and revalidated (304) by layer', async () => {
+  it('time the analyses by route, and count tiles sent afresh and revalidated (304), made or kept, by layer', async () => {
     const viewer = f.as('viewer');
     expect((await f.app.inject({ url: '/api/analysis/sites', headers: viewer })).statusCode).toBe(200);
     const tile = await f.app.inject({ url: '/tiles/zones/5/19/16.mvt', headers: viewer });
     expect(tile.statusCode).toBe(200);
+    // The same tile in full again, from those the server keeps.
+    expect((await f.app.inject({ url: '/tiles/zones/5/19/16.mvt', headers: viewer })).headers['x-tile-cache']).toBe('hit');
     const again = await f.app.inject({ url: '/tiles/zones/5/19/16.mvt', headers: { ...viewer, 'if-none-match': String(tile.headers.etag) } });
     expect(again.statusCode).toBe(304);
     expect((await f.app.inject({ url: '/tiles/zones/5/19/17.mvt', headers: { ...viewer, 'if-none-match': String(tile.headers.etag) } })).statusCode).toBe(304);
@@ -66,7 +68,9 @@ describe('the metrics', () => {
     // Nothing runs between requests: the gate's gauges say so (a stuck slot would show here).
     expect(sample(body, 'analyses_in_progress{state="running"}')).toBe(0);
     expect(sample(body, 'analyses_in_progress{state="waiting"}')).toBe(0);
-    expect(sample(body, 'tile_responses_total{layer="zones",status="200"}')).toBe(1);
+    expect(sample(body, 'tile_responses_total{layer="zones",status="200"}')).toBe(2);
+    expect(sample(body, 'tile_cache_total{layer="zones",result="miss"}')).toBe(1);
+    expect(sample(body, 'tile_cache_total{layer="zones",result="hit"}')).toBe(1);
     expect(sample(body, 'tile_responses_total{layer="zones",status="304"}')).toBe(2);
     expect(body).not.toContain('secret-place');
     expect(body).not.toMatch(/19\/16|5\/19/);
