@@ -14,12 +14,12 @@ import { readDataVersion } from './data-version.js';
 import { buildTile } from './build-tile.js';
 import { DEFAULT_TILE_CACHE_MB, madeTiles, tileKey } from './made-tiles.js';
 import { startTileWarmer } from './tile-warmer.js';
-
-/** How often the tile warmer looks whether the data or the day changed (a read of one number). */
-const WARM_CHECK_MS = 60_000;
 import { MAX_TILE_ZOOM, TILE_EXTENT, tileAddress } from './tile-address.js';
 import { matchesTag, setTileHeaders, tileTag } from './tile-cache.js';
 import { CELL_UNITS, MAX_TILE_RECORDS, SMALL_UNITS } from './tile-sql.js';
+
+/** How often the tile warmer looks whether the data or the day changed (a read of one number). */
+const WARM_CHECK_MS = 60_000;
 
 /** Mapbox Vector Tile 2.1, as MapLibre, QGIS and GDAL read it. */
 export const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
