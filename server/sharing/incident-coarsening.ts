@@ -54,6 +54,15 @@ export function linkedIncidentsSql(profile: Profile): string | undefined {
            WHERE s.category IN (${SENSITIVE_LIST}) AND n.category NOT IN (${SENSITIVE_LIST})`;
 }
 
+/** The centre of the grid cell (of `size` degrees) that row t's point falls in. */
+function gridCentreSql(size: number): string {
+  const centre = (axis: 'X' | 'Y') => `(floor(ST_${axis}(t.geom) / ${size}) * ${size} + ${size / 2})`;
+  return `ST_SetSRID(ST_MakePoint(${centre('X')}, ${centre('Y')}), 4326)`;
+}
+
+/** Row t's day, as the first of its month. */
+const MONTH_SQL = `date_trunc('month', t.occurred_on)::date`;
+
 /**
  * The linked-record rule for one incident row (alias t) at a time, as a lateral subquery giving
  * `id` when t is linked: the same rule as linkedIncidentsSql, probed from each row through the
@@ -77,8 +86,7 @@ export function linkedIncidentLateralSql(profile: Profile): string | undefined {
 export function everyIncidentCoarseSql(profile: Profile): { geometry: string; date: string } | undefined {
   const size = GRID_DEGREES[profile];
   if (!size) return undefined;
-  const centre = (axis: 'X' | 'Y') => `(floor(ST_${axis}(t.geom) / ${size}) * ${size} + ${size / 2})`;
-  return { geometry: `ST_SetSRID(ST_MakePoint(${centre('X')}, ${centre('Y')}), 4326)`, date: `date_trunc('month', t.occurred_on)::date` };
+  return { geometry: gridCentreSql(size), date: MONTH_SQL };
 }
 
 /** The centre of the grid cell the point falls in: the exact point is never the published one. */
@@ -86,13 +94,12 @@ export function coarseGeometrySql(profile: Profile): string | undefined {
   const coarse = coarsenedSql(profile);
   const size = GRID_DEGREES[profile];
   if (!coarse || !size) return undefined;
-  const centre = (axis: 'X' | 'Y') => `(floor(ST_${axis}(t.geom) / ${size}) * ${size} + ${size / 2})`;
-  return `CASE WHEN ${coarse} THEN ST_SetSRID(ST_MakePoint(${centre('X')}, ${centre('Y')}), 4326) ELSE t.geom END`;
+  return `CASE WHEN ${coarse} THEN ${gridCentreSql(size)} ELSE t.geom END`;
 }
 
 export function coarseDateSql(profile: Profile): string | undefined {
   const coarse = coarsenedSql(profile);
-  return coarse ? `CASE WHEN ${coarse} THEN date_trunc('month', t.occurred_on)::date ELSE t.occurred_on END` : undefined;
+  return coarse ? `CASE WHEN ${coarse} THEN ${MONTH_SQL} ELSE t.occurred_on END` : undefined;
 }
 
 /** Field values as published: SQL per field, for the fields coarsening changes. */

@@ -41,7 +41,7 @@ export async function warmTiles(db: Database, made: MadeTiles, upToZoom: number,
         if (signal?.aborted) return count;
         const request = { tile, profile: WARMED_PROFILE, date: day };
         if ((await tileMode(db.reads, layer, request)) !== 'cells') continue;
-        await made(tileKey(tag, name, tile, day), () => buildTile(db.reads, layer, request));
+        await made(tileKey(tag, name, tile, day), () => buildTile(db.reads, layer, request, 'cells'));
         count += 1;
       }
     }
