@@ -1,4 +1,4 @@
-import { Ajv, type Options } from 'ajv';
+import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 
@@ -12,12 +12,30 @@ const bodyAjv = addFormats(new Ajv({ ...shared, coerceTypes: false, useDefaults:
 /** Query strings and path parameters arrive as text and are coerced to their types. */
 const urlAjv = addFormats(new Ajv({ ...shared, coerceTypes: 'array', useDefaults: true }));
 
+/**
+ * Validators by the schema's text and the Ajv that compiled it. Fastify hands each app its own
+ * copies of the route schemas, so Ajv's own cache (by object) misses, and every app built in a
+ * process (the tests build hundreds) compiled them all again: a third of a second each time.
+ * The schemas are fixed in the code, so this holds one validator per route part.
+ */
+const compiled = new Map<string, ValidateFunction>();
+
+function compileOnce(ajv: Ajv, which: string, schema: object): ValidateFunction {
+  const key = `${which}:${JSON.stringify(schema)}`;
+  let validate = compiled.get(key);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(key, validate);
+  }
+  return validate;
+}
+
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? bodyAjv : urlAjv).compile(schema) as ReturnType<FastifySchemaCompiler<object>>;
+  (httpPart === 'body' ? compileOnce(bodyAjv, 'body', schema) : compileOnce(urlAjv, 'url', schema)) as ReturnType<FastifySchemaCompiler<object>>;
 
 /** Validates a value against a schema the way request bodies are, for importers. */
-export function compileBodyValidator(schema: object) {
-  return bodyAjv.compile(schema);
+export function compileBodyValidator(schema: object): ValidateFunction {
+  return compileOnce(bodyAjv, 'body', schema);
 }
 
 export interface ValidationIssue {
