@@ -4,7 +4,7 @@ import { defaultAnalysisLimits, type AnalysisLimits } from '../../server/analysi
 import { ROUTE_LIMITS } from '../../server/analysis/militarised-routes/route-params.js';
 import { buildApp } from '../../server/app.js';
 import type { Database, Queryable } from '../../server/db/database.js';
-import { loadDemoData } from '../../server/demo/load-demo.js';
+import { seedDemo } from '../support/demo-seed.js';
 import { generateProvince } from '../../server/generate/synthetic-province.js';
 import { openTestDatabase } from '../support/test-database.js';
 import { testLogger } from '../support/test-logger.js';
@@ -91,7 +91,7 @@ async function timeoutOnEveryConnection(): Promise<string[]> {
 beforeAll(async () => {
   db = await openTestDatabase();
   usualTimeout = (await db.query<{ statement_timeout: string }>('SHOW statement_timeout'))[0]!.statement_timeout;
-  await loadDemoData(db);
+  await seedDemo(db);
   await generateProvince(db, { seed: 12, claims: 0, cooperatives: 0, incidents: 20_000, sites: 0, visits: 0, presence: 2_000, routeKm: 1_000 });
 }, 120_000);
 afterAll(async () => {

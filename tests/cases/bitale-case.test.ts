@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseFile, CaseList } from '../../server/cases/case-schema.js';
 import { loadDemoData } from '../../server/demo/load-demo.js';
+import { seedDemo } from '../support/demo-seed.js';
 import { countRows, openTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -39,7 +40,7 @@ async function dayOf(table: string, sourceId: string, column: 'valid_from' | 'va
 
 beforeAll(async () => {
   t = await openTestApp();
-  await loadDemoData(t.db);
+  await seedDemo(t.db);
   const list = await get<CaseList>('/api/cases');
   expect(list.cases).toHaveLength(1);
   bitale = await get<CaseFile>(`/api/cases/${list.cases[0]!.id}`);

@@ -2,7 +2,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseFileSchema, caseListSchema, followUpListSchema, type CaseFile, type CaseList, type FollowUpList } from '../../server/cases/case-schema.js';
-import { loadDemoData } from '../../server/demo/load-demo.js';
+import { seedDemo } from '../support/demo-seed.js';
 import { today } from '../../server/http/today.js';
 import { countRows } from '../support/test-app.js';
 import { openAuthFixture, type AuthFixture } from '../auth/auth-fixture.js';
@@ -90,7 +90,7 @@ let bitaleId: number;
 
 beforeAll(async () => {
   f = await openAuthFixture();
-  await loadDemoData(f.db);
+  await seedDemo(f.db);
   ids.numbiClaim = await idBySource('claims', 'demo', 'numbi-claim-coop-d');
   ids.coopAClaim = await idBySource('claims', 'demo', 'bitale-claim-coop-a');
   ids.zea005Claim = await idBySource('claims', 'demo', 'zea005-claim-coop-c');

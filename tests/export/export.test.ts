@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData } from '../../server/demo/load-demo.js';
+import { seedDemo } from '../support/demo-seed.js';
 import { PAGE_SIZE } from '../../server/export/export-query.js';
 import { LAYER_NAMES } from '../../server/layers/layer-definition.js';
 import { ALLOWED_FIELDS } from '../../server/sharing/profiles.js';
@@ -13,7 +13,7 @@ import { countRows, openTestApp, type TestApp } from '../support/test-app.js';
 let t: TestApp;
 beforeAll(async () => {
   t = await openTestApp();
-  await loadDemoData(t.db);
+  await seedDemo(t.db);
 });
 afterAll(() => t?.close());
 

@@ -2,7 +2,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData } from '../../server/demo/load-demo.js';
+import { seedDemo } from '../support/demo-seed.js';
 import { LAYER_NAMES } from '../../server/layers/layer-definition.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';
 
@@ -22,7 +22,7 @@ const compiled = new WeakMap<object, ValidateFunction>();
 
 beforeAll(async () => {
   t = await openTestApp();
-  await loadDemoData(t.db);
+  await seedDemo(t.db);
   t.app.addHook('onSend', async (request, _reply, payload) => {
     declared = request.routeOptions.schema?.response as Record<string, object> | undefined;
     return payload;

@@ -4,7 +4,7 @@ import { seededRandom as random } from '../../server/generate/seeded-random.js';
 import { createFeature } from '../../server/layers/layer-store.js';
 import { LAYERS } from '../../server/layers/registry.js';
 import { GRID_DEGREES, LINK_DAYS, SENSITIVE_CATEGORIES } from '../../server/sharing/incident-coarsening.js';
-import { loadDemoData } from '../../server/demo/load-demo.js';
+import { seedDemo } from '../support/demo-seed.js';
 import { publishedIncidentId } from '../support/published-ids.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';
 import { decodeTile, tileAt } from '../support/decode-tile.js';
@@ -203,7 +203,7 @@ describe('the linked-record rule, as partner', () => {
   it('coarsens the demo arrest of 2019-05-04, at the place of the torture two days later', async () => {
     const demo = await openTestApp();
     try {
-      await loadDemoData(demo.db);
+      await seedDemo(demo.db);
       const res = await demo.app.inject('/api/incidents?profile=partner');
       const features = (res.json() as FeatureCollection).features;
       const sameDay = features.filter((f) => f.properties!.occurred_on === '2019-05-04' || f.properties!.occurred_on === '2019-05-06');

@@ -8,7 +8,7 @@ import { openPostgres } from '../../server/db/postgres.js';
 export const PGLITE_TEMPLATE = new URL('../.artifacts/pglite-template.tgz', import.meta.url);
 
 /** Tables whose rows come with the migrations or with PostGIS (the sharing secret, the spatial reference systems): emptying them would break the database. */
-const KEPT_TABLES = ['schemaversion', 'spatial_ref_sys', 'sharing_secret'];
+export const KEPT_TABLES = ['schemaversion', 'spatial_ref_sys', 'sharing_secret'];
 
 export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);

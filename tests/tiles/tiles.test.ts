@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData } from '../../server/demo/load-demo.js';
+import { seedDemo } from '../support/demo-seed.js';
 import { LAYER_NAMES } from '../../server/layers/layer-definition.js';
 import { SENSITIVE_CATEGORIES } from '../../server/sharing/incident-coarsening.js';
 import { Params } from '../../server/db/sql/params.js';
@@ -15,7 +15,7 @@ import { openTestApp, type TestApp } from '../support/test-app.js';
 let t: TestApp;
 beforeAll(async () => {
   t = await openTestApp();
-  await loadDemoData(t.db);
+  await seedDemo(t.db);
 });
 afterAll(() => t?.close());
 

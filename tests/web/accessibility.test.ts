@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAccount } from '../../server/auth/accounts.js';
-import { loadDemoData } from '../../server/demo/load-demo.js';
+import { seedDemo } from '../support/demo-seed.js';
 import { describeInBrowser, openMapPage, signInOnPage, type MapPage } from './browser-harness.js';
 // The case page's `window.__riskcases` (its declaration comes with this module's types).
 import '../../web/src/cases/cases-handle.js';
@@ -53,7 +53,7 @@ describeInBrowser('accessibility of the four pages (axe-core, WCAG 2.1 AA)', () 
     session = await openMapPage({
       demo: false,
       seed: async (_app, db) => {
-        await loadDemoData(db);
+        await seedDemo(db);
         await createAccount(db, { username: ADMIN.username, role: 'admin', password: ADMIN.password });
       },
       path: '/login.html',

@@ -5,8 +5,7 @@ import type { Download } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Change, Changes } from '../../server/analysis/changes/changes-schema.js';
 import { createAccount } from '../../server/auth/accounts.js';
-import { loadDemoData } from '../../server/demo/load-demo.js';
-import type { ImportReport } from '../../server/import/import-report.js';
+import { seedDemo } from '../support/demo-seed.js';
 import { SCREENSHOTS, describeInBrowser, openMapPage, signInOnPage, type MapPage } from './browser-harness.js';
 
 /**
@@ -27,7 +26,7 @@ const search = (p: Period, incidents = 'serious') => new URLSearchParams({ from:
 const bitale = (c: Change) => c.kind === 'contested' && /Bitale/.test(c.name);
 
 describeInBrowser('the "since the last meeting" page on the demo data in Chromium', () => {
-  let session: MapPage<ImportReport[]>;
+  let session: MapPage<void>;
   const page = () => session.page;
 
   const api = async (p: Period, incidents = 'serious'): Promise<Changes> => {
@@ -44,7 +43,7 @@ describeInBrowser('the "since the last meeting" page on the demo data in Chromiu
   const itemOf = (c: Change) => page().locator(`.change-item[data-kind="${c.kind}"][data-change="${c.change}"][data-name="${c.name}"]`);
 
   beforeAll(async () => {
-    session = await openMapPage({ seed: (_app, db) => loadDemoData(db), path: `/changes.html?${search(APPEARED)}`, waitForMap: false });
+    session = await openMapPage({ seed: (_app, db) => seedDemo(db), path: `/changes.html?${search(APPEARED)}`, waitForMap: false });
   }, 120_000);
   afterAll(async () => {
     await session?.close();

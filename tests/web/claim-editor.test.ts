@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadDemoData } from '../../server/demo/load-demo.js';
-import type { ImportReport } from '../../server/import/import-report.js';
+import { seedDemo } from '../support/demo-seed.js';
 import { describeInBrowser, openMapPage, type MapPage } from './browser-harness.js';
 
 const DATE = '2019-06-01';
@@ -26,7 +25,7 @@ const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 45_
 const SLOW_TEST = { timeout: 240_000 };
 
 describeInBrowser('the claim editor on the demo data in Chromium', () => {
-  let session: MapPage<ImportReport[]>;
+  let session: MapPage<void>;
   let claimant: { id: number; name: string };
   let bitale: ApiClaim[];
 
@@ -36,7 +35,7 @@ describeInBrowser('the claim editor on the demo data in Chromium', () => {
   const unexpectedConsoleErrors = () => session.consoleErrors.filter((e) => !/status of 400/.test(e));
 
   beforeAll(async () => {
-    session = await openMapPage({ seed: (_app, db) => loadDemoData(db), path: `/?date=${DATE}` });
+    session = await openMapPage({ seed: (_app, db) => seedDemo(db), path: `/?date=${DATE}` });
     const cooperatives = (await session.app.inject({ method: 'GET', url: '/api/cooperatives' })).json() as {
       features: Array<{ id: number; properties: { name: string } }>;
     };

@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import { bbox, pointOnFeature } from '@turf/turf';
 import type { Feature, Polygon } from 'geojson';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadDemoData } from '../../server/demo/load-demo.js';
-import type { ImportReport } from '../../server/import/import-report.js';
+import { seedDemo } from '../support/demo-seed.js';
 import { SCREENSHOTS, describeInBrowser, openMapPage, type MapPage } from './browser-harness.js';
 
 /** The Bitale dispute at its worst: both claims, the FARDC hired by one side, clashes nearby. */
@@ -22,7 +21,7 @@ const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 45_
 const SLOW_TEST = { timeout: 240_000 };
 
 describeInBrowser('contested zones on the demo data in Chromium', () => {
-  let session: MapPage<ImportReport[]>;
+  let session: MapPage<void>;
   let zone: ContestedZone;
   let names: string[];
 
@@ -37,7 +36,7 @@ describeInBrowser('contested zones on the demo data in Chromium', () => {
   };
 
   beforeAll(async () => {
-    session = await openMapPage({ seed: (_app, db) => loadDemoData(db), path: `/?date=${DATE}` });
+    session = await openMapPage({ seed: (_app, db) => seedDemo(db), path: `/?date=${DATE}` });
     const res = await session.app.inject({ method: 'GET', url: `/api/analysis/contested?date=${DATE}` });
     const zones = (res.json() as { features: ContestedZone[] }).features;
     expect(zones.length, 'the demo has one contested zone on the date').toBe(1);

@@ -5,7 +5,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import type { Database } from '../../server/db/database.js';
-import { loadDemoData } from '../../server/demo/load-demo.js';
+import { seedDemo } from '../support/demo-seed.js';
 import { openTestDatabase } from '../support/test-database.js';
 import { tileAt } from '../support/decode-tile.js';
 
@@ -15,7 +15,7 @@ let db: Database;
 let app: Awaited<ReturnType<typeof buildApp>>;
 beforeAll(async () => {
   db = await openTestDatabase();
-  await loadDemoData(db);
+  await seedDemo(db);
   app = await buildApp({ db, webRoot, logger: testLogger(), auth: { demo: true } });
 });
 afterAll(async () => {

@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadDemoData } from '../../server/demo/load-demo.js';
-import type { ImportReport } from '../../server/import/import-report.js';
+import { seedDemo } from '../support/demo-seed.js';
 import { SENSITIVE_CATEGORIES } from '../../server/sharing/incident-coarsening.js';
 import { ALLOWED_FIELDS } from '../../server/sharing/profiles.js';
 import { SCREENSHOTS, describeInBrowser, openMapPage, type MapPage } from './browser-harness.js';
@@ -19,7 +18,7 @@ const SLOW_TEST = { timeout: 240_000 };
 type ExportFile = FeatureCollection & { metadata: { profile: string; statement: string; filters: { layers: string[]; bbox: number[] | null } } };
 
 describeInBrowser('the export dialog on the demo data in Chromium', () => {
-  let session: MapPage<ImportReport[]>;
+  let session: MapPage<void>;
   const dialog = () => session.page.locator('#export-dialog');
   const count = () => session.page.locator('#export-count');
   const download = () => session.page.locator('#export-download');
@@ -27,7 +26,7 @@ describeInBrowser('the export dialog on the demo data in Chromium', () => {
   const exportHref = async () => new URL((await download().getAttribute('href'))!);
 
   beforeAll(async () => {
-    session = await openMapPage({ seed: (_app, db) => loadDemoData(db), path: `/?date=${DATE}` });
+    session = await openMapPage({ seed: (_app, db) => seedDemo(db), path: `/?date=${DATE}` });
   });
 
   afterAll(async () => {

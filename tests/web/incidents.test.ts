@@ -3,8 +3,7 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAccount } from '../../server/auth/accounts.js';
-import { loadDemoData } from '../../server/demo/load-demo.js';
-import type { ImportReport } from '../../server/import/import-report.js';
+import { seedDemo } from '../support/demo-seed.js';
 import { SCREENSHOTS, describeInBrowser, openMapPage, type MapPage } from './browser-harness.js';
 
 /**
@@ -50,7 +49,7 @@ function expectedMonths(incidents: Incident[], area: Polygon | MultiPolygon): Re
 }
 
 describeInBrowser('incidents on the demo data in Chromium: editor, filters, chart, routes at low zoom', () => {
-  let session: MapPage<ImportReport[]>;
+  let session: MapPage<void>;
   let opening: { center: [number, number]; zoom: number };
   let savedId: number;
 
@@ -72,7 +71,7 @@ describeInBrowser('incidents on the demo data in Chromium: editor, filters, char
   const unexpectedConsoleErrors = () => session.consoleErrors.filter((e) => !/status of 400/.test(e));
 
   beforeAll(async () => {
-    session = await openMapPage({ seed: (_app, db) => loadDemoData(db), path: `/?date=${DATE}` });
+    session = await openMapPage({ seed: (_app, db) => seedDemo(db), path: `/?date=${DATE}` });
     opening = await session.page.evaluate(() => {
       const { map } = window.__riskmap!;
       return { center: map.getCenter().toArray() as [number, number], zoom: map.getZoom() };
@@ -448,7 +447,7 @@ describeInBrowser('incidents for a viewer (accounts mode) in Chromium', () => {
       signIn: VIEWER,
       path: `/?date=${DATE}`,
       seed: async (_app, db) => {
-        await loadDemoData(db);
+        await seedDemo(db);
         await createAccount(db, { username: VIEWER.username, role: 'viewer', password: VIEWER.password, display_name: 'Victor (test)' });
         return null;
       },

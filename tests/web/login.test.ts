@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAccount } from '../../server/auth/accounts.js';
-import { loadDemoData } from '../../server/demo/load-demo.js';
+import { seedDemo } from '../support/demo-seed.js';
 import { describeInBrowser, openMapPage, type MapPage } from './browser-harness.js';
 import { seedBrowserFixture, type BrowserFixture } from './seed-browser-fixture.js';
 
@@ -40,7 +40,7 @@ describeInBrowser('signing in and out (accounts mode) in Chromium', () => {
       loginPerMinute: LOGIN_PER_MINUTE,
       path: `/?date=${DATE}`,
       seed: async (_app, db) => {
-        await loadDemoData(db);
+        await seedDemo(db);
         const editor = await createAccount(db, { username: EDITOR.username, role: 'editor', password: EDITOR.password, display_name: 'Edith (test)' });
         return { editorId: editor.id };
       },

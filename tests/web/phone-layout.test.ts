@@ -4,8 +4,7 @@ import { bbox } from '@turf/turf';
 import type { Feature, Polygon } from 'geojson';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadDemoData } from '../../server/demo/load-demo.js';
-import type { ImportReport } from '../../server/import/import-report.js';
+import { seedDemo } from '../support/demo-seed.js';
 import { describeInBrowser, openMapPage, type MapPage } from './browser-harness.js';
 
 /** The demo's "occupation of the town": the Bitale zone is contested on this date (contested.test.ts). */
@@ -41,7 +40,7 @@ const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 45_
 const SLOW_TEST = { timeout: 240_000 };
 
 describeInBrowser('the map page on a phone (390×844) in Chromium', () => {
-  let session: MapPage<ImportReport[]>;
+  let session: MapPage<void>;
   let names: string[];
 
   const toggle = () => session.page.locator('#panel .sheet-toggle');
@@ -74,7 +73,7 @@ describeInBrowser('the map page on a phone (390×844) in Chromium', () => {
   };
 
   beforeAll(async () => {
-    session = await openMapPage({ seed: (_app, db) => loadDemoData(db), path: `/?date=${DATE}`, viewport: PHONE });
+    session = await openMapPage({ seed: (_app, db) => seedDemo(db), path: `/?date=${DATE}`, viewport: PHONE });
     const res = await session.app.inject({ method: 'GET', url: `/api/analysis/contested?date=${DATE}` });
     const zones = (res.json() as { features: ContestedZone[] }).features;
     expect(zones.length, 'the demo has one contested zone on the date').toBe(1);

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { Feature, LineString } from 'geojson';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadDemoData } from '../../server/demo/load-demo.js';
-import type { ImportReport } from '../../server/import/import-report.js';
+import { seedDemo } from '../support/demo-seed.js';
 import { SCREENSHOTS, describeInBrowser, openMapPage, type MapPage } from './browser-harness.js';
 
 /** FARDC installed near Bitale, clashes nearby: the Bitale–Kalehe route is militarised. */
@@ -32,7 +31,7 @@ const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 45_
 const SLOW_TEST = { timeout: 240_000 };
 
 describeInBrowser('militarised routes and the presence filter on the demo data in Chromium', () => {
-  let session: MapPage<ImportReport[]>;
+  let session: MapPage<void>;
   /** The view the page opened at, fitted to the data. */
   let opening: { center: [number, number]; zoom: number };
 
@@ -58,7 +57,7 @@ describeInBrowser('militarised routes and the presence filter on the demo data i
   };
 
   beforeAll(async () => {
-    session = await openMapPage({ seed: (_app, db) => loadDemoData(db), path: `/?date=${DATE}` });
+    session = await openMapPage({ seed: (_app, db) => seedDemo(db), path: `/?date=${DATE}` });
     opening = await session.page.evaluate(() => {
       const { map } = window.__riskmap!;
       return { center: map.getCenter().toArray() as [number, number], zoom: map.getZoom() };

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadDemoData } from '../../server/demo/load-demo.js';
-import type { ImportReport } from '../../server/import/import-report.js';
+import { seedDemo } from '../support/demo-seed.js';
 import { describeInBrowser, openMapPage, type MapPage } from './browser-harness.js';
 
 /**
@@ -27,7 +26,7 @@ function statesFromAnalysis(answer: SiteFlags): { current: number[]; stale: numb
 }
 
 describeInBrowser('mine sites drawn with armed presence as the analysis judges it', () => {
-  let session: MapPage<ImportReport[]>;
+  let session: MapPage<void>;
 
   /** The sites the map draws, by the state their symbol shows. */
   const drawnStates = () =>
@@ -45,7 +44,7 @@ describeInBrowser('mine sites drawn with armed presence as the analysis judges i
   const analysis = async (date: string) => statesFromAnalysis((await session.app.inject({ url: `/api/analysis/sites?date=${date}` })).json() as SiteFlags);
 
   beforeAll(async () => {
-    session = await openMapPage({ seed: (_app, db) => loadDemoData(db) });
+    session = await openMapPage({ seed: (_app, db) => seedDemo(db) });
   });
   afterAll(async () => {
     await session?.close();

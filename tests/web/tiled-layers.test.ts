@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadDemoData } from '../../server/demo/load-demo.js';
+import { seedDemo } from '../support/demo-seed.js';
 import { generateProvince } from '../../server/generate/synthetic-province.js';
 import { describeInBrowser, openMapPage, type MapPage } from './browser-harness.js';
 
@@ -20,7 +20,7 @@ describeInBrowser('a layer drawn from tiles, in Chromium', () => {
   beforeAll(async () => {
     session = await openMapPage({
       seed: async (_app, db) => {
-        await loadDemoData(db);
+        await seedDemo(db);
         await generateProvince(db, { seed: 13, claims: 0, cooperatives: 0, incidents: 4_000, sites: 0, visits: 0, presence: 0, routeKm: 0 });
       },
     });

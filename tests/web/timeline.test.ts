@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadDemoData } from '../../server/demo/load-demo.js';
+import { seedDemo } from '../support/demo-seed.js';
 import type { Timeline } from '../../server/analysis/timeline/timeline-schema.js';
 import { today } from '../../server/http/today.js';
 import { describeInBrowser, openMapPage, type MapPage } from './browser-harness.js';
@@ -18,7 +18,7 @@ describeInBrowser('the timeline strip on the demo data in Chromium', () => {
   const months = () => session.page.locator('#timeline button.timeline-month');
 
   beforeAll(async () => {
-    session = await openMapPage({ seed: async (_app, db) => void (await loadDemoData(db)) });
+    session = await openMapPage({ seed: async (_app, db) => void (await seedDemo(db)) });
     await session.page.waitForFunction(() => document.querySelectorAll('#timeline button.timeline-month').length === 120, null, { timeout: 60_000 });
   });
   afterAll(async () => {
@@ -91,7 +91,7 @@ describeInBrowser('the page state in its address', () => {
   let session: MapPage<void>;
   beforeAll(async () => {
     session = await openMapPage({
-      seed: async (_app, db) => void (await loadDemoData(db)),
+      seed: async (_app, db) => void (await seedDemo(db)),
       path: '/?date=2019-07-25&lang=en&days=90#view=12/-2.05/28.95',
     });
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData } from '../../../server/demo/load-demo.js';
+import { seedDemo } from '../../support/demo-seed.js';
 import type { Change, Changes } from '../../../server/analysis/changes/changes-schema.js';
 import { openTestApp, type TestApp } from '../../support/test-app.js';
 
@@ -11,7 +11,7 @@ import { openTestApp, type TestApp } from '../../support/test-app.js';
 let t: TestApp;
 beforeAll(async () => {
   t = await openTestApp();
-  await loadDemoData(t.db);
+  await seedDemo(t.db);
 });
 afterAll(() => t?.close());
 

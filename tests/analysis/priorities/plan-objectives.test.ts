@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData } from '../../../server/demo/load-demo.js';
+import { seedDemo } from '../../support/demo-seed.js';
 import { openTestApp, type TestApp } from '../../support/test-app.js';
 
 /**
@@ -36,7 +36,7 @@ let t: TestApp;
 let bitaleKey: string;
 beforeAll(async () => {
   t = await openTestApp();
-  await loadDemoData(t.db);
+  await seedDemo(t.db);
   const [row] = await t.db.query<{ id: number }>(`SELECT id::float8 AS id FROM zones WHERE code = $1`, [BITALE]);
   bitaleKey = `zone-${row!.id}`;
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData } from '../../../server/demo/load-demo.js';
+import { seedDemo } from '../../support/demo-seed.js';
 import { createFeature, deleteFeature } from '../../../server/layers/layer-store.js';
 import { LAYERS } from '../../../server/layers/registry.js';
 import { openTestApp, type TestApp } from '../../support/test-app.js';
@@ -22,7 +22,7 @@ interface Place {
 let t: TestApp;
 beforeAll(async () => {
   t = await openTestApp();
-  await loadDemoData(t.db);
+  await seedDemo(t.db);
 });
 afterAll(() => t?.close());
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData } from '../../../server/demo/load-demo.js';
+import { seedDemo } from '../../support/demo-seed.js';
 import { openTestApp, type TestApp } from '../../support/test-app.js';
 
 /**
@@ -12,7 +12,7 @@ let bitaleSite: number;
 let bitaleRoute: number;
 beforeAll(async () => {
   t = await openTestApp();
-  await loadDemoData(t.db);
+  await seedDemo(t.db);
   [{ id: bitaleSite }] = (await t.db.query<{ id: number }>(`SELECT id::float8 AS id FROM sites WHERE pcode = 'codmine03107'`)) as [{ id: number }];
   [{ id: bitaleRoute }] = (await t.db.query<{ id: number }>(`SELECT id::float8 AS id FROM routes WHERE source_id = 'route-bitale-kalehe'`)) as [{ id: number }];
 });

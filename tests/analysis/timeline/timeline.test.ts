@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData } from '../../../server/demo/load-demo.js';
+import { seedDemo } from '../../support/demo-seed.js';
 import type { Timeline } from '../../../server/analysis/timeline/timeline-schema.js';
 import { openTestApp, type TestApp } from '../../support/test-app.js';
 
@@ -12,7 +12,7 @@ let t: TestApp;
 let timeline: Timeline;
 beforeAll(async () => {
   t = await openTestApp();
-  await loadDemoData(t.db);
+  await seedDemo(t.db);
   timeline = await get<Timeline>('/api/analysis/timeline?to=2020-06-15&months=36');
 });
 afterAll(() => t?.close());
