@@ -68,7 +68,11 @@ export async function getCaseFile(db: Queryable, id: number, profile: Profile, a
   const published: CaseStep[] = [];
   for (const { step } of steps) {
     const visible = publishStep(step, profile);
-    visible.rests_on = await Promise.all(visible.rests_on.map((ref) => withRecord(db, ref, profile)));
+    // One after the other: `db` may be a transaction's one connection, where node-postgres queues
+    // concurrent queries today and refuses them from pg@9 (its deprecation warning in the server runs).
+    const rests: RecordRef[] = [];
+    for (const ref of visible.rests_on) rests.push(await withRecord(db, ref, profile));
+    visible.rests_on = rests;
     published.push(visible);
   }
   return { ...publishCaseSummary({ ...row.summary, id: row.published_id }, profile), steps: published };
