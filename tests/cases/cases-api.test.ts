@@ -2,9 +2,9 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseFileSchema, caseListSchema, followUpListSchema, type CaseFile, type CaseList, type FollowUpList } from '../../server/cases/case-schema.js';
-import { seedDemo } from '../support/demo-seed.js';
 import { today } from '../../server/http/today.js';
 import { countRows } from '../support/test-app.js';
+import { loadDemoData } from '../../server/demo/load-demo.js';
 import { openAuthFixture, type AuthFixture } from '../auth/auth-fixture.js';
 
 /**
@@ -90,7 +90,8 @@ let bitaleId: number;
 
 beforeAll(async () => {
   f = await openAuthFixture();
-  await seedDemo(f.db);
+  // The fixture's accounts come first, so the demo is loaded rather than copied (tests/support/demo-seed.ts).
+  await loadDemoData(f.db);
   ids.numbiClaim = await idBySource('claims', 'demo', 'numbi-claim-coop-d');
   ids.coopAClaim = await idBySource('claims', 'demo', 'bitale-claim-coop-a');
   ids.zea005Claim = await idBySource('claims', 'demo', 'zea005-claim-coop-c');

@@ -30,10 +30,6 @@ describe('the demo data copied for a test (tests/support/demo-seed.ts)', () => {
   beforeAll(async () => {
     loaded = await openTestDatabase();
     await loadDemoData(loaded);
-    // The first seed of a worker loads through the importers; the second is surely a copy.
-    const first = await openTestDatabase();
-    await seedDemo(first);
-    await first.close();
     copied = await openTestDatabase();
     await seedDemo(copied);
   });
@@ -53,5 +49,9 @@ describe('the demo data copied for a test (tests/support/demo-seed.ts)', () => {
   it('goes on from there as a loaded one does: the next record gets the next id', async () => {
     const next = async (db: Database) => (await db.query<{ id: string }>(`SELECT nextval(pg_get_serial_sequence('incidents', 'id'))::text AS id`))[0]!.id;
     expect(await next(copied)).toBe(await next(loaded));
+  });
+
+  it('refuses a database that something was written to first, rather than merge with it', async () => {
+    await expect(seedDemo(copied)).rejects.toThrow(/into a new database, before anything else writes to it: \w+ already holds \d+ row/);
   });
 });

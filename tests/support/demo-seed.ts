@@ -1,17 +1,18 @@
 import type { Database, Queryable } from '../../server/db/database.js';
 import { loadDemoData } from '../../server/demo/load-demo.js';
-import { KEPT_TABLES } from './test-database.js';
+import { KEPT_TABLES, openTestDatabase } from './test-database.js';
 
 /**
  * The demo data for a test that needs it there but does not test its loading (the pages, the
- * tiles, the exports…). The first call in a test worker loads it through the importers, as
- * `npm start` does; later calls copy that database's rows, row for row, into the new one. On
+ * tiles, the exports…), on a new database before anything else writes to it. The first call in
+ * a test worker loads the demo through the importers into a database of its own, as `npm start`
+ * does, and keeps its rows; every call copies those rows, row for row, into the caller's. On
  * PGlite a load costs 2.5–3 s of CPU once warm, and the suite loaded it some forty times;
  * tests/demo/load-demo.test.ts still tests the loading itself.
  */
 interface Snapshot {
-  /** Every table a test database may hold rows in: emptied first, as a server's template keeps the rows its migrations wrote. */
-  emptied: string[];
+  /** Rows per table in a new database (a server's template keeps the rows its migrations wrote). */
+  newCounts: Map<string, number>;
   tables: Array<{ name: string; rows: string[] }>;
   sequences: Array<{ name: string; last: string }>;
 }
@@ -19,44 +20,63 @@ interface Snapshot {
 let snapshot: Promise<Snapshot> | undefined;
 
 export async function seedDemo(db: Database): Promise<void> {
-  if (snapshot) return restore(db, await snapshot);
-  const taking = (async () => {
-    await loadDemoData(db);
-    return takeSnapshot(db);
-  })();
-  snapshot = taking;
-  // A failed first load must not leave later files a broken snapshot to copy.
-  await taking.catch((error: unknown) => {
+  snapshot ??= takeSnapshot().catch((error: unknown) => {
+    // A failed first load must not leave later files a broken snapshot to copy.
     snapshot = undefined;
     throw error;
   });
+  await restore(db, await snapshot);
 }
 
-/** Every row of every table a test database starts empty, as the row type's own text (geometries as EWKB: nothing rounded). */
-async function takeSnapshot(db: Queryable): Promise<Snapshot> {
-  const names = await db.query<{ name: string }>(
+async function tableNames(db: Queryable): Promise<string[]> {
+  const rows = await db.query<{ name: string }>(
     `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> ALL ($1::text[]) ORDER BY tablename`,
     [KEPT_TABLES],
   );
-  const tables = [];
-  for (const { name } of names) {
-    const rows = await db.query<{ row: string }>(`SELECT t::text AS row FROM ${name} t`);
-    if (rows.length) tables.push({ name, rows: rows.map((r) => r.row) });
-  }
-  const sequences = await db.query<{ name: string; last: string }>(
-    `SELECT quote_ident(sequencename) AS name, last_value::text AS last FROM pg_sequences WHERE schemaname = 'public' AND last_value IS NOT NULL`,
+  return rows.map((r) => r.name);
+}
+
+async function rowCounts(db: Queryable): Promise<Map<string, number>> {
+  const names = await tableNames(db);
+  const [row] = await db.query<{ counts: Record<string, number> }>(
+    `SELECT json_build_object(${names.map((name) => `'${name}', (SELECT count(*) FROM ${name})`).join(', ')}) AS counts`,
   );
-  return { emptied: names.map((n) => n.name), tables, sequences };
+  return new Map(Object.entries(row!.counts));
+}
+
+/** Every row of every table after a load, as the row type's own text (geometries as EWKB: nothing rounded). */
+async function takeSnapshot(): Promise<Snapshot> {
+  const db = await openTestDatabase();
+  try {
+    const newCounts = await rowCounts(db);
+    await loadDemoData(db);
+    const tables = [];
+    for (const name of await tableNames(db)) {
+      const rows = await db.query<{ row: string }>(`SELECT t::text AS row FROM ${name} t`);
+      if (rows.length) tables.push({ name, rows: rows.map((r) => r.row) });
+    }
+    const sequences = await db.query<{ name: string; last: string }>(
+      `SELECT quote_ident(sequencename) AS name, last_value::text AS last FROM pg_sequences WHERE schemaname = 'public' AND last_value IS NOT NULL`,
+    );
+    return { newCounts, tables, sequences };
+  } finally {
+    await db.close();
+  }
 }
 
 /**
- * Into a new database of the same migrations. Replica mode skips the triggers (the audit log's
- * refusals, the data version's counting, the foreign keys' checks): the rows are copied as they
- * were written, not written again.
+ * Into a new database of the same migrations, refused on any other: a copy cannot merge with
+ * rows written before it. Replica mode skips the triggers (the audit log's refusals, the data
+ * version's counting, the foreign keys' checks): the rows are copied as they were written.
  */
-async function restore(db: Database, { emptied, tables, sequences }: Snapshot): Promise<void> {
+async function restore(db: Database, { newCounts, tables, sequences }: Snapshot): Promise<void> {
+  for (const [name, count] of await rowCounts(db)) {
+    if (count !== (newCounts.get(name) ?? 0)) {
+      throw new Error(`seedDemo copies the demo into a new database, before anything else writes to it: ${name} already holds ${count} row(s)`);
+    }
+  }
   await db.transaction(async (tx) => {
-    await tx.exec(`SET LOCAL session_replication_role = replica; TRUNCATE ${emptied.join(', ')}`);
+    await tx.exec(`SET LOCAL session_replication_role = replica; TRUNCATE ${[...newCounts.keys()].join(', ')}`);
     for (const { name, rows } of tables) {
       await tx.query(`INSERT INTO ${name} OVERRIDING SYSTEM VALUE SELECT (r::${name}).* FROM unnest($1::text[]) AS r`, [rows]);
     }

@@ -33,8 +33,10 @@ async function empty(db: Pglite): Promise<void> {
     [KEPT_TABLES],
   );
   // The audit and export logs refuse TRUNCATE by trigger; replica mode skips ordinary triggers.
+  // The data version's one row, as migration 007 wrote it: without it a reused database counted one change fewer than a new one.
   await db.exec(`SET session_replication_role = replica;
                  TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE;
+                 INSERT INTO data_version (version) VALUES (1);
                  SET session_replication_role = DEFAULT;
                  RESET ALL;`);
 }
