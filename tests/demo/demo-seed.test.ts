@@ -2,19 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
 import { loadDemoData } from '../../server/demo/load-demo.js';
 import { seedDemo } from '../support/demo-seed.js';
-import { KEPT_TABLES, openTestDatabase } from '../support/test-database.js';
+import { dataTables, openTestDatabase } from '../support/test-database.js';
 
 /** When a row was written: two loads of the same files differ in that alone. */
 const WRITTEN_AT = /\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?(\+00(:00)?|Z)/g;
 
 /** Every row of every table, and every sequence, as text, times of writing aside: two databases that agree here answer alike. */
 async function contents(db: Database): Promise<Record<string, string[]>> {
-  const tables = await db.query<{ name: string }>(
-    `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> ALL ($1::text[]) ORDER BY tablename`,
-    [KEPT_TABLES],
-  );
   const out: Record<string, string[]> = {};
-  for (const { name } of tables)
+  for (const name of await dataTables(db))
     out[name] = (await db.query<{ row: string }>(`SELECT t::text AS row FROM ${name} t ORDER BY 1`)).map((r) => r.row.replace(WRITTEN_AT, '(written at)'));
   const sequences = await db.query<{ name: string; last: string | null }>(
     `SELECT sequencename AS name, last_value::text AS last FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1`,

@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../../server/db/database.js';
 import { loadDemoData } from '../../server/demo/load-demo.js';
-import { KEPT_TABLES, openTestDatabase } from './test-database.js';
+import { dataTables, openTestDatabase } from './test-database.js';
 
 /**
  * The demo data for a test that needs it there but does not test its loading (the pages, the
@@ -28,16 +28,8 @@ export async function seedDemo(db: Database): Promise<void> {
   await restore(db, await snapshot);
 }
 
-async function tableNames(db: Queryable): Promise<string[]> {
-  const rows = await db.query<{ name: string }>(
-    `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> ALL ($1::text[]) ORDER BY tablename`,
-    [KEPT_TABLES],
-  );
-  return rows.map((r) => r.name);
-}
-
 async function rowCounts(db: Queryable): Promise<Map<string, number>> {
-  const names = await tableNames(db);
+  const names = await dataTables(db);
   const [row] = await db.query<{ counts: Record<string, number> }>(
     `SELECT json_build_object(${names.map((name) => `'${name}', (SELECT count(*) FROM ${name})`).join(', ')}) AS counts`,
   );
@@ -51,7 +43,7 @@ async function takeSnapshot(): Promise<Snapshot> {
     const newCounts = await rowCounts(db);
     await loadDemoData(db);
     const tables = [];
-    for (const name of await tableNames(db)) {
+    for (const name of await dataTables(db)) {
       const rows = await db.query<{ row: string }>(`SELECT t::text AS row FROM ${name} t`);
       if (rows.length) tables.push({ name, rows: rows.map((r) => r.row) });
     }

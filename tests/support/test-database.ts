@@ -1,14 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Database } from '../../server/db/database.js';
+import type { Database, Queryable } from '../../server/db/database.js';
 import { openPglite } from '../../server/db/pglite.js';
 import { openPostgres } from '../../server/db/postgres.js';
 
 export const PGLITE_TEMPLATE = new URL('../.artifacts/pglite-template.tgz', import.meta.url);
 
 /** Tables whose rows come with the migrations or with PostGIS (the sharing secret, the spatial reference systems): emptying them would break the database. */
-export const KEPT_TABLES = ['schemaversion', 'spatial_ref_sys', 'sharing_secret'];
+const KEPT_TABLES = ['schemaversion', 'spatial_ref_sys', 'sharing_secret'];
+
+/** The tables a test writes to, quoted for SQL, in name order: all of schema public but the kept ones. */
+export async function dataTables(db: Queryable): Promise<string[]> {
+  const rows = await db.query<{ name: string }>(
+    `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> ALL ($1::text[]) ORDER BY tablename`,
+    [KEPT_TABLES],
+  );
+  return rows.map((r) => r.name);
+}
 
 export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
@@ -28,14 +37,11 @@ const idle: Pglite[] = [];
 
 /** Back to the migrated template's state: every row gone, every identity restarted. */
 async function empty(db: Pglite): Promise<void> {
-  const tables = await db.query<{ name: string }>(
-    `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> ALL ($1::text[])`,
-    [KEPT_TABLES],
-  );
+  const tables = await dataTables(db);
   // The audit and export logs refuse TRUNCATE by trigger; replica mode skips ordinary triggers.
   // The data version's one row, as migration 007 wrote it: without it a reused database counted one change fewer than a new one.
   await db.exec(`SET session_replication_role = replica;
-                 TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE;
+                 TRUNCATE ${tables.join(', ')} RESTART IDENTITY CASCADE;
                  INSERT INTO data_version (version) VALUES (1);
                  SET session_replication_role = DEFAULT;
                  RESET ALL;`);
