@@ -38,6 +38,22 @@ export default tseslint.config(
       '@typescript-eslint/no-unnecessary-type-assertion': 'off',
     },
   },
+  {
+    files: ['tests/**/*.ts'],
+    rules: {
+      // MapLibre's camera and style setters return the map itself, and Playwright copies whatever a
+      // page function returns out of the browser: 6 to 18 MB a call, seconds of CPU on both sides
+      // (seen with DEBUG=pw:channel on tests/web/incidents.test.ts).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(evaluate|evaluateHandle|waitForFunction)$/] > ArrowFunctionExpression > CallExpression.body[callee.property.name=/^(jumpTo|fitBounds|panBy|panTo|easeTo|flyTo|setZoom|setCenter|zoomTo|resize|setFilter|setPaintProperty|setLayoutProperty|setFeatureState|addLayer|removeLayer|addSource|removeSource)$/]',
+          message: 'This returns the map, which Playwright would copy out of the page whole: write `=> void map.jumpTo(…)`, or a block.',
+        },
+      ],
+    },
+  },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   // Plain-JS scripts run under Node; TypeScript checks the globals of the .ts files itself.
   { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: globals.node } },

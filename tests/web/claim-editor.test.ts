@@ -53,7 +53,7 @@ describeInBrowser('the claim editor on the demo data in Chromium', () => {
 
   it('cancels with Escape, leaving nothing drawn (keyboard: Space places a vertex at the centre)', SLOW_TEST, async () => {
     const { page } = session;
-    await page.evaluate(() => window.__riskmap!.map.jumpTo({ center: [28.645, -2.2], zoom: 13 }));
+    await page.evaluate(() => void window.__riskmap!.map.jumpTo({ center: [28.645, -2.2], zoom: 13 }));
     await session.settle();
     await page.getByRole('button', { name: 'Dessiner une revendication' }).click();
     await poll(() => form().isVisible()).toBe(true);
@@ -61,7 +61,7 @@ describeInBrowser('the claim editor on the demo data in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas'))).toBe(true);
     expect(await page.locator('#map canvas').getAttribute('aria-label')).toMatch(/Espace/);
     await page.keyboard.press('Space');
-    await page.evaluate(() => window.__riskmap!.map.jumpTo({ center: [28.65, -2.2] }));
+    await page.evaluate(() => void window.__riskmap!.map.jumpTo({ center: [28.65, -2.2] }));
     await page.keyboard.press('Space');
     await poll(() => form().locator('.editor-progress').innerText()).toContain('2 sommet');
     await page.keyboard.press('Escape');
@@ -74,14 +74,15 @@ describeInBrowser('the claim editor on the demo data in Chromium', () => {
 
   it('previews, checks with the server and saves a claim drawn by clicking on the map', SLOW_TEST, async () => {
     const { page, app } = session;
-    await page.evaluate(() =>
-      window.__riskmap!.map.fitBounds(
-        [
-          [28.61, -2.225],
-          [28.67, -2.175],
-        ],
-        { animate: false },
-      ),
+    await page.evaluate(
+      () =>
+        void window.__riskmap!.map.fitBounds(
+          [
+            [28.61, -2.225],
+            [28.67, -2.175],
+          ],
+          { animate: false },
+        ),
     );
     await session.settle();
     await page.getByRole('button', { name: 'Dessiner une revendication' }).click();

@@ -109,7 +109,7 @@ describeInBrowser('contested zones on the demo data in Chromium', () => {
   it('shows the claimants, legal standing and rules when the zone is clicked on the map', SLOW_TEST, async () => {
     const { page } = session;
     const [west, south, east, north] = bbox(zone);
-    await page.evaluate((b) => window.__riskmap!.map.fitBounds(b, { padding: 80, animate: false }), [
+    await page.evaluate((b) => void window.__riskmap!.map.fitBounds(b, { padding: 80, animate: false }), [
       [west, south],
       [east, north],
     ] as [[number, number], [number, number]]);
@@ -172,7 +172,7 @@ describeInBrowser('contested zones on the demo data in Chromium', () => {
 
   it('opens the details from the list with the keyboard and fits the map to the zone', SLOW_TEST, async () => {
     const { page } = session;
-    await page.evaluate(() => window.__riskmap!.map.jumpTo({ center: [28.9, -2.0], zoom: 8 }));
+    await page.evaluate(() => void window.__riskmap!.map.jumpTo({ center: [28.9, -2.0], zoom: 8 }));
     await page.locator('#contested-details .details-close').click();
     await poll(() => details().isVisible()).toBe(false);
     // Closing hands the focus back to the row, from where Enter opens the details again.

@@ -183,7 +183,7 @@ describeInBrowser('the map page on the demo data in Chromium', () => {
     const overlap = intersect(featureCollection(claims));
     expect(overlap, 'the two Bitale claims overlap').not.toBeNull();
     const [west, south, east, north] = bbox(featureCollection(claims));
-    await page.evaluate((bounds) => window.__riskmap!.map.fitBounds(bounds, { padding: 40, animate: false }), [
+    await page.evaluate((bounds) => void window.__riskmap!.map.fitBounds(bounds, { padding: 40, animate: false }), [
       [west, south],
       [east, north],
     ] as [[number, number], [number, number]]);

@@ -64,7 +64,7 @@ describeInBrowser('incidents on the demo data in Chromium: editor, filters, char
       return [...new Set(map.queryRenderedFeatures({ layers: ['incidents-symbol'] }).map((f) => Number(f.id)))];
     });
   const backToOpening = async () => {
-    await session.page.evaluate((view) => window.__riskmap!.map.jumpTo(view), opening);
+    await session.page.evaluate((view) => void window.__riskmap!.map.jumpTo(view), opening);
     await session.settle();
   };
   /** The browser's resource errors for the 400 the editor provokes on purpose are not faults of the page. */
@@ -84,7 +84,7 @@ describeInBrowser('incidents on the demo data in Chromium: editor, filters, char
 
   it('places an incident from the keyboard at the map’s centre, and Escape leaves nothing behind', SLOW_TEST, async () => {
     const { page } = session;
-    await page.evaluate(() => window.__riskmap!.map.jumpTo({ center: [28.7, -2.25], zoom: 12 }));
+    await page.evaluate(() => void window.__riskmap!.map.jumpTo({ center: [28.7, -2.25], zoom: 12 }));
     await session.settle();
     await page.getByRole('button', { name: 'Signaler un incident' }).click();
     await poll(() => form().isVisible()).toBe(true);
@@ -109,7 +109,7 @@ describeInBrowser('incidents on the demo data in Chromium: editor, filters, char
     const { page, db } = session;
     const before = (await incidentsAsOf()).length;
     const shownBefore = (await incidentsAsOf()).filter(inDefaultPeriod).length;
-    await page.evaluate((center) => window.__riskmap!.map.jumpTo({ center, zoom: 13 }), PLACE);
+    await page.evaluate((center) => void window.__riskmap!.map.jumpTo({ center, zoom: 13 }), PLACE);
     await session.settle();
     await page.getByRole('button', { name: 'Signaler un incident' }).click();
     await poll(() => form().isVisible()).toBe(true);
@@ -191,7 +191,7 @@ describeInBrowser('incidents on the demo data in Chromium: editor, filters, char
       if (request.method() === 'PATCH') patches.push(request.postDataJSON());
     };
     page.on('request', recordPatch);
-    await page.evaluate((center) => window.__riskmap!.map.jumpTo({ center, zoom: 13 }), PLACE);
+    await page.evaluate((center) => void window.__riskmap!.map.jumpTo({ center, zoom: 13 }), PLACE);
     await session.settle();
     await session.clickAt(PLACE);
     const record = page.locator(`.maplibregl-popup .popup-record[data-layer="incidents"]`);
@@ -314,7 +314,7 @@ describeInBrowser('incidents on the demo data in Chromium: editor, filters, char
     expect(total, 'the demo has incidents in ZEA 798 in the twelve months').toBeGreaterThan(3);
 
     // Somewhere in ZEA 798 where nothing else is drawn: a click there picks the ZEA.
-    await page.evaluate((center) => window.__riskmap!.map.jumpTo({ center, zoom: 12 }), [28.635, -2.2] as [number, number]);
+    await page.evaluate((center) => void window.__riskmap!.map.jumpTo({ center, zoom: 12 }), [28.635, -2.2] as [number, number]);
     await session.settle();
     const spot = await page.evaluate((zoneId) => {
       const { map } = window.__riskmap!;
@@ -371,7 +371,7 @@ describeInBrowser('incidents on the demo data in Chromium: editor, filters, char
       }
     ).features;
     expect(contested).toHaveLength(1);
-    await page.evaluate((center) => window.__riskmap!.map.jumpTo({ center, zoom: 12 }), contested[0]!.properties.label);
+    await page.evaluate((center) => void window.__riskmap!.map.jumpTo({ center, zoom: 12 }), contested[0]!.properties.label);
     await session.settle();
     await session.clickAt(contested[0]!.properties.label);
     await poll(() => chart.locator('.incident-chart-area').innerText()).toMatch(/^Zone contestée : .+ contre .+/);
@@ -425,7 +425,7 @@ describeInBrowser('incidents on the demo data in Chromium: editor, filters, char
     expect(atOpening, 'the overlay reaches well beyond a 5-pixel line at zoom 9').toBeGreaterThanOrEqual(14);
     expect(closeIn).toBeGreaterThanOrEqual(2);
     expect(closeIn).toBeLessThan(atOpening);
-    await page.evaluate((centre) => window.__riskmap!.map.jumpTo({ center: centre as [number, number], zoom: 9 }), middle);
+    await page.evaluate((centre) => void window.__riskmap!.map.jumpTo({ center: centre as [number, number], zoom: 9 }), middle);
     await session.settle();
     const canvas = await page.locator('#map canvas').boundingBox();
     await page.screenshot({
@@ -469,7 +469,7 @@ describeInBrowser('incidents for a viewer (accounts mode) in Chromium', () => {
     ).toBe('viewer');
     expect(await page.locator('#new-incident').isVisible()).toBe(false);
     expect(await page.locator('#draw-claim').isVisible()).toBe(false);
-    await page.evaluate((center) => window.__riskmap!.map.jumpTo({ center, zoom: 14 }), TOWN);
+    await page.evaluate((center) => void window.__riskmap!.map.jumpTo({ center, zoom: 14 }), TOWN);
     await session.settle();
     await session.clickAt(TOWN);
     const records = page.locator('.maplibregl-popup .popup-record[data-layer="incidents"]');

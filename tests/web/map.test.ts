@@ -105,7 +105,7 @@ describeInBrowser('the map page in Chromium', () => {
       const { map } = window.__riskmap!;
       return { center: map.getCenter().toArray() as [number, number], zoom: map.getZoom() };
     });
-    await page.evaluate((center) => window.__riskmap!.map.jumpTo({ center }), fixture.overlap.lngLat);
+    await page.evaluate((center) => void window.__riskmap!.map.jumpTo({ center }), fixture.overlap.lngLat);
 
     await settle();
     // The skip link is the first stop of the tab order.
@@ -122,7 +122,7 @@ describeInBrowser('the map page in Chromium', () => {
     await expect.poll(() => popup.count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas'))).toBe(true);
 
-    await page.evaluate((view) => window.__riskmap!.map.jumpTo(view), camera);
+    await page.evaluate((view) => void window.__riskmap!.map.jumpTo(view), camera);
     await settle();
   });
 

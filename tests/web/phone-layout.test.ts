@@ -252,7 +252,7 @@ describeInBrowser('the map page on a phone (390×844) in Chromium', () => {
       ['left', 40, 160],
       ['right', 230, 350],
     ] as const) {
-      await page.evaluate(() => window.__riskmap!.map.jumpTo({ center: [28.85, -2.1], zoom: 9 }));
+      await page.evaluate(() => void window.__riskmap!.map.jumpTo({ center: [28.85, -2.1], zoom: 9 }));
       await session.settle();
       const target = await page.evaluate(
         ([x0, x1]) => {

@@ -94,7 +94,7 @@ describeInBrowser('militarised routes and the presence filter on the demo data i
     // Click a vertex in the middle of a militarised segment.
     const segment = expected[Math.floor(expected.length / 2)]!;
     const coords = segment.geometry.coordinates;
-    await page.evaluate((c) => window.__riskmap!.map.jumpTo({ center: c as [number, number], zoom: 13 }), coords[Math.floor(coords.length / 2)]!);
+    await page.evaluate((c) => void window.__riskmap!.map.jumpTo({ center: c as [number, number], zoom: 13 }), coords[Math.floor(coords.length / 2)]!);
     await session.settle();
     const target = await page.evaluate((layers) => {
       const { map } = window.__riskmap!;
@@ -131,7 +131,7 @@ describeInBrowser('militarised routes and the presence filter on the demo data i
 
   it(`filters the presence layer to the PMH alone, from the keyboard (FARDC only on ${DATE})`, SLOW_TEST, async () => {
     const { page } = session;
-    await page.evaluate((view) => window.__riskmap!.map.jumpTo(view), opening);
+    await page.evaluate((view) => void window.__riskmap!.map.jumpTo(view), opening);
     await session.settle();
     const before = await drawnPresence();
     // The demo's presence on the date: the FARDC camp near Bitale, no PMH yet (they come on 2019-09-01).
@@ -167,7 +167,7 @@ describeInBrowser('militarised routes and the presence filter on the demo data i
     const answer = await api(LATER);
     const route = answer.routes.find((r) => r.name === ROUTE_NAME)!;
     expect(route.militarised_km).toBe(0);
-    await page.evaluate((view) => window.__riskmap!.map.jumpTo(view), opening);
+    await page.evaluate((view) => void window.__riskmap!.map.jumpTo(view), opening);
     await setDate(LATER);
     const drawn = await drawnSegments();
     expect(drawn[route.route_id] ?? 0).toBe(0);
@@ -197,7 +197,7 @@ describeInBrowser('militarised routes and the presence filter on the demo data i
     const [overlap] = answer.features;
     const ring = overlap!.geometry.coordinates[0]![0]!;
     const [lon, lat] = [ring.reduce((s, p) => s + p[0]!, 0) / ring.length, ring.reduce((s, p) => s + p[1]!, 0) / ring.length];
-    await page.evaluate((c) => window.__riskmap!.map.jumpTo({ center: c, zoom: 12 }), [lon, lat] as [number, number]);
+    await page.evaluate((c) => void window.__riskmap!.map.jumpTo({ center: c, zoom: 12 }), [lon, lat] as [number, number]);
     await session.settle();
     const target = await page.evaluate(() => {
       const { map } = window.__riskmap!;

@@ -130,7 +130,7 @@ describeInBrowser('names and texts made of markup and script, in Chromium', () =
 
   it('shows the names of both claims, their cooperatives and the zone in the popup as literal text', async () => {
     const { page } = session;
-    await page.evaluate((center) => window.__riskmap!.map.jumpTo({ center, zoom: 12 }), PLACES.overlap);
+    await page.evaluate((center) => void window.__riskmap!.map.jumpTo({ center, zoom: 12 }), PLACES.overlap);
     await session.settle();
     await session.clickAt(PLACES.overlap);
     const popup = page.locator('.maplibregl-popup');
@@ -171,7 +171,7 @@ describeInBrowser('names and texts made of markup and script, in Chromium', () =
       [PLACES.presence, 'presence', [ACTOR]],
       [PLACES.site, 'sites', [SITE_NAME]],
     ] as const) {
-      await page.evaluate((center) => window.__riskmap!.map.jumpTo({ center, zoom: 13 }), place);
+      await page.evaluate((center) => void window.__riskmap!.map.jumpTo({ center, zoom: 13 }), place);
       await session.settle();
       await session.clickAt(place);
       const record = popup.locator(`.popup-record[data-layer="${layer}"]`);

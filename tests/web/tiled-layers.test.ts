@@ -41,7 +41,7 @@ describeInBrowser('a layer drawn from tiles, in Chromium', () => {
     const bbox = (url: URL) => url.searchParams.get('bbox')!.split(',').map(Number) as [number, number, number, number];
     const asked = contestedRequests.length;
     // Far outside the first view's area (around Bitale): the analyses are asked again, about the new view and a margin.
-    await session.page.evaluate(() => window.__riskmap!.map.jumpTo({ center: [27.2, -4.2], zoom: 10 }));
+    await session.page.evaluate(() => void window.__riskmap!.map.jumpTo({ center: [27.2, -4.2], zoom: 10 }));
     await poll(() => contestedRequests.length).toBeGreaterThan(asked);
     const [west, south, east, north] = bbox(contestedRequests.at(-1)!);
     const [[viewWest, viewSouth], [viewEast, viewNorth]] = await session.page.evaluate(() => window.__riskmap!.map.getBounds().toArray());
@@ -55,15 +55,15 @@ describeInBrowser('a layer drawn from tiles, in Chromium', () => {
     await poll(() => session.page.locator('.contested-summary').innerText()).toContain('dans cette partie de la carte');
     // A small move inside the area asks nothing more.
     const settled = contestedRequests.length;
-    await session.page.evaluate(() => window.__riskmap!.map.panBy([40, 0], { animate: false }));
+    await session.page.evaluate(() => void window.__riskmap!.map.panBy([40, 0], { animate: false }));
     await session.settle();
     expect(contestedRequests.length).toBe(settled);
     // A view of the whole province is too wide to analyse at this scale: the list says to zoom in, and nothing is asked.
-    await session.page.evaluate(() => window.__riskmap!.map.jumpTo({ center: [28.5, -2.5], zoom: 6 }));
+    await session.page.evaluate(() => void window.__riskmap!.map.jumpTo({ center: [28.5, -2.5], zoom: 6 }));
     await poll(() => session.page.locator('.contested-summary').innerText()).toContain('Rapprochez-vous');
     expect(contestedRequests.length).toBe(settled);
     // Zoomed in again, anywhere: asked again.
-    await session.page.evaluate(() => window.__riskmap!.map.jumpTo({ center: [28.87, -1.95], zoom: 10 }));
+    await session.page.evaluate(() => void window.__riskmap!.map.jumpTo({ center: [28.87, -1.95], zoom: 10 }));
     await poll(() => contestedRequests.length).toBeGreaterThan(settled);
     await poll(() => session.page.locator('.contested-summary').innerText()).toContain('dans cette partie de la carte');
   });
@@ -82,7 +82,7 @@ describeInBrowser('a layer drawn from tiles, in Chromium', () => {
   });
 
   it('asks for tiles of what is in view, and no page of incidents over 1 500 records', SLOW_TEST, async () => {
-    await session.page.evaluate(() => window.__riskmap!.map.jumpTo({ center: [28.5, -2.5], zoom: 5 }));
+    await session.page.evaluate(() => void window.__riskmap!.map.jumpTo({ center: [28.5, -2.5], zoom: 5 }));
     await session.settle();
     await poll(() => tileRequests.filter((r) => r.includes('/tiles/incidents/5/')).length).toBeGreaterThan(0);
     expect(tileRequests.every((r) => r.startsWith('200') || r.startsWith('304'))).toBe(true);

@@ -116,7 +116,7 @@ describeInBrowser('the page state in its address', () => {
     await page.locator('#language-switch button[data-lang="fr"]').first().click();
     await poll(() => new URL(page.url()).searchParams.get('lang')).toBe('fr');
     expect(new URL(page.url()).searchParams.get('days')).toBe('30');
-    await page.evaluate(() => window.__riskmap!.map.jumpTo({ zoom: 11 }));
+    await page.evaluate(() => void window.__riskmap!.map.jumpTo({ zoom: 11 }));
     await poll(() => new URL(page.url()).hash).toMatch(/view=11\//);
   });
 });
