@@ -29,6 +29,11 @@ import { daysBetween } from '../domain/iso-date.js';
 import { timelineQuerySchema } from './timeline/timeline-params.js';
 import { timelineSchema } from './timeline/timeline-schema.js';
 import { buildTimeline } from './timeline/timeline.js';
+import type { Timeline } from './timeline/timeline-schema.js';
+import { keptByDataVersion } from './kept-by-data-version.js';
+
+/** Timelines kept per instance: the map asks one for each view it settles on, and views recur. */
+const KEPT_TIMELINES = 64;
 
 /**
  * Analyses over the layers: each answers "as of a date" and says which rule fired and why.
@@ -36,6 +41,7 @@ import { buildTimeline } from './timeline/timeline.js';
  */
 export async function analysisRoutes(fastify: FastifyInstance, options: { analyse: Analyse }): Promise<void> {
   const { analyse } = options;
+  const timelines = keptByDataVersion<Timeline>(KEPT_TIMELINES);
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.setSerializerCompiler(serializeAsBuilt);
   app.get(
@@ -150,7 +156,8 @@ export async function analysisRoutes(fastify: FastifyInstance, options: { analys
     },
     async (request) => {
       const q = request.query;
-      return analyse((db) => buildTimeline(db, { to: q.to ?? today(), months: q.months, bbox: q.bbox ? parseBbox(q.bbox) : undefined }));
+      const params = { to: q.to ?? today(), months: q.months, bbox: q.bbox ? parseBbox(q.bbox) : undefined };
+      return analyse((db) => timelines(db, JSON.stringify(params), () => buildTimeline(db, params)));
     },
   );
 

@@ -71,3 +71,33 @@ describe('GET /api/analysis/timeline', () => {
     expect(res.json().message).toMatch(/months/);
   });
 });
+
+describe('a timeline asked again', () => {
+  const url = '/api/analysis/timeline?to=2020-06-15&months=12';
+  const count = (timeline: Timeline, ...months: string[]) => timeline.months.filter((m) => months.includes(m.month)).reduce((sum, m) => sum + m.incidents, 0);
+
+  it('is kept while the data version stays, and counted anew once a write moves it', async () => {
+    const first = await get<Timeline>(url);
+    const july = await t.db.query<{ id: number }>(`SELECT id::float8 AS id FROM incidents WHERE occurred_on >= '2019-07-01' AND occurred_on < '2019-08-01'`);
+    expect(july.length, 'the demo has incidents in July 2019').toBeGreaterThan(0);
+    expect(count(first, '2019-07')).toBe(july.length);
+    /** Moves them by `days` (into August and September), with or without the triggers that count a change (migration 007). */
+    const move = (days: number, counted: boolean) =>
+      t.db.exec(`${counted ? '' : 'SET session_replication_role = replica;'}
+                 UPDATE incidents SET occurred_on = occurred_on + ${days} WHERE id IN (${july.map((r) => r.id).join(', ')});
+                 SET session_replication_role = DEFAULT;`);
+    try {
+      // Written past the data version's trigger: only an answer computed anew could see it.
+      await move(40, false);
+      expect(await get<Timeline>(url)).toEqual(first);
+      // Any write the triggers count moves the version, even one that changes nothing.
+      await move(0, true);
+      const anew = await get<Timeline>(url);
+      expect(count(anew, '2019-07')).toBe(0);
+      expect(count(anew, '2019-08', '2019-09')).toBe(count(first, '2019-08', '2019-09') + july.length);
+    } finally {
+      await move(-40, true);
+    }
+    expect(await get<Timeline>(url)).toEqual(first);
+  });
+});
