@@ -1,31 +1,25 @@
+import { inject } from 'vitest';
 import type { Database, Queryable } from '../../server/db/database.js';
 import { loadDemoData } from '../../server/demo/load-demo.js';
-import { dataTables, openTestDatabase } from './test-database.js';
+import { dataTables } from './test-database.js';
 
 /**
  * The demo data for a test that needs it there but does not test its loading (the pages, the
- * tiles, the exports…), on a new database before anything else writes to it. The first call in
- * a test worker loads the demo through the importers into a database of its own, as `npm start`
- * does, and keeps its rows; every call copies those rows, row for row, into the caller's. On
- * PGlite a load costs 2.5–3 s of CPU once warm, and the suite loaded it some forty times;
+ * tiles, the exports…), on a new database before anything else writes to it. The run's setup
+ * (global-setup.ts) loads the demo once through the importers, as `npm start` does, into a
+ * database of its own and keeps its rows; every call copies those rows, row for row, into the
+ * caller's. On PGlite a load costs 2.5–3 s of CPU once warm, and the suite needed some forty;
  * tests/demo/load-demo.test.ts still tests the loading itself.
  */
-interface Snapshot {
+export interface DemoSnapshot {
   /** Rows per table in a new database (a server's template keeps the rows its migrations wrote). */
-  newCounts: Map<string, number>;
+  newCounts: Record<string, number>;
   tables: Array<{ name: string; rows: string[] }>;
   sequences: Array<{ name: string; last: string }>;
 }
 
-let snapshot: Promise<Snapshot> | undefined;
-
 export async function seedDemo(db: Database): Promise<void> {
-  snapshot ??= takeSnapshot().catch((error: unknown) => {
-    // A failed first load must not leave later files a broken snapshot to copy.
-    snapshot = undefined;
-    throw error;
-  });
-  await restore(db, await snapshot);
+  await restore(db, inject('demoSnapshot'));
 }
 
 async function rowCounts(db: Queryable): Promise<Map<string, number>> {
@@ -36,24 +30,22 @@ async function rowCounts(db: Queryable): Promise<Map<string, number>> {
   return new Map(Object.entries(row!.counts));
 }
 
-/** Every row of every table after a load, as the row type's own text (geometries as EWKB: nothing rounded). */
-async function takeSnapshot(): Promise<Snapshot> {
-  const db = await openTestDatabase();
-  try {
-    const newCounts = await rowCounts(db);
-    await loadDemoData(db);
-    const tables = [];
-    for (const name of await dataTables(db)) {
-      const rows = await db.query<{ row: string }>(`SELECT t::text AS row FROM ${name} t`);
-      if (rows.length) tables.push({ name, rows: rows.map((r) => r.row) });
-    }
-    const sequences = await db.query<{ name: string; last: string }>(
-      `SELECT quote_ident(sequencename) AS name, last_value::text AS last FROM pg_sequences WHERE schemaname = 'public' AND last_value IS NOT NULL`,
-    );
-    return { newCounts, tables, sequences };
-  } finally {
-    await db.close();
+/**
+ * Every row of every table after a load into `db`, a new database, as the row type's own text
+ * (geometries as EWKB: nothing rounded). Called once per run, by the setup.
+ */
+export async function takeDemoSnapshot(db: Database): Promise<DemoSnapshot> {
+  const newCounts = Object.fromEntries(await rowCounts(db));
+  await loadDemoData(db);
+  const tables = [];
+  for (const name of await dataTables(db)) {
+    const rows = await db.query<{ row: string }>(`SELECT t::text AS row FROM ${name} t`);
+    if (rows.length) tables.push({ name, rows: rows.map((r) => r.row) });
   }
+  const sequences = await db.query<{ name: string; last: string }>(
+    `SELECT quote_ident(sequencename) AS name, last_value::text AS last FROM pg_sequences WHERE schemaname = 'public' AND last_value IS NOT NULL`,
+  );
+  return { newCounts, tables, sequences };
 }
 
 /**
@@ -61,17 +53,23 @@ async function takeSnapshot(): Promise<Snapshot> {
  * rows written before it. Replica mode skips the triggers (the audit log's refusals, the data
  * version's counting, the foreign keys' checks): the rows are copied as they were written.
  */
-async function restore(db: Database, { newCounts, tables, sequences }: Snapshot): Promise<void> {
+async function restore(db: Database, { newCounts, tables, sequences }: DemoSnapshot): Promise<void> {
   for (const [name, count] of await rowCounts(db)) {
-    if (count !== (newCounts.get(name) ?? 0)) {
+    if (count !== (newCounts[name] ?? 0)) {
       throw new Error(`seedDemo copies the demo into a new database, before anything else writes to it: ${name} already holds ${count} row(s)`);
     }
   }
   await db.transaction(async (tx) => {
-    await tx.exec(`SET LOCAL session_replication_role = replica; TRUNCATE ${[...newCounts.keys()].join(', ')}`);
+    await tx.exec(`SET LOCAL session_replication_role = replica; TRUNCATE ${Object.keys(newCounts).join(', ')}`);
     for (const { name, rows } of tables) {
       await tx.query(`INSERT INTO ${name} OVERRIDING SYSTEM VALUE SELECT (r::${name}).* FROM unnest($1::text[]) AS r`, [rows]);
     }
     for (const { name, last } of sequences) await tx.query('SELECT setval($1::regclass, $2::bigint)', [name, last]);
   });
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    demoSnapshot: DemoSnapshot;
+  }
 }

@@ -4,8 +4,10 @@ import type { TestProject } from 'vitest/node';
 import { migrate } from '../../server/db/migrate.js';
 import { openPglite } from '../../server/db/pglite.js';
 import { openPostgres } from '../../server/db/postgres.js';
+import type { Database } from '../../server/db/database.js';
 import { PGLITE_TEMPLATE, withDatabase } from './test-database.js';
 import { clearFinishedRuns, scanTestLogs } from './log-scan.js';
+import { takeDemoSnapshot, type DemoSnapshot } from './demo-seed.js';
 import { RUN_VARIABLE } from './test-logger.js';
 
 /**
@@ -20,13 +22,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const shared = globalThis as { [PREPARED]?: Promise<Prepared> };
   const first = shared[PREPARED] === undefined;
   shared[PREPARED] ??= prepare();
-  const { template, teardown } = await shared[PREPARED];
+  const { template, demo, teardown } = await shared[PREPARED];
   if (kind === 'postgres') project.provide('serverTemplate', template);
+  project.provide('demoSnapshot', demo);
   return first ? teardown : async () => undefined;
 }
 
 interface Prepared {
   template: string;
+  /** The demo's rows for seedDemo, loaded once per run rather than once per worker. */
+  demo: DemoSnapshot;
   teardown: () => Promise<void>;
 }
 
@@ -45,11 +50,16 @@ async function prepare(): Promise<Prepared> {
     const template = openPostgres(withDatabase(url, templateDb));
     await migrate(template);
     await template.close();
+    const demoDb = `${templateDb}_demo`;
+    await admin.exec(`CREATE DATABASE ${demoDb} TEMPLATE ${templateDb}`);
+    const demo = await withClosed(openPostgres(withDatabase(url, demoDb)), takeDemoSnapshot);
+    await admin.exec(`DROP DATABASE ${demoDb} WITH (FORCE)`);
     // Some tests compare the server's answers with the embedded database's (issue 12).
     await preparePgliteTemplate();
     console.log(`tests run on the PostgreSQL server (${new URL(url).host}), template database ${templateDb}`);
     return {
       template: templateDb,
+      demo,
       teardown: async () => {
         await admin.exec(`DROP DATABASE IF EXISTS ${templateDb} WITH (FORCE)`);
         await admin.close();
@@ -58,8 +68,17 @@ async function prepare(): Promise<Prepared> {
     };
   }
   await preparePgliteTemplate();
+  const demo = await withClosed(await openPglite({ loadDataDir: new Blob([readFileSync(PGLITE_TEMPLATE)]) }), takeDemoSnapshot);
   console.log('tests run on embedded PGlite (set DATABASE_URL to run them on a PostgreSQL server)');
-  return { template: '', teardown: async () => assertLogsClean(run) };
+  return { template: '', demo, teardown: async () => assertLogsClean(run) };
+}
+
+async function withClosed<T>(db: Database, work: (db: Database) => Promise<T>): Promise<T> {
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
 }
 
 /**
