@@ -52,8 +52,10 @@ async function prepare(): Promise<Prepared> {
     await template.close();
     const demoDb = `${templateDb}_demo`;
     await admin.exec(`CREATE DATABASE ${demoDb} TEMPLATE ${templateDb}`);
-    const demo = await withClosed(openPostgres(withDatabase(url, demoDb)), takeDemoSnapshot);
-    await admin.exec(`DROP DATABASE ${demoDb} WITH (FORCE)`);
+    // Dropped even when the load fails: the name holds this run's pid, so no later run would.
+    const demo = await withClosed(openPostgres(withDatabase(url, demoDb)), takeDemoSnapshot).finally(() =>
+      admin.exec(`DROP DATABASE IF EXISTS ${demoDb} WITH (FORCE)`),
+    );
     // Some tests compare the server's answers with the embedded database's (issue 12).
     await preparePgliteTemplate();
     console.log(`tests run on the PostgreSQL server (${new URL(url).host}), template database ${templateDb}`);
