@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Feature, Geometry } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData } from '../../server/demo/load-demo.js';
 import { importGeoJson } from '../../server/import/import-geojson.js';
 import { LAYER_NAMES } from '../../server/layers/layer-definition.js';
 import { LAYERS } from '../../server/layers/registry.js';
 import { GDAL_INSTALL_HINT as INSTALL_HINT, gdal, gdalVersion as findGdal } from '../support/gdal.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';
+import { seedDemo } from '../support/demo-seed.js';
 
 /**
  * GIS interoperability: what a QGIS or GDAL user gets from the API. GDAL (Debian's gdal-bin)
@@ -101,8 +101,7 @@ if (!(gdalVersion && hasOgr2ogr) && process.env.CI) {
     beforeAll(async () => {
       workDir = await mkdtemp(join(tmpdir(), 'riskmap-gdal-'));
       demo = await openTestApp();
-      const reports = await loadDemoData(demo.db);
-      expect(reports.flatMap((r) => r.rejected)).toEqual([]);
+      await seedDemo(demo.db);
       await demo.app.listen({ host: '127.0.0.1', port: 0 });
       origin = `http://127.0.0.1:${(demo.app.server.address() as AddressInfo).port}`;
       const layers = (await (await fetch(`${origin}/api/layers`)).json()) as LayerInfo[];

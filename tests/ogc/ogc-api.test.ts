@@ -1,9 +1,9 @@
 import type { Feature, Point } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData } from '../../server/demo/load-demo.js';
 import { LAYERS } from '../../server/layers/registry.js';
 import { publishedIncidentId } from '../support/published-ids.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';
+import { seedDemo } from '../support/demo-seed.js';
 
 /**
  * OGC API - Features - Part 1: Core at /ogc over the demo data: the resources and their links,
@@ -39,8 +39,7 @@ const OPENAPI_TYPE = 'application/vnd.oai.openapi+json;version=3.0';
 let t: TestApp;
 beforeAll(async () => {
   t = await openTestApp();
-  const reports = await loadDemoData(t.db);
-  expect(reports.flatMap((r) => r.rejected)).toEqual([]);
+  await seedDemo(t.db);
 });
 afterAll(() => t?.close());
 

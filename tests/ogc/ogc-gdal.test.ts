@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData } from '../../server/demo/load-demo.js';
 import { LAYERS } from '../../server/layers/registry.js';
 import { GDAL_INSTALL_HINT as INSTALL_HINT, gdal, gdalVersion as findGdal } from '../support/gdal.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';
 import { openAuthFixture, type AuthFixture } from '../auth/auth-fixture.js';
 import { createFeature } from '../../server/layers/layer-store.js';
+import { seedDemo } from '../support/demo-seed.js';
 
 /**
  * What a GIS user gets from the OGC API: GDAL's OAPIF driver (the one QGIS builds on) lists
@@ -41,8 +41,7 @@ if (!(gdalVersion && hasOgr2ogr) && process.env.CI) {
     beforeAll(async () => {
       workDir = await mkdtemp(join(tmpdir(), 'riskmap-oapif-'));
       demo = await openTestApp();
-      const reports = await loadDemoData(demo.db);
-      expect(reports.flatMap((r) => r.rejected)).toEqual([]);
+      await seedDemo(demo.db);
       demo.app.addHook('onRequest', async (request) => {
         if (/\/items(\?|$)/.test(request.url)) itemRequests.push(request.url);
       });

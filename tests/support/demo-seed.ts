@@ -60,9 +60,12 @@ async function restore(db: Database, { newCounts, tables, sequences }: DemoSnaps
     }
   }
   await db.transaction(async (tx) => {
-    await tx.exec(`SET LOCAL session_replication_role = replica; TRUNCATE ${Object.keys(newCounts).join(', ')}`);
+    // Only what the migrations wrote (the data version's row): the counts above say the rest is empty.
+    const written = Object.keys(newCounts).filter((name) => newCounts[name]! > 0);
+    await tx.exec(`SET LOCAL session_replication_role = replica; ${written.length ? `TRUNCATE ${written.join(', ')}` : ''}`);
     for (const { name, rows } of tables) {
-      await tx.query(`INSERT INTO ${name} OVERRIDING SYSTEM VALUE SELECT (r::${name}).* FROM unnest($1::text[]) AS r`, [rows]);
+      // unnest of the row type's array parses each row once; `(r::t).*` parsed it once per column (on PGlite, 1.6 s for the site visits).
+      await tx.query(`INSERT INTO ${name} OVERRIDING SYSTEM VALUE SELECT * FROM unnest($1::text[]::${name}[])`, [rows]);
     }
     for (const { name, last } of sequences) await tx.query('SELECT setval($1::regclass, $2::bigint)', [name, last]);
   });

@@ -35,16 +35,31 @@ type Pglite = Awaited<ReturnType<typeof openPglite>>;
  */
 const idle: Pglite[] = [];
 
-/** Back to the migrated template's state: every row gone, every identity restarted. */
+/**
+ * Back to the migrated template's state: every row gone, every identity restarted. Only the
+ * tables that hold rows are truncated (a file touches a few; truncating all forty cost about
+ * 0.2 s of WebAssembly per file), and every sequence of a data table is restarted, since an
+ * insert rolled back moves one without leaving a row.
+ */
 async function empty(db: Pglite): Promise<void> {
   const tables = await dataTables(db);
+  const filled = await db.query<{ name: string }>(
+    tables.map((t, i) => `SELECT $${i + 1}::text AS name WHERE EXISTS (SELECT FROM ${t})`).join(' UNION ALL '),
+    tables,
+  );
   // The audit and export logs refuse TRUNCATE by trigger; replica mode skips ordinary triggers.
   // The data version's one row, as migration 007 wrote it: without it a reused database counted one change fewer than a new one.
   await db.exec(`SET session_replication_role = replica;
-                 TRUNCATE ${tables.join(', ')} RESTART IDENTITY CASCADE;
+                 ${filled.length ? `TRUNCATE ${filled.map((r) => r.name).join(', ')} CASCADE;` : ''}
                  INSERT INTO data_version (version) VALUES (1);
                  SET session_replication_role = DEFAULT;
                  RESET ALL;`);
+  // The sequences the data tables own (identity or serial), as RESTART IDENTITY would leave them.
+  await db.query(
+    `SELECT setval(d.objid::regclass, s.seqstart, false) FROM pg_depend d JOIN pg_sequence s ON s.seqrelid = d.objid
+     WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') AND d.refobjid = ANY ($1::regclass[])`,
+    [tables],
+  );
 }
 
 /**

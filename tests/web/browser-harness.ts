@@ -17,6 +17,8 @@ export const SCREENSHOTS = fileURLToPath(new URL('../.artifacts/screenshots/', i
 export const DRAWN_LAYERS = ['zones', 'claims', 'routes', 'roadblocks', 'presence', 'incidents', 'sites'] as const;
 /** Drawn at start too, as context over the whole province: the view is not fitted to them (web/src/map/layers/layers.ts NOT_FITTED). */
 export const CONTEXT_LAYERS = ['permits'] as const;
+/** Device pixels per CSS pixel of the desktop pages (see openMapPage). */
+const DESKTOP_SCALE = 0.625;
 const INSTALL_HINT = `install Chromium with \`apt-get install -y chromium\` (Debian) so that ${CHROMIUM} exists`;
 
 /**
@@ -147,6 +149,11 @@ export async function openMapPage<T>(options: MapPageOptions<T>): Promise<MapPag
       await sharedBrowser()
     ).newContext({
       viewport: options.viewport ?? { width: 1280, height: 800 },
+      // The desktop page laid out at 1280×800 CSS pixels but drawn at 800×500: software WebGL
+      // (SwiftShader) draws and reads back every frame pixel by pixel, and that was about half
+      // of Chromium's CPU, itself half of the suite's. Layout, clicks and rendered features are
+      // in CSS pixels and do not change; the screenshots stay readable. A phone keeps its own.
+      deviceScaleFactor: options.viewport ? 1 : DESKTOP_SCALE,
       reducedMotion: options.reducedMotion ?? 'reduce',
     });
     const page = await context.newPage();
