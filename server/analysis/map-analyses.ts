@@ -3,7 +3,7 @@ import { CONTESTED_DEFAULTS } from './contested/contested-params.js';
 import type { ContestedCollection } from './contested/contested-schema.js';
 import { findContestedZones } from './contested/find-contested-zones.js';
 import { ROUTE_DEFAULTS } from './militarised-routes/route-params.js';
-import { findMilitarisedRoutes } from './militarised-routes/militarised-routes.js';
+import { findMilitarisedRoutes, findMilitarisedRoutesOnDays } from './militarised-routes/militarised-routes.js';
 import type { MilitarisedRoutes } from './militarised-routes/militarised-routes-schema.js';
 import { FRESH_DAYS } from './security/security-params.js';
 import { findSiteFlags } from './security/site-flags.js';
@@ -25,16 +25,22 @@ export function contestedOn(db: Queryable, date: string, bbox: number[] | undefi
   });
 }
 
+const routeDefaults = (bbox: number[] | undefined) => ({
+  bufferM: ROUTE_DEFAULTS.buffer_m,
+  segmentM: ROUTE_DEFAULTS.segment_m,
+  windowDays: ROUTE_DEFAULTS.window_days,
+  k: ROUTE_DEFAULTS.k,
+  freshDays: ROUTE_DEFAULTS.fresh_days,
+  bbox,
+});
+
 export function militarisedRoutesOn(db: Queryable, date: string, bbox: number[] | undefined): Promise<MilitarisedRoutes> {
-  return findMilitarisedRoutes(db, {
-    date,
-    bufferM: ROUTE_DEFAULTS.buffer_m,
-    segmentM: ROUTE_DEFAULTS.segment_m,
-    windowDays: ROUTE_DEFAULTS.window_days,
-    k: ROUTE_DEFAULTS.k,
-    freshDays: ROUTE_DEFAULTS.fresh_days,
-    bbox,
-  });
+  return findMilitarisedRoutes(db, { date, ...routeDefaults(bbox) });
+}
+
+/** militarisedRoutesOn for each of several days, in a few statements rather than one a day. */
+export function militarisedRoutesOnDays(db: Queryable, days: readonly string[], bbox: number[] | undefined): Promise<Map<string, MilitarisedRoutes>> {
+  return findMilitarisedRoutesOnDays(db, routeDefaults(bbox), days);
 }
 
 export function siteFlagsOn(db: Queryable, date: string, bbox: number[] | undefined): Promise<SiteFlags> {

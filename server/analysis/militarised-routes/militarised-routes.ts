@@ -5,7 +5,7 @@ import { r9IncidentEvidence, type NearbyIncident } from '../../rules/r9-incident
 import { isStale } from '../../rules/r11-stale-observation.js';
 import type { SecurityObservation } from '../../rules/security-observation.js';
 import type { RouteParams } from './route-params.js';
-import { routeSegmentsSql } from './route-segments-sql.js';
+import { routeSegmentsOnDaysSql, type RouteWindowParams } from './route-segments-sql.js';
 import type { MilitarisedRoutes, RouteSegment, RouteSummary } from './militarised-routes-schema.js';
 
 interface SegmentRow {
@@ -40,8 +40,32 @@ function segmentEvidence(row: SegmentRow, params: RouteParams): SegmentEvidence[
  * ids (R8, R9); the collection's `routes` member sums up each route's militarised length.
  */
 export async function findMilitarisedRoutes(db: Queryable, params: RouteParams): Promise<MilitarisedRoutes> {
-  const { text, values } = routeSegmentsSql(params);
-  const rows = await db.query<SegmentRow>(text, values);
+  return (await findMilitarisedRoutesOnDays(db, params, [params.date])).get(params.date)!;
+}
+
+/** Days per statement: the statement timeout holds per statement, so one costs a dozen days' analysis, not ten years'. */
+const DAYS_PER_STATEMENT = 12;
+
+/**
+ * findMilitarisedRoutes on each of `days`, a dozen days to a statement (route-segments-sql.ts):
+ * for the timeline, which counts the militarised kilometres of many month ends.
+ */
+export async function findMilitarisedRoutesOnDays(db: Queryable, params: RouteWindowParams, days: readonly string[]): Promise<Map<string, MilitarisedRoutes>> {
+  const distinct = [...new Set(days)];
+  const byDay = new Map<string, SegmentRow[]>(distinct.map((day) => [day, []]));
+  for (let i = 0; i < distinct.length; i += DAYS_PER_STATEMENT) {
+    const { text, values } = routeSegmentsOnDaysSql(params, distinct.slice(i, i + DAYS_PER_STATEMENT));
+    for (const row of await db.query<SegmentRow & { day: string }>(text, values)) {
+      const rows = byDay.get(row.day);
+      if (!rows) throw new Error(`route segments came back for ${row.day}, not a day asked (days are YYYY-MM-DD)`);
+      rows.push(row);
+    }
+  }
+  return new Map(distinct.map((day) => [day, collect(byDay.get(day)!, { ...params, date: day })]));
+}
+
+/** One day's segment rows, judged under the rules and summed up per route. */
+function collect(rows: SegmentRow[], params: RouteParams): MilitarisedRoutes {
   const summaries = new Map<number, RouteSummary>();
   const features = rows.map((row): RouteSegment => {
     const evidence = segmentEvidence(row, params);

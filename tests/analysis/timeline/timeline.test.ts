@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../support/demo-seed.js';
+import { militarisedRoutesOn, militarisedRoutesOnDays } from '../../../server/analysis/map-analyses.js';
 import type { Timeline } from '../../../server/analysis/timeline/timeline-schema.js';
 import { openTestApp, type TestApp } from '../../support/test-app.js';
 
@@ -58,6 +59,22 @@ describe('GET /api/analysis/timeline', () => {
     expect(Math.max(...peak.map((m) => m.contested))).toBeGreaterThan(0);
     expect(Math.max(...peak.map((m) => m.militarised_km))).toBeGreaterThan(0);
     expect(monthOf('2017-07').militarised_km).toBe(0);
+  });
+
+  it('runs the routes analysis on many days at once exactly as on each day alone', async () => {
+    // Days with and without routes in force, within and beyond R9's window of each incident, twice one of them, more than one statement's dozen.
+    const days = [...timeline.months.map((m) => m.date), timeline.months[20]!.date];
+    const together = await militarisedRoutesOnDays(t.db, days, undefined);
+    expect([...together.keys()]).toEqual([...new Set(days)]);
+    const militarisedOn = new Set<string>();
+    for (const day of new Set(days)) {
+      const alone = await militarisedRoutesOn(t.db, day, undefined);
+      expect(together.get(day), day).toEqual(alone);
+      if (alone.routes.some((r) => r.militarised_km > 0)) militarisedOn.add(day);
+    }
+    // Or the comparison proves little.
+    expect(militarisedOn.size).toBeGreaterThan(0);
+    expect(militarisedOn.size).toBeLessThan(new Set(days).size);
   });
 
   it('counts only the area asked', async () => {

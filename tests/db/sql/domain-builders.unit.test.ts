@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { claimOverlapsSql } from '../../../server/analysis/claim-overlaps/claim-overlaps-sql.js';
 import { contestedZonesSql, overlapCountSql } from '../../../server/analysis/contested/contested-sql.js';
-import { routeSegmentsSql } from '../../../server/analysis/militarised-routes/route-segments-sql.js';
+import { routeSegmentsOnDaysSql, routeSegmentsSql } from '../../../server/analysis/militarised-routes/route-segments-sql.js';
 import { presenceEvidenceSql } from '../../../server/analysis/priorities/priority-evidence-sql.js';
 import { coverageSql } from '../../../server/analysis/priorities/priority-places-sql.js';
 import { siteFlagsSql } from '../../../server/analysis/security/site-flags-sql.js';
@@ -39,8 +39,17 @@ describe('the analyses build their SQL with every value a parameter', () => {
     const built = routeSegmentsSql({ date: DATE, bufferM: 1234.5, segmentM: 2345.5, windowDays: 365, k: 3, freshDays: 730, bbox: BBOX });
     expect(built.values).toEqual([DATE, 1234.5, 2345.5, 365, ...BBOX]);
     expectParameterised(built);
-    for (const alias of ['r', 'b', 'p']) expect(built.text).toContain(`(${alias}.valid_from IS NULL OR ${alias}.valid_from <= $1::date)`);
+    expect(built.text).toContain(`unnest(string_to_array($1::text, ',')::date[]) AS d(day)`);
+    for (const alias of ['r', 'g', 'b', 'p']) expect(built.text).toContain(`(${alias}.valid_from IS NULL OR ${alias}.valid_from <= d.day)`);
+    expect(built.text).toContain('i.occurred_on > d.day - $4::integer');
     expect(built.text).toContain('r.geom && ST_MakeEnvelope($5::float8, $6::float8, $7::float8, $8::float8, 4326)');
+  });
+
+  it('militarised routes on several days: the days as one text parameter, the rest as for one day', () => {
+    const built = routeSegmentsOnDaysSql({ bufferM: 432.5, segmentM: 1543.5, windowDays: 97, k: 2, freshDays: 730 }, ['2019-01-31', '2019-02-28']);
+    expect(built.values).toEqual(['2019-01-31,2019-02-28', 432.5, 1543.5, 97]);
+    expectParameterised(built);
+    expect(built.text).not.toContain('ST_MakeEnvelope');
   });
 
   it('site and zone flags: the date once, the bbox on the sites or the zones', () => {
