@@ -30,7 +30,7 @@ type Pglite = Awaited<ReturnType<typeof openPglite>>;
 /**
  * Embedded databases handed back by test files, emptied, for the next file of this worker.
  * Starting a PGlite with PostGIS from the template costs about 5 s (WebAssembly, the
- * extension bundle); emptying one costs a few milliseconds. The database projects run with
+ * extension bundle); emptying one costs 20–250 ms (empty below). The database projects run with
  * `isolate: false`, so this list outlives a test file.
  */
 const idle: Pglite[] = [];
