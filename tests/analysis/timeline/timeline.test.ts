@@ -62,7 +62,7 @@ describe('GET /api/analysis/timeline', () => {
   });
 
   it('runs the routes analysis on many days at once exactly as on each day alone', async () => {
-    // Days with and without routes in force, within and beyond R9's window of each incident, twice one of them, more than one statement's dozen.
+    // Days with and without routes in force, within and beyond R9's window of each incident, twice one of them, many statements' worth.
     const days = [...timeline.months.map((m) => m.date), timeline.months[20]!.date];
     const together = await militarisedRoutesOnDays(t.db, days, undefined);
     expect([...together.keys()]).toEqual([...new Set(days)]);
