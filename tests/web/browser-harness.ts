@@ -97,6 +97,8 @@ export interface MapPageOptions<T> {
   reducedMotion?: 'reduce' | 'no-preference';
   /** The browser window's size in CSS pixels; a desktop screen unless given (a phone: 390×844). */
   viewport?: { width: number; height: number };
+  /** Called with the page before it opens: to watch or hold its requests from the first. */
+  beforeOpen?(page: Page): Promise<void>;
 }
 
 export interface Credentials {
@@ -178,6 +180,7 @@ export async function openMapPage<T>(options: MapPageOptions<T>): Promise<MapPag
       if (response.status() >= 400) failedResponses.push(`${response.status()} ${response.url()}`);
     });
 
+    await options.beforeOpen?.(page);
     if (options.signIn) await signInOnPage(page, origin, options.signIn, options.path ?? '/');
     else await page.goto(`${origin}${options.path ?? '/'}`);
     if (options.waitForMap ?? true) {

@@ -1,5 +1,6 @@
 import { bbox, featureCollection, intersect, pointOnFeature } from '@turf/turf';
 import type { FastifyInstance } from 'fastify';
+import type { Page } from 'playwright-core';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemo } from '../support/demo-seed.js';
@@ -44,8 +45,16 @@ describeInBrowser('the map page on the demo data in Chromium', () => {
   const shown = (layer: string) =>
     layer === 'incidents' ? inForce.get(layer)!.filter((f) => String(f.properties.occurred_on) >= PERIOD_SINCE) : inForce.get(layer)!;
 
+  /** How many times the page asked each analysis, and whether it asked all three while the map's background was held back. */
+  const analysisRequests = new Map<string, number>();
+  let askedBeforeBackground = false;
+
   beforeAll(async () => {
-    session = await openMapPage({ seed: (_app, db) => seedDemo(db), path: `/?date=${DEMO_DATE}` });
+    session = await openMapPage({
+      seed: (_app, db) => seedDemo(db),
+      path: `/?date=${DEMO_DATE}`,
+      beforeOpen: (page) => holdBackgroundUntilAnalyses(page),
+    });
     layers = await getJson<LayerInfo[]>(session.app, '/api/layers');
     for (const { name } of layers) {
       inForce.set(name, (await getJson<{ features: ApiFeature[] }>(session.app, `/api/${name}?date=${DEMO_DATE}&limit=10000`)).features);
@@ -54,6 +63,41 @@ describeInBrowser('the map page on the demo data in Chromium', () => {
 
   afterAll(async () => {
     await session?.close();
+  });
+
+  /**
+   * MapLibre's `load` waits for the background's files: held back here until the page has asked
+   * all three analyses (or for 15 s, when it does not), they show whether the analyses wait for
+   * the map. They should not: the layers' answers say the page holds everything whole, and then
+   * the analyses cover everything, which needs no map.
+   */
+  async function holdBackgroundUntilAnalyses(page: Page): Promise<void> {
+    let release!: () => void;
+    const asked = new Promise<void>((resolve) => (release = resolve));
+    let held = true;
+    page.on('request', (request) => {
+      const analysis = /\/api\/analysis\/(contested|routes|permit-overlaps)\?/.exec(request.url())?.[1];
+      if (!analysis) return;
+      analysisRequests.set(analysis, (analysisRequests.get(analysis) ?? 0) + 1);
+      if (analysisRequests.size === 3) {
+        askedBeforeBackground = held;
+        release();
+      }
+    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const given = new Promise<void>((resolve) => (timer = setTimeout(resolve, 15_000))).then(() => {
+      held = false;
+    });
+    await page.route('**/assets/ne_10m_*', async (route) => {
+      await Promise.race([asked, given]);
+      clearTimeout(timer);
+      await route.continue();
+    });
+  }
+
+  it('asks the analyses with the layers, before the map has loaded, and each once', () => {
+    expect(askedBeforeBackground).toBe(true);
+    expect(Object.fromEntries(analysisRequests)).toEqual({ contested: 1, routes: 1, 'permit-overlaps': 1 });
   });
 
   it(`has the Bitale dispute in force on ${DEMO_DATE} (or the rest proves little)`, () => {

@@ -50,8 +50,9 @@ import { ANALYSIS_MIN_ZOOM, followArea, visibleArea, whatToAsk, type Asked } fro
 import type { RecordFilter } from './layers/layer-filter.js';
 import { createLegend } from './layers/legend.js';
 import { createPresenceFilter } from './layers/presence-filter.js';
-import { ROUTE_RISK_LAYER_IDS, createRouteRisk, type RouteRisk } from './routes/route-risk.js';
-import { PERMIT_OVERLAP_LAYER_IDS, createPermitOverlapLayer, type PermitOverlapLayer } from './permits/permit-overlap-layer.js';
+import { ROUTE_RISK_LAYER_IDS, createRouteRisk, fetchRouteRisk, type RouteRisk } from './routes/route-risk.js';
+import { PERMIT_OVERLAP_LAYER_IDS, createPermitOverlapLayer, fetchPermitOverlaps, type PermitOverlapLayer } from './permits/permit-overlap-layer.js';
+import { fetchContested } from './contested/contested-api.js';
 import { BACKGROUND_CREDIT, labelFadeDuration, offlineStyle } from '../shared/map-style.js';
 import { setBackgroundLanguage } from '../shared/background.js';
 import { createNotice } from './notice.js';
@@ -249,11 +250,13 @@ let asked: Asked = { kind: 'all' };
  * province scale an analysis of everything took minutes and megabytes for what the user is not
  * looking at.
  */
-async function loadAnalyses(date: string): Promise<void> {
+async function loadAnalyses(date: string, early?: EarlyAnalyses): Promise<void> {
   analysisLoad?.abort();
   const load = new AbortController();
   analysisLoad = load;
   asked = whatToAsk(map, tiled.size > 0);
+  // Sent before the map existed, for everything: right only when everything is what is asked.
+  const sent = asked.kind === 'all' ? early : undefined;
   if (asked.kind === 'too-wide') {
     contested?.askZoomIn(date, ANALYSIS_MIN_ZOOM);
     routeRisk?.clear();
@@ -263,9 +266,9 @@ async function loadAnalyses(date: string): Promise<void> {
   }
   const area = asked.kind === 'area' ? asked.area : undefined;
   const [contestedCount, routeRiskCount, permitCount] = await Promise.all([
-    contested?.load(date, load.signal, area),
-    routeRisk?.load(date, load.signal, area),
-    permitOverlaps?.load(date, load.signal, area),
+    contested?.load(date, load.signal, area, sent?.contested),
+    routeRisk?.load(date, load.signal, area, sent?.routes),
+    permitOverlaps?.load(date, load.signal, area, sent?.permits),
   ]);
   if (load.signal.aborted) return;
   // The legend keeps the layers' own counts: these two are set beside them.
@@ -322,14 +325,54 @@ function requestLayers(date: string, signal: AbortSignal) {
   return requests;
 }
 
+/** The analyses of everything as of a date, asked before the map could ask them itself. */
+interface EarlyAnalyses {
+  contested: ReturnType<typeof fetchContested>;
+  routes: ReturnType<typeof fetchRouteRisk>;
+  permits: ReturnType<typeof fetchPermitOverlaps>;
+}
+
+/**
+ * The analyses of everything, once the layers' answers show that the page holds every layer
+ * whole (then that is what the map will ask: analysis-area.ts); null when a layer is too large,
+ * for then they cover the view, which the map decides once it has loaded.
+ */
+async function requestEarlyAnalyses(
+  date: string,
+  collections: Promise<Array<[DataLayerName, LayerCollection]>>,
+  signal: AbortSignal,
+): Promise<EarlyAnalyses | null> {
+  const whole = (await collections).every(([, c]) => (c.numberMatched ?? 0) <= c.features.length);
+  if (!whole || signal.aborted) return null;
+  const early: EarlyAnalyses = {
+    contested: fetchContested(date, signal),
+    routes: fetchRouteRisk(date, signal),
+    permits: fetchPermitOverlaps(date, signal),
+  };
+  // Awaited by the analyses' loads; a refusal (a partner has no analyses) or an abort must not surface before then.
+  for (const answer of [early.contested, early.routes, early.permits] as Array<Promise<unknown>>) answer.catch(() => undefined);
+  return early;
+}
+
 /**
  * The first load's requests, sent now rather than once MapLibre has started: its worker, style
- * and first frame take a second or more on a slow machine, and the layers' answers arrive meanwhile.
+ * and first frame take a second or more on a slow machine, and the layers' answers arrive
+ * meanwhile. The analyses follow the layers' answers at once: asked once the map had loaded
+ * and drawn the layers, they went out about 1.4 s after navigation on the demo data (two
+ * cores, no GPU); asked here, about 1.0 s, and their answers are in before the map's `load`.
  */
-let firstRequests: { date: string; load: AbortController; requests: ReturnType<typeof requestLayers> } | null = (() => {
+let firstRequests: {
+  date: string;
+  load: AbortController;
+  requests: ReturnType<typeof requestLayers>;
+  analyses: Promise<EarlyAnalyses | null>;
+} | null = (() => {
   const date = dateFromAddress() ?? today();
   const load = new AbortController();
-  return { date, load, requests: requestLayers(date, load.signal) };
+  const requests = requestLayers(date, load.signal);
+  const analyses = requestEarlyAnalyses(date, requests.collections, load.signal);
+  analyses.catch(() => undefined);
+  return { date, load, requests, analyses };
 })();
 
 /** Fetches every layer as of `date`, puts them on the map and waits until the map has drawn them. */
@@ -347,6 +390,7 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
   const requests = first?.date === date ? first.requests : requestLayers(date, load.signal);
   const sitePresence = requests.sitePresence;
   const collections = await requests.collections;
+  const early = first?.date === date ? await first.analyses : null;
   if (load.signal.aborted) return;
   incidentFilter?.setAsOf(date);
 
@@ -388,7 +432,7 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
     if (bounds) map.fitBounds(bounds, { padding: { top: 48, bottom: 48, left: 48, right: 96 }, maxZoom: 14, animate: false });
   }
   // The analyses follow the layers (and the fit, when they cover the view) and never hold back their drawing.
-  const analyses = loadAnalyses(date);
+  const analyses = loadAnalyses(date, early ?? undefined);
   // Awaited below; until then a failure (or the abort of a superseded load) must not surface as an unhandled rejection.
   analyses.catch(() => undefined);
   await Promise.all([analyses, presenceShown]);

@@ -10,8 +10,11 @@ import { contestedIdAt, fitContested, highlightContested, setContestedData } fro
 import { createContestedList } from './contested-list.js';
 
 export interface Contested {
-  /** Fetches and shows the zones of `date` (only those of `area` when given); resolves with how many there are. */
-  load(date: string, signal: AbortSignal, area?: Area): Promise<number>;
+  /**
+   * Fetches and shows the zones of `date` (only those of `area` when given); resolves with how
+   * many there are. `answer`: the same request, already sent.
+   */
+  load(date: string, signal: AbortSignal, area?: Area, answer?: Promise<ContestedZone[]>): Promise<number>;
   /** Shows no zone and asks the user to zoom in to `minZoom`: the view is too wide to analyse. */
   askZoomIn(date: string, minZoom: number): void;
   /** Opens the details of the zone drawn at a pixel, if any; says whether there was one. */
@@ -67,11 +70,11 @@ export function createContested(map: MapLibreMap, containers: { list: HTMLElemen
   }
 
   return {
-    async load(date, signal, area) {
+    async load(date, signal, area, answer) {
       list.set({ kind: 'loading' });
       hooks.onCount?.(date, 'loading');
       try {
-        const next = await fetchContested(date, signal, area);
+        const next = await (answer ?? fetchContested(date, signal, area));
         if (signal.aborted) return 0;
         const previous = zones.find((z) => z.id === details.zoneId);
         zones = next;

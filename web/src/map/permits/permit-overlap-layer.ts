@@ -33,9 +33,19 @@ const LAYERS: LayerSpecification[] = [
   },
 ];
 
+/** The encroachments of `date`, over all the data or, with `area`, over what touches it. */
+export function fetchPermitOverlaps(date: string, signal?: AbortSignal, area?: Area): Promise<PermitOverlaps> {
+  const query = new URLSearchParams({ date });
+  if (area) query.set('bbox', areaParam(area));
+  return getJson<PermitOverlaps>(`api/analysis/permit-overlaps?${query}`, signal);
+}
+
 export interface PermitOverlapLayer {
-  /** Fetches and draws the encroachments of `date` (of `area` when given); resolves with how many there are. */
-  load(date: string, signal: AbortSignal, area?: Area): Promise<number>;
+  /**
+   * Fetches and draws the encroachments of `date` (of `area` when given); resolves with how many
+   * there are. `answer`: the same request, already sent (the map's first view sends it early).
+   */
+  load(date: string, signal: AbortSignal, area?: Area, answer?: Promise<PermitOverlaps>): Promise<number>;
   /** A popup section for each encroachment drawn at a pixel (none when hidden). */
   sectionsAt(point: PointLike): HTMLElement[];
   setVisible(visible: boolean): void;
@@ -73,11 +83,9 @@ export function createPermitOverlapLayer(map: MapLibreMap, options: { before: st
   };
 
   const api: PermitOverlapLayer = {
-    async load(date, signal, area) {
-      const query = new URLSearchParams({ date });
-      if (area) query.set('bbox', areaParam(area));
+    async load(date, signal, area, answer) {
       try {
-        const collection = await getJson<PermitOverlaps>(`api/analysis/permit-overlaps?${query}`, signal);
+        const collection = await (answer ?? fetchPermitOverlaps(date, signal, area));
         return signal.aborted ? 0 : show(collection);
       } catch (error) {
         if (signal.aborted) return 0;

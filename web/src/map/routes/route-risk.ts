@@ -67,8 +67,11 @@ export async function fetchRouteRisk(date: string, signal?: AbortSignal, area?: 
 }
 
 export interface RouteRisk {
-  /** Fetches and draws the militarised segments of `date` (only those of `area` when given); resolves with how many there are. */
-  load(date: string, signal: AbortSignal, area?: Area): Promise<number>;
+  /**
+   * Fetches and draws the militarised segments of `date` (only those of `area` when given);
+   * resolves with how many there are. `answer`: the same request, already sent.
+   */
+  load(date: string, signal: AbortSignal, area?: Area, answer?: Promise<MilitarisedRoutes>): Promise<number>;
   /** A popup section for each militarised segment drawn at a pixel (none when hidden). */
   sectionsAt(point: PointLike): HTMLElement[];
   setVisible(visible: boolean): void;
@@ -123,9 +126,9 @@ export function createRouteRisk(map: MapLibreMap, options: { before: string }): 
   };
 
   const api: RouteRisk = {
-    async load(date, signal, area) {
+    async load(date, signal, area, answer) {
       try {
-        const collection = await fetchRouteRisk(date, signal, area);
+        const collection = await (answer ?? fetchRouteRisk(date, signal, area));
         if (signal.aborted) return 0;
         return show(collection);
       } catch (error) {
