@@ -1,14 +1,12 @@
 import type { Queryable } from '../../db/database.js';
 import { ROUTE_DEFAULTS } from '../militarised-routes/route-params.js';
 import { FRESH_DAYS } from '../security/security-params.js';
+import { ARMED_LEVELS } from '../../rules/armed-levels.js';
 import { contestedOn, militarisedRoutesOnDays, siteFlagsOn } from '../map-analyses.js';
 import { monthEnds } from './month-ends.js';
 import type { TimelineParams } from './timeline-params.js';
 import type { Timeline, TimelineMonth } from './timeline-schema.js';
 import { incidentsByMonthSql, inputDigestsSql } from './timeline-sql.js';
-
-/** Army and armed groups (R1–R3), as the map's site rings count them; police (R4, info) is not an armed threat. */
-const ARMED_LEVELS = new Set(['red', 'amber']);
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 

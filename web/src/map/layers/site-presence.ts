@@ -5,6 +5,7 @@
  * must not say otherwise than the analysis does (issue 14).
  */
 import type { SiteFlags } from '../../../../server/analysis/security/security-schema.js';
+import { ARMED_LEVELS } from '../../../../server/rules/armed-levels.js';
 import { ApiError, getJson } from '../../shared/api.js';
 
 /** `current`: an armed flag in force on the date; `stale`: armed flags only from observations too old to count. */
@@ -15,9 +16,6 @@ export interface SitePresence {
   /** The year of the last observation, shown beside a stale symbol ("last seen in 2013"). */
   year: string;
 }
-
-/** Army or armed-group flags (R1–R3); a police presence (R4, info) is no armed threat. */
-const ARMED_LEVELS = new Set<string>(['red', 'amber']);
 
 /** Each flagged site's presence state on `date`, by site id. Empty for a caller the analyses are closed to (partners). */
 export async function fetchSitePresence(date: string, signal?: AbortSignal): Promise<Map<number, SitePresence>> {
