@@ -47,7 +47,7 @@ export interface AppOptions {
   homeProvince?: string;
   /** TILE_CACHE_MB (config.ts): tiles kept once made, shared by callers who may see them (made-tiles.ts); absent: 64. */
   tileCacheMb?: number;
-  /** TILE_WARM_ZOOM (config.ts): crowded tiles made ahead up to this zoom (tile-warmer.ts); absent or 0: none. */
+  /** TILE_WARM_ZOOM (config.ts): the large layers' tiles made ahead up to this zoom (tile-warmer.ts); absent or 0: none. */
   tileWarmZoom?: number;
 }
 

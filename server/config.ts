@@ -44,7 +44,7 @@ export interface AppConfig {
   homeProvince: string;
   /** TILE_CACHE_MB: megabytes of tiles kept once made (tiles/made-tiles.ts); 0 keeps none. */
   tileCacheMb: number;
-  /** TILE_WARM_ZOOM: crowded tiles made ahead up to this zoom (tiles/tile-warmer.ts); 0: none. */
+  /** TILE_WARM_ZOOM: the large layers' tiles made ahead up to this zoom (tiles/tile-warmer.ts); 0: none. */
   tileWarmZoom: number;
 }
 
@@ -146,8 +146,8 @@ export const ENV_SCHEMA = Type.Object({
   }),
   // Off embedded: its queries run on the event loop, and a crowded tile there would hold up every request behind it.
   TILE_WARM_ZOOM: wholeNumber(0, 12, {
-    description: 'crowded tiles (over 2 000 records) made ahead up to this zoom, from 5, after each change of the data; 8 on a server, 0 (none) embedded',
-    expected: 'a whole number from 0 to 12 (the deepest zoom whose crowded tiles are made ahead; 0: none)',
+    description: 'tiles of the layers over 2 000 records made ahead up to this zoom, from 5, after each change of the data; 8 on a server, 0 (none) embedded',
+    expected: 'a whole number from 0 to 12 (the deepest zoom whose tiles are made ahead; 0: none)',
   }),
   HOME_PROVINCE: text({
     default: 'Sud-Kivu',

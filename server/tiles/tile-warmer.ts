@@ -17,12 +17,15 @@ const WARMED_PROFILE: Profile = 'internal';
 const FIRST_ZOOM = 5;
 
 /**
- * Makes ahead the crowded tiles (more than MAX_TILE_RECORDS records, counted by cell) of every
- * layer from zoom 5 to `upToZoom`, as the map asks for them when it opens: the internal profile,
- * today's date. Those are the tiles that cost the database 50–400 ms each at province scale, and
- * a view asks for 20–40 at once; kept (made-tiles.ts), each answers in a millisecond. Tiles
- * under the limit are quick to make and are left to be made when asked. One tile at a time, so
- * that it never holds more than one database connection. Returns the number of tiles made.
+ * Makes ahead every tile from zoom 5 to `upToZoom` of each layer large enough to be tiled at
+ * all (more than MAX_TILE_RECORDS records), as the map asks for them when it opens: the
+ * internal profile, today's date. At province scale (100 000 claims and incidents) a crowded
+ * tile costs the database 50–400 ms and an uncrowded one of zoom 8–9 still 40–140 ms, and a
+ * view asks for 20–40 at once on the same cores: made on demand, the server's time per tile
+ * was 100–670 ms (npm run bench:map); kept (made-tiles.ts), each answers in a few. Up to zoom
+ * 8 that is about 130 tiles, 3.4 MB and 4–5 s of the database's time; up to 9, 390 tiles,
+ * 17 MB, 14 s (measured on a 2-core machine, PostgreSQL 15). One tile at a time, so that it
+ * never holds more than one database connection. Returns the number of tiles made.
  */
 export async function warmTiles(db: Database, made: MadeTiles, upToZoom: number, signal?: AbortSignal): Promise<number> {
   const day = today();
@@ -34,14 +37,14 @@ export async function warmTiles(db: Database, made: MadeTiles, upToZoom: number,
       `SELECT x.n, ST_XMin(x.e)::float8 AS west, ST_YMin(x.e)::float8 AS south, ST_XMax(x.e)::float8 AS east, ST_YMax(x.e)::float8 AS north
          FROM (SELECT count(*)::int AS n, ST_Extent(geom) AS e FROM ${layer.table}) x`,
     );
-    // No tile of a layer this small is crowded.
+    // A layer this small is drawn whole by the page, never from tiles.
     if (!extent || extent.west === null || extent.n <= MAX_TILE_RECORDS) continue;
     for (let z = FIRST_ZOOM; z <= upToZoom; z++) {
       for (const tile of tilesOver([extent.west, extent.south, extent.east, extent.north], z)) {
         if (signal?.aborted) return count;
         const request = { tile, profile: WARMED_PROFILE, date: day };
-        if ((await tileMode(db.reads, layer, request)) !== 'cells') continue;
-        await made(tileKey(tag, name, tile, day), () => buildTile(db.reads, layer, request, 'cells'));
+        const mode = await tileMode(db.reads, layer, request);
+        await made(tileKey(tag, name, tile, day), () => buildTile(db.reads, layer, request, mode));
         count += 1;
       }
     }
@@ -50,7 +53,7 @@ export async function warmTiles(db: Database, made: MadeTiles, upToZoom: number,
 }
 
 /**
- * Keeps the crowded tiles made (warmTiles) as the data and the day change: looks at the data
+ * Keeps the map's first tiles made (warmTiles) as the data and the day change: looks at the data
  * version every `everyMs`, and warms again when it or the day moved. A burst of edits costs one
  * warming a period at most. Stopped with the app.
  */
@@ -65,12 +68,12 @@ export function startTileWarmer(db: Database, made: MadeTiles, options: { upToZo
     const count = await warmTiles(db, made, options.upToZoom, stop.signal);
     if (stop.signal.aborted) return;
     warmed = stamp;
-    if (count > 0) options.log.info({ tiles: count, ms: Math.round(performance.now() - started), upToZoom: options.upToZoom }, 'crowded tiles made ahead');
+    if (count > 0) options.log.info({ tiles: count, ms: Math.round(performance.now() - started), upToZoom: options.upToZoom }, 'tiles made ahead');
   };
   const tick = () => {
     if (running || stop.signal.aborted) return;
     running = check()
-      .catch((error: unknown) => options.log.warn({ err: error }, 'making crowded tiles ahead failed; they are made when asked'))
+      .catch((error: unknown) => options.log.warn({ err: error }, 'making tiles ahead failed; they are made when asked'))
       .finally(() => (running = undefined));
   };
   const timer = setInterval(tick, options.everyMs);

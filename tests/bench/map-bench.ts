@@ -138,7 +138,7 @@ async function main(): Promise<void> {
     // What a running server does after a change of the data (tile-warmer.ts), timed on a cache of its own.
     const warmStart = performance.now();
     const warmed = await warmTiles(db, madeTiles(DEFAULT_TILE_CACHE_MB), 8);
-    console.log(`Making the crowded tiles of zooms 5–8 ahead (TILE_WARM_ZOOM=8): ${warmed} tiles in ${((performance.now() - warmStart) / 1000).toFixed(1)} s`);
+    console.log(`Making the tiles of zooms 5–8 ahead (TILE_WARM_ZOOM=8): ${warmed} tiles in ${((performance.now() - warmStart) / 1000).toFixed(1)} s`);
     // First a user who meets every tile made for them; then another, in a browser of their own, who meets the tiles the server kept.
     for (const pass of ['tiles made on demand', 'another browser: tiles kept by the server']) {
       console.log(`\n${pass}`);
