@@ -389,6 +389,12 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
   analysisLoad?.abort();
   const requests = first?.date === date ? first.requests : requestLayers(date, load.signal);
   const sitePresence = requests.sitePresence;
+  // The sites' armed presence if its answer comes before the layers' (on the first view it usually does).
+  let presenceIn: Awaited<typeof sitePresence> | undefined;
+  sitePresence.then(
+    (presence) => (presenceIn = presence),
+    () => undefined,
+  );
   const collections = await requests.collections;
   const early = first?.date === date ? await first.analyses : null;
   if (load.signal.aborted) return;
@@ -407,15 +413,19 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
     } else {
       hideTiled(map, name);
       records.set(name, new Map(collection.features.map((f) => [f.id, f])));
-      setLayerData(map, name, collection);
+      setLayerData(map, name, collection, name === 'sites' ? presenceIn : undefined);
     }
   }
   showIncidentRecency(map, date);
-  // Sites first drawn plain; their armed-presence rings follow the analysis, which never holds back the layers.
+  // Sites drawn with their armed-presence rings when the analysis is in, else plain until it is: it
+  // never holds back the layers. Drawn once where it can be: each new data is a new round of the
+  // map's worker and of frames, 100 ms or more each in software WebGL.
   const sites = collections.find(([name]) => name === 'sites')![1];
-  const presenceShown = sitePresence.then((presence) => {
-    if (!load.signal.aborted && !tiled.has('sites')) setLayerData(map, 'sites', sites, presence);
-  });
+  const presenceShown = presenceIn
+    ? Promise.resolve()
+    : sitePresence.then((presence) => {
+        if (!load.signal.aborted && !tiled.has('sites')) setLayerData(map, 'sites', sites, presence);
+      });
   presenceShown.catch(() => undefined);
   notice.setTiled([...tiled].map(([name, count]) => ({ title: titles.get(name) ?? { fr: name, en: name }, count })));
   const counts: Partial<Record<ToggleableLayer, number>> = Object.fromEntries(DATA_LAYERS.map((name) => [name, shownCount(name)]));
