@@ -101,7 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(accountRoutes, { db: options.db });
   await app.register(layerRoutes, { db: options.db });
   await app.register(caseRoutes, { db: options.db });
-  await app.register(analysisRoutes, { analyse });
+  await app.register(analysisRoutes, { analyse, db: options.db });
   await app.register(priorityRoutes, { analyse, homeProvince: options.homeProvince });
   await app.register(ogcRoutes, { db: options.db, publicUrl: options.publicUrl });
   await app.register(tileRoutes, { db: options.db, tileCacheMb: options.tileCacheMb, warmZoom: options.tileWarmZoom });

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, RouteHandlerMethod } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { Database, DatabaseKind, Queryable } from '../db/database.js';
 import { isQueryCanceled, withStatementTimeout } from '../db/statement-timeout.js';
 import { HttpError } from '../http/errors.js';
@@ -52,6 +52,14 @@ declare module 'fastify' {
     /** The analyses' slots and queue: running and waiting counts for tests and operators. */
     analysisGate: Gate;
   }
+  interface FastifyContextConfig {
+    /**
+     * An analysis route's answer already computed for this request (kept-by-data-version.ts),
+     * or undefined: asked before the request takes a slot, so that an answer that costs a read
+     * of the data version never waits, or is refused, behind analyses that compute.
+     */
+    keptAnswer?: (request: FastifyRequest) => Promise<unknown>;
+  }
 }
 
 /**
@@ -79,7 +87,10 @@ export function installAnalysisLimits(app: FastifyInstance, db: Database, limits
       description: `${route.schema?.description ? `${route.schema.description} ` : ''}At most ${limits.concurrency} analyses run at once and ${limits.queue} wait; beyond that, and when a statement runs longer than ${timeout}, the answer is 503 with Retry-After.`,
     };
     const handler = route.handler as RouteHandlerMethod;
+    const keptAnswer = route.config?.keptAnswer;
     route.handler = async function (this: FastifyInstance, request, reply) {
+      const kept = await keptAnswer?.(request);
+      if (kept !== undefined) return kept;
       let release: () => void;
       try {
         release = await gate.acquire(clientGone(reply));

@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import type { Database } from '../db/database.js';
 import { parseBbox } from '../http/bbox-param.js';
 import { errorResponses } from '../http/error-schema.js';
 import { serializeAsBuilt } from '../http/response-serializer.js';
@@ -26,7 +27,7 @@ import { CHANGES_MAX_DAYS } from './changes/changes-params.js';
 import { findChanges } from './changes/find-changes.js';
 import { badRequest } from '../http/errors.js';
 import { daysBetween } from '../domain/iso-date.js';
-import { timelineQuerySchema } from './timeline/timeline-params.js';
+import { timelineParams, timelineQuerySchema, type TimelineQuery } from './timeline/timeline-params.js';
 import { timelineSchema } from './timeline/timeline-schema.js';
 import { buildTimeline } from './timeline/timeline.js';
 import type { Timeline } from './timeline/timeline-schema.js';
@@ -39,8 +40,8 @@ const KEPT_TIMELINES = 64;
  * Analyses over the layers: each answers "as of a date" and says which rule fired and why.
  * Their SQL runs through `analyse`, under the statement timeout (analysis-limits.ts).
  */
-export async function analysisRoutes(fastify: FastifyInstance, options: { analyse: Analyse }): Promise<void> {
-  const { analyse } = options;
+export async function analysisRoutes(fastify: FastifyInstance, options: { analyse: Analyse; db: Database }): Promise<void> {
+  const { analyse, db } = options;
   const timelines = keptByDataVersion<Timeline>(KEPT_TIMELINES);
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.setSerializerCompiler(serializeAsBuilt);
@@ -153,10 +154,11 @@ export async function analysisRoutes(fastify: FastifyInstance, options: { analys
         querystring: timelineQuerySchema,
         response: { 200: timelineSchema, ...errorResponses },
       },
+      // Ten years of analyses the first time; panned back to, a read of the data version, with no slot to wait for.
+      config: { keptAnswer: (request) => timelines.kept(db, JSON.stringify(timelineParams(request.query as TimelineQuery))) },
     },
     async (request) => {
-      const q = request.query;
-      const params = { to: q.to ?? today(), months: q.months, bbox: q.bbox ? parseBbox(q.bbox) : undefined };
+      const params = timelineParams(request.query);
       return analyse((db) => timelines(db, JSON.stringify(params), () => buildTimeline(db, params)));
     },
   );

@@ -3,7 +3,11 @@ import type { Queryable } from '../db/database.js';
 import { readDataVersion } from '../tiles/data-version.js';
 
 /** Keeps an answer for its key until the data changes (see keptByDataVersion). */
-export type KeptByDataVersion<T> = (db: Queryable, key: string, compute: () => Promise<T>) => Promise<T>;
+export interface KeptByDataVersion<T> {
+  (db: Queryable, key: string, compute: () => Promise<T>): Promise<T>;
+  /** The answer kept for `key` as the data stands now, if any: nothing is computed or waited for. */
+  kept(db: Queryable, key: string): Promise<T | undefined>;
+}
 
 /**
  * Answers this instance already computed, for as long as the data they read stays as it was:
@@ -16,5 +20,7 @@ export type KeptByDataVersion<T> = (db: Queryable, key: string, compute: () => P
  */
 export function keptByDataVersion<T extends object>(entries: number): KeptByDataVersion<T> {
   const cache = new LRUCache<string, T, () => Promise<T>>({ max: entries, fetchMethod: (_key, _stale, { context }) => context() });
-  return async (db, key, compute) => (await cache.fetch(`${await readDataVersion(db)} ${key}`, { context: compute }))!;
+  const versioned = async (db: Queryable, key: string) => `${await readDataVersion(db)} ${key}`;
+  const keep = async (db: Queryable, key: string, compute: () => Promise<T>) => (await cache.fetch(await versioned(db, key), { context: compute }))!;
+  return Object.assign(keep, { kept: async (db: Queryable, key: string) => cache.get(await versioned(db, key)) });
 }

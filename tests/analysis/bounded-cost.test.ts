@@ -195,6 +195,25 @@ describe('the limit on analyses at once', () => {
     expect((await app.inject(WORST_ROUTES)).statusCode).toBe(200);
   });
 
+  it.runIf(ON_SERVER)('answers a timeline it has kept while every slot is taken and none may wait (server)', async () => {
+    const app = await appWith({ concurrency: 1, queue: 0, timeoutMs: 60_000 });
+    const timeline = (months: number) => ({ url: `/api/analysis/timeline?to=2019-12-31&months=${months}&bbox=28.7,-2.2,28.9,-2.0` });
+    const first = await app.inject(timeline(3));
+    expect(first.statusCode).toBe(200);
+    const hold = await holdIncidents();
+    const busy = app.inject(WORST_ROUTES);
+    await vi.waitFor(async () => expect(await hold.waiting()).toBe(1), { timeout: 10_000 });
+    expect(app.analysisGate.active).toBe(1);
+    // One not kept needs a slot, as every analysis does: none is free and none may wait.
+    expect((await app.inject(timeline(2))).statusCode).toBe(503);
+    // The kept one costs a read of the data version: it does not queue behind the analysis that computes.
+    const again = await app.inject(timeline(3));
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first.json());
+    await hold.release();
+    expect((await busy).statusCode).toBe(200);
+  });
+
   it('drops a queued request whose client went away, so that the next one queues instead of being refused', async () => {
     const app = await appWith({ concurrency: 1, queue: 1, timeoutMs: 60_000 });
     const gate = app.analysisGate;

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { bboxParam } from '../../http/bbox-param.js';
+import { bboxParam, parseBbox } from '../../http/bbox-param.js';
+import { today } from '../../http/today.js';
 import { DATE } from '../../http/date-param.js';
 
 /**
@@ -28,4 +29,9 @@ export interface TimelineParams {
   to: string;
   months: number;
   bbox?: number[];
+}
+
+/** A request's timeline, its defaults filled in (today in the server's time zone). */
+export function timelineParams(query: TimelineQuery): TimelineParams {
+  return { to: query.to ?? today(), months: query.months, bbox: query.bbox ? parseBbox(query.bbox) : undefined };
 }
