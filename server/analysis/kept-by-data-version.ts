@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Queryable } from '../db/database.js';
-import { readDataVersion } from '../tiles/data-version.js';
+import { readDataVersion } from '../db/data-version.js';
 
 /** Keeps an answer for its key until the data changes (see keptByDataVersion). */
 export interface KeptByDataVersion<T> {

@@ -10,7 +10,7 @@ import { profileParam } from '../layers/layer-routes.js';
 import { profileFor } from '../auth/caller.js';
 import { logPartnerRead } from '../export/partner-reads.js';
 import type { Profile } from '../sharing/profiles.js';
-import { readDataVersion } from './data-version.js';
+import { readDataVersion } from '../db/data-version.js';
 import { buildTile } from './build-tile.js';
 import { DEFAULT_TILE_CACHE_MB, madeTiles, tileKey } from './made-tiles.js';
 import { startTileWarmer } from './tile-warmer.js';

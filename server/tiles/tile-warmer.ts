@@ -5,7 +5,7 @@ import { LAYER_NAMES } from '../layers/layer-definition.js';
 import { LAYERS } from '../layers/registry.js';
 import type { Profile } from '../sharing/profiles.js';
 import { buildTile, tileMode } from './build-tile.js';
-import { readDataVersion } from './data-version.js';
+import { readDataVersion } from '../db/data-version.js';
 import { tileKey, type MadeTiles } from './made-tiles.js';
 import { tilesOver } from './tile-address.js';
 import { tileTag } from './tile-cache.js';

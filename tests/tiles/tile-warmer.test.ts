@@ -3,7 +3,7 @@ import { generateProvince } from '../../server/generate/synthetic-province.js';
 import { today } from '../../server/http/today.js';
 import { LAYERS } from '../../server/layers/registry.js';
 import { tileMode } from '../../server/tiles/build-tile.js';
-import { readDataVersion } from '../../server/tiles/data-version.js';
+import { readDataVersion } from '../../server/db/data-version.js';
 import { madeTiles, tileKey } from '../../server/tiles/made-tiles.js';
 import { tilesOver } from '../../server/tiles/tile-address.js';
 import { tileTag } from '../../server/tiles/tile-cache.js';
