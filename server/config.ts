@@ -145,9 +145,11 @@ export const ENV_SCHEMA = Type.Object({
     expected: 'a whole number from 0 to 4096 (megabytes of tiles kept in memory)',
   }),
   // Off embedded: its queries run on the event loop, and a crowded tile there would hold up every request behind it.
-  TILE_WARM_ZOOM: wholeNumber(0, 12, {
+  // Each zoom is four times the tiles of the one before: up to 9, about 390 tiles and 17 MB at province scale; up to 10 they
+  // would outgrow the default TILE_CACHE_MB and push out the wide views' tiles, the ones worth keeping.
+  TILE_WARM_ZOOM: wholeNumber(0, 9, {
     description: 'tiles of the layers over 2 000 records made ahead up to this zoom, from 5, after each change of the data; 8 on a server, 0 (none) embedded',
-    expected: 'a whole number from 0 to 12 (the deepest zoom whose tiles are made ahead; 0: none)',
+    expected: 'a whole number from 0 to 9 (the deepest zoom whose tiles are made ahead; 0: none)',
   }),
   HOME_PROVINCE: text({
     default: 'Sud-Kivu',

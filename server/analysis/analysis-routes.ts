@@ -154,8 +154,9 @@ export async function analysisRoutes(fastify: FastifyInstance, options: { analys
         querystring: timelineQuerySchema,
         response: { 200: timelineSchema, ...errorResponses },
       },
-      // Ten years of analyses the first time; panned back to, a read of the data version, with no slot to wait for.
-      config: { keptAnswer: (request) => timelines.kept(db, JSON.stringify(timelineParams(request.query as TimelineQuery))) },
+      // Ten years of analyses the first time; panned back to, a read of the data version (where the analyses read,
+      // so that a replica's lag cannot make it miss), with no slot to wait for.
+      config: { keptAnswer: (request) => timelines.kept(db.reads, JSON.stringify(timelineParams(request.query as TimelineQuery))) },
     },
     async (request) => {
       const params = timelineParams(request.query);

@@ -17,13 +17,13 @@ const WARMED_PROFILE: Profile = 'internal';
 const FIRST_ZOOM = 5;
 
 /**
- * Makes ahead every tile from zoom 5 to `upToZoom` of each layer large enough to be tiled at
- * all (more than MAX_TILE_RECORDS records), as the map asks for them when it opens: the
+ * Makes ahead every tile from zoom 5 to `upToZoom` of each layer of more than MAX_TILE_RECORDS
+ * records (the page draws one from tiles past 1 500 in force), as the map asks for them when it opens: the
  * internal profile, today's date. At province scale (100 000 claims and incidents) a crowded
  * tile costs the database 50–400 ms and an uncrowded one of zoom 8–9 still 40–140 ms, and a
  * view asks for 20–40 at once on the same cores: made on demand, the server's time per tile
  * was 100–670 ms (npm run bench:map); kept (made-tiles.ts), each answers in a few. Up to zoom
- * 8 that is about 130 tiles, 3.4 MB and 4–5 s of the database's time; up to 9, 390 tiles,
+ * 8 that is 130–160 tiles, 3.4 MB and 4–5 s of the database's time; up to 9, 390 tiles,
  * 17 MB, 14 s (measured on a 2-core machine, PostgreSQL 15). One tile at a time, so that it
  * never holds more than one database connection. Returns the number of tiles made.
  */
@@ -37,7 +37,9 @@ export async function warmTiles(db: Database, made: MadeTiles, upToZoom: number,
       `SELECT x.n, ST_XMin(x.e)::float8 AS west, ST_YMin(x.e)::float8 AS south, ST_XMax(x.e)::float8 AS east, ST_YMax(x.e)::float8 AS north
          FROM (SELECT count(*)::int AS n, ST_Extent(geom) AS e FROM ${layer.table}) x`,
     );
-    // A layer this small is drawn whole by the page, never from tiles.
+    // Left to be made when asked: a layer of up to MAX_TILE_RECORDS records, which the page draws
+    // whole unless more than 1 500 of them are in force (web/src/map/layers/tiled-layers.ts), and
+    // whose tiles then hold few records each and are quick to make.
     if (!extent || extent.west === null || extent.n <= MAX_TILE_RECORDS) continue;
     for (let z = FIRST_ZOOM; z <= upToZoom; z++) {
       for (const tile of tilesOver([extent.west, extent.south, extent.east, extent.north], z)) {

@@ -57,7 +57,7 @@ it('makes every tile of the large layers up to the zoom asked, as the map asks f
   expect(count).toBe(ahead);
 });
 
-it('makes nothing of layers too small to crowd a tile', async () => {
+it('makes nothing of layers of too few records to be tiled', async () => {
   const small = await openTestApp();
   try {
     await generateProvince(small.db, { seed: 6, claims: 300, cooperatives: 10, incidents: 300, sites: 0, visits: 0, presence: 0, routeKm: 0 });
