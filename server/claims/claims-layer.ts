@@ -24,4 +24,6 @@ export const claimsLayer: LayerDefinition = {
     { name: 'area_ha', sql: () => 'round((ST_Area(t.geom::geography) / 10000)::numeric, 1)::float8' },
   ],
   orderBy: 't.valid_from, t.id',
+  // Drawn by: the claimant's standing colours the claim.
+  tileFields: ['legal_status'],
 };

@@ -19,4 +19,6 @@ export const cooperativesLayer: LayerDefinition = {
   ],
   period: { from: 'valid_from', to: 'valid_to' },
   orderBy: 't.name',
+  // Drawn by: one symbol for every seat.
+  tileFields: [],
 };

@@ -42,4 +42,6 @@ export const incidentsLayer: LayerDefinition = {
   // An incident is part of the record from the day it happened on.
   period: { from: 'occurred_on', to: null },
   orderBy: 't.occurred_on, t.id',
+  // Drawn by: the symbol by kind of harm, the filters by category, verification and period, the fading of older ones.
+  tileFields: ['category', 'verification', 'occurred_on'],
 };

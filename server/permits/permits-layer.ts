@@ -26,4 +26,6 @@ export const permitsLayer: LayerDefinition = {
   period: { from: 'valid_from', to: 'valid_to' },
   computed: [{ name: 'area_ha', sql: () => 'round((ST_Area(t.geom::geography) / 10000)::numeric, 1)::float8' }],
   orderBy: 't.code, t.id',
+  // Drawn by: the cadastre's ZEAs are left to the zones layer.
+  tileFields: ['permit_type'],
 };

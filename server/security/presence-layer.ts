@@ -23,4 +23,6 @@ export const presenceLayer: LayerDefinition = {
   ],
   period: { from: 'valid_from', to: 'valid_to' },
   orderBy: 't.valid_from, t.id',
+  // Drawn by: colour, symbol and filter by actor.
+  tileFields: ['actor_type'],
 };

@@ -51,4 +51,6 @@ export const sitesLayer: LayerDefinition = {
     },
   ],
   orderBy: 't.name, t.id',
+  // Drawn by: the armed-presence rings come from the analysis, on the page's own records only.
+  tileFields: [],
 };

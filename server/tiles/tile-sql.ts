@@ -114,7 +114,9 @@ export function tileRowsSql(layer: LayerDefinition, query: TileQuery, params: Pa
   const geometry = publishedGeometrySql(layer, profile);
   const envelope = envelopes(tile, params);
   const conditions = tileConditions(layer, query, envelope.lonLat);
-  const fields = publishedFieldsSql(layer, profile, 'd.as_of').map(([name, sql]) => `'${name}', ${sql}`);
+  const fields = publishedFieldsSql(layer, profile, 'd.as_of')
+    .filter(([name]) => layer.tileFields.includes(name))
+    .map(([name, sql]) => `'${name}', ${sql}`);
   const narrowerThan = (g: string, units: number) =>
     `greatest(ST_XMax(${g}) - ST_XMin(${g}), ST_YMax(${g}) - ST_YMin(${g})) < ${params.add(((360 / 2 ** tile.z) * units) / TILE_EXTENT, 'float8')}`;
   const pointsOnly = layer.geometry.types.every((type) => type === 'Point');

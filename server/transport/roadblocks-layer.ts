@@ -20,4 +20,6 @@ export const roadblocksLayer: LayerDefinition = {
   ],
   period: { from: 'valid_from', to: 'valid_to' },
   orderBy: 't.valid_from, t.id',
+  // Drawn by: R8: militarised when an armed actor holds it or it taxes minerals.
+  tileFields: ['operator_type', 'taxes_minerals'],
 };

@@ -19,4 +19,6 @@ export const routesLayer: LayerDefinition = {
   period: { from: 'valid_from', to: 'valid_to' },
   computed: [{ name: 'length_km', sql: () => 'round((ST_Length(t.geom::geography) / 1000)::numeric, 2)::float8' }],
   orderBy: 't.name',
+  // Drawn by: one line for every route.
+  tileFields: [],
 };

@@ -24,4 +24,6 @@ export const zonesLayer: LayerDefinition = {
   period: { from: 'valid_from', to: 'valid_to' },
   computed: [{ name: 'area_ha', sql: () => 'round((ST_Area(t.geom::geography) / 10000)::numeric, 1)::float8' }],
   orderBy: 't.code',
+  // Drawn by: the ZEA's code labels its boundary.
+  tileFields: ['code'],
 };

@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../support/demo-seed.js';
-import { LAYER_NAMES } from '../../server/layers/layer-definition.js';
+import { LAYER_NAMES, type LayerName } from '../../server/layers/layer-definition.js';
 import { SENSITIVE_CATEGORIES } from '../../server/sharing/incident-coarsening.js';
 import { Params } from '../../server/db/sql/params.js';
 import { LAYERS } from '../../server/layers/registry.js';
@@ -49,10 +49,14 @@ function tilesCovering(features: Feature[], z: number): Tile[] {
   return [...keys].map((k) => JSON.parse(k) as Tile);
 }
 
-/** The API's properties as a tile carries them (server/tiles/tile-sql.ts flatPropertiesSql). */
-function flattened(properties: Record<string, unknown>): Record<string, unknown> {
+/**
+ * The API's properties as a tile carries them: the layer's tileFields only (what the map draws
+ * and filters by), flat (server/tiles/tile-sql.ts flatPropertiesSql).
+ */
+function flattened(layer: LayerName, properties: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(properties)) {
+  const drawn = Object.entries(properties).filter(([key]) => LAYERS[layer].tileFields.includes(key));
+  for (const [key, value] of drawn) {
     if (value === null) continue;
     if (Array.isArray(value)) out[key] = value;
     else if (typeof value === 'object')
@@ -69,7 +73,7 @@ function readBack(properties: Record<string, unknown>): Record<string, unknown> 
 }
 
 describe.each(LAYER_NAMES.map((name) => [name]))('tiles of %s', (layer) => {
-  it('hold every located record the layer API lists, with its properties, at zoom 10', async () => {
+  it('hold every located record the layer API lists, with the properties the map draws it by, at zoom 10', async () => {
     const features = await listed(layer);
     expect(features.length, 'the demo data has records of every layer').toBeGreaterThan(0);
     const inTiles = new Map<number, DecodedFeature>();
@@ -78,14 +82,13 @@ describe.each(LAYER_NAMES.map((name) => [name]))('tiles of %s', (layer) => {
     }
     expect([...inTiles.keys()].sort((a, b) => a - b)).toEqual(features.map((f) => Number(f.id)).sort((a, b) => a - b));
     for (const f of features) {
-      const { created_at: _created, updated_at: _updated, ...published } = f.properties as Record<string, unknown>;
-      expect(readBack(inTiles.get(Number(f.id))!.properties), `${layer} ${f.id}`).toEqual(JSON.parse(JSON.stringify(flattened(published))));
+      expect(readBack(inTiles.get(Number(f.id))!.properties), `${layer} ${f.id}`).toEqual(JSON.parse(JSON.stringify(flattened(layer, f.properties!))));
     }
   });
 });
 
 describe("a partner's incident tiles", () => {
-  it('hold what the layer API lists for a partner: the same ids, places and properties, linked incidents coarsened alike', async () => {
+  it('hold what the layer API lists for a partner: the same ids, places and drawn properties, linked incidents coarsened alike', async () => {
     const features = await listed('incidents', '&profile=partner');
     // The demo's arrest two days before the torture at the same place (docs/domain.md, the linked-record rule).
     const linked = features.filter((f) => f.properties!.geo_precision === 3 && !SENSITIVE_CATEGORIES.includes(f.properties!.category));
@@ -95,7 +98,7 @@ describe("a partner's incident tiles", () => {
     expect([...inTiles.keys()].sort((a, b) => a - b)).toEqual(features.map((f) => Number(f.id)).sort((a, b) => a - b));
     for (const f of features) {
       const inTile = inTiles.get(Number(f.id))!;
-      expect(readBack(inTile.properties), `incident ${f.id}`).toEqual(JSON.parse(JSON.stringify(flattened(f.properties!))));
+      expect(readBack(inTile.properties), `incident ${f.id}`).toEqual(JSON.parse(JSON.stringify(flattened('incidents', f.properties!))));
       // The place the API publishes, to the tile's grid (a unit at zoom 10 is about 10 m).
       const [[lon, lat], [tileLon, tileLat]] = [positions(f)[0]!, positions({ ...f, geometry: inTile.geometry })[0]!];
       expect(Math.abs(tileLon! - lon!), `incident ${f.id}: longitude`).toBeLessThan(0.001);
@@ -135,16 +138,17 @@ describe('a tile', () => {
   });
 
   it('is made once and kept, yet the request after an edit shows the edit, and another profile gets its own cut', async () => {
-    const [site] = await listed('sites');
-    const tile = tilesCovering([site!], 10)[0]!;
-    const first = await getTile('sites', tile);
-    const second = await getTile('sites', tile);
+    const [zone] = await listed('zones');
+    const tile = tilesCovering([zone!], 10)[0]!;
+    const first = await getTile('zones', tile);
+    const second = await getTile('zones', tile);
     expect(second.rawPayload.equals(first.rawPayload)).toBe(true);
     expect([first.headers['x-tile-cache'], second.headers['x-tile-cache']]).toEqual(['miss', 'hit']);
-    const village = `Kept-tile ${Date.now()}`;
-    const patched = await t.app.inject({ method: 'PATCH', url: `/api/sites/${site!.id}`, payload: { type: 'Feature', properties: { village } } });
+    // The ZEA's code labels its boundary: a field the tile carries.
+    const code = `KEPT-${Date.now()}`;
+    const patched = await t.app.inject({ method: 'PATCH', url: `/api/zones/${zone!.id}`, payload: { type: 'Feature', properties: { code } } });
     expect(patched.statusCode, patched.body).toBe(200);
-    expect((await decoded('sites', tile)).find((f) => f.id === Number(site!.id))?.properties.village).toBe(village);
+    expect((await decoded('zones', tile)).find((f) => f.id === Number(zone!.id))?.properties.code).toBe(code);
 
     // The internal cut made first; the partner's of the same address must not be it (partners see opaque ids).
     const incidentTile = await demoTile();
@@ -176,7 +180,11 @@ describe('a tile', () => {
           for (const f of await decoded(layer, tile)) {
             const inside = (p: { x: number; y: number }) => p.x >= 0 && p.x < 4096 && p.y >= 0 && p.y < 4096;
             if (f.properties.cell_count === undefined) {
-              expect(f.properties.source).toBeDefined();
+              // A record carries what the map draws it by, never a count.
+              expect(
+                Object.keys(f.properties).every((key) => LAYERS[layer as LayerName].tileFields.includes(key)),
+                `${layer} ${f.id}`,
+              ).toBe(true);
               // A record in the tile's margin belongs to the tile it lies in.
               if (f.points.some(inside)) whole.add(f.id!);
               continue;
