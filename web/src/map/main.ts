@@ -57,7 +57,7 @@ import { BACKGROUND_CREDIT, labelFadeDuration, offlineStyle } from '../shared/ma
 import { setBackgroundLanguage } from '../shared/background.js';
 import { createNotice } from './notice.js';
 import { createFeaturePopup } from './layers/popup.js';
-import { CELL_COUNT, GEOJSON_LIMIT, hideTiled, showTiled } from './layers/tiled-layers.js';
+import { CELL_COUNT, GEOJSON_LIMIT, hideTiled, showTiled, tooLargeForPage } from './layers/tiled-layers.js';
 import { createStatus } from '../shared/status.js';
 import { setLongAndShort } from '../shared/dom.js';
 
@@ -342,8 +342,7 @@ async function requestEarlyAnalyses(
   collections: Promise<Array<[DataLayerName, LayerCollection]>>,
   signal: AbortSignal,
 ): Promise<EarlyAnalyses | null> {
-  const whole = (await collections).every(([, c]) => (c.numberMatched ?? 0) <= c.features.length);
-  if (!whole || signal.aborted) return null;
+  if ((await collections).some(([, c]) => tooLargeForPage(c)) || signal.aborted) return null;
   const early: EarlyAnalyses = {
     contested: fetchContested(date, signal),
     routes: fetchRouteRisk(date, signal),
@@ -401,7 +400,7 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
   incidentFilter?.setAsOf(date);
 
   // A layer with more records than the page asks for is drawn from tiles: no download grows with the province.
-  const tooLarge = new Set(collections.filter(([, c]) => (c.numberMatched ?? 0) > c.features.length).map(([name]) => name));
+  const tooLarge = new Set(collections.filter(([, c]) => tooLargeForPage(c)).map(([name]) => name));
   const tileVersion = tooLarge.size > 0 ? (await fetchTileIndex(load.signal)).version : 0;
   tiled.clear();
   for (const [name, collection] of collections) {

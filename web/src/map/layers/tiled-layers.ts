@@ -6,12 +6,17 @@
  * stay GeoJSON, with every record in the page, and a province's incidents do not.
  */
 import type { FilterSpecification, LayerSpecification, Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
+import type { LayerCollection } from '../../shared/api.js';
 import { COLOURS } from '../../shared/palette.js';
 import { addFilteredLayer, isCellLayer } from './layer-filter.js';
 import { TILE_SOURCE_SUFFIX, drawnLayers, mapLayerIds, type DataLayerName } from './layers.js';
 
 /** Above this many records in force, a layer is drawn from tiles rather than downloaded. */
 export const GEOJSON_LIMIT = 1_500;
+
+/** Whether the layer API holds more of a layer than the page asked for: then it is drawn from tiles. */
+export const tooLargeForPage = (collection: Pick<LayerCollection, 'numberMatched' | 'features'>): boolean =>
+  (collection.numberMatched ?? 0) > collection.features.length;
 /** The property that marks a cell of a crowded tile (server/tiles/tile-sql.ts). */
 export const CELL_COUNT = 'cell_count';
 
