@@ -25,6 +25,7 @@ import { layerRoutes } from './layers/layer-routes.js';
 import { caseRoutes } from './cases/case-routes.js';
 import { ogcRoutes } from './ogc/ogc-routes.js';
 import { tileRoutes } from './tiles/tile-routes.js';
+import { installTileMaking } from './tiles/tile-making.js';
 import { installCostBounds } from './analysis/cost-ceilings.js';
 import { defaultAnalysisLimits, installAnalysisLimits, type AnalysisLimits } from './analysis/analysis-limits.js';
 
@@ -84,6 +85,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installCostBounds(app);
   // Before the analysis routes, whose handlers it wraps as they are registered.
   const analyse = installAnalysisLimits(app, options.db, options.analysisLimits ?? defaultAnalysisLimits(options.db.kind));
+  // Before the metrics, which report the tile warmer.
+  const madeTiles = installTileMaking(app, options.db, { cacheMb: options.tileCacheMb, warmZoom: options.tileWarmZoom });
   // Before the routes, so that every route is counted.
   await installMetrics(app, options.db);
 
@@ -104,7 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(analysisRoutes, { analyse, db: options.db });
   await app.register(priorityRoutes, { analyse, homeProvince: options.homeProvince });
   await app.register(ogcRoutes, { db: options.db, publicUrl: options.publicUrl });
-  await app.register(tileRoutes, { db: options.db, tileCacheMb: options.tileCacheMb, warmZoom: options.tileWarmZoom });
+  await app.register(tileRoutes, { db: options.db, made: madeTiles });
   await app.register(exportRoutes, { db: options.db });
   await app.register(auditRoutes, { db: options.db });
 

@@ -11,15 +11,12 @@ import { profileFor } from '../auth/caller.js';
 import { logPartnerRead } from '../export/partner-reads.js';
 import type { Profile } from '../sharing/profiles.js';
 import { readDataVersion } from '../db/data-version.js';
+import { serverTiming } from '../http/server-timing.js';
 import { buildTile } from './build-tile.js';
-import { DEFAULT_TILE_CACHE_MB, madeTiles, tileKey } from './made-tiles.js';
-import { startTileWarmer } from './tile-warmer.js';
+import { tileKey, type MadeTiles } from './made-tiles.js';
 import { MAX_TILE_ZOOM, TILE_EXTENT, tileAddress } from './tile-address.js';
 import { matchesTag, setTileHeaders, tileTag } from './tile-cache.js';
 import { CELL_UNITS, MAX_TILE_RECORDS, SMALL_UNITS } from './tile-sql.js';
-
-/** How often the tile warmer looks whether the data or the day changed (a read of one number). */
-const WARM_CHECK_MS = 60_000;
 
 /** Mapbox Vector Tile 2.1, as MapLibre, QGIS and GDAL read it. */
 export const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
@@ -45,17 +42,8 @@ const tileQuery = Type.Object(
  * Vector tiles of every layer (issue 13), cut by the same sharing profile and access rules as
  * the layer API: `GET /tiles/{layer}/{z}/{x}/{y}.mvt?date=`. `GET /tiles` says what there is.
  */
-export async function tileRoutes(app: FastifyInstance, options: { db: Database; tileCacheMb?: number; warmZoom?: number }): Promise<void> {
-  const { db } = options;
-  const made = madeTiles(options.tileCacheMb ?? DEFAULT_TILE_CACHE_MB);
-  if (options.warmZoom) {
-    const upToZoom = options.warmZoom;
-    let warmer: ReturnType<typeof startTileWarmer> | undefined;
-    app.addHook('onReady', async () => {
-      warmer = startTileWarmer(db, made, { upToZoom, everyMs: WARM_CHECK_MS, log: app.log });
-    });
-    app.addHook('onClose', async () => warmer?.stop());
-  }
+export async function tileRoutes(app: FastifyInstance, options: { db: Database; made: MadeTiles }): Promise<void> {
+  const { db, made } = options;
 
   app.get('/tiles', { schema: { tags: ['tiles'], summary: 'The vector tile layers, their zooms and the current data version' } }, async () => ({
     version: await readDataVersion(db.reads),
@@ -81,12 +69,14 @@ export async function tileRoutes(app: FastifyInstance, options: { db: Database; 
       if (!(LAYER_NAMES as readonly string[]).includes(layer)) throw notFound(`no layer '${layer}': the layers are ${LAYER_NAMES.join(', ')}`);
       const tile = tileAddress(z, x, y);
       const profile = profileFor(request, request.query.profile);
-      const tag = tileTag(await readDataVersion(db.reads), profile, today());
+      const timing = serverTiming(reply);
+      const tag = tileTag(await timing.of('version', readDataVersion(db.reads)), profile, today());
       setTileHeaders(reply, tag);
       if (matchesTag(request, tag)) return reply.status(304).send();
       const { date } = request.query;
-      const { tile: madeTile, kept } = await made(tileKey(tag, layer, tile, date), () =>
-        buildTile(db.reads, LAYERS[layer as LayerName], { tile, profile, date }),
+      const { tile: madeTile, kept } = await timing.of(
+        'tile',
+        made(tileKey(tag, layer, tile, date), () => buildTile(db.reads, LAYERS[layer as LayerName], { tile, profile, date })),
       );
       const { body, features } = madeTile;
       // Whether the tile was made for this request or already made (for another caller, or ahead: tile-warmer.ts).

@@ -54,34 +54,66 @@ export async function warmTiles(db: Database, made: MadeTiles, upToZoom: number,
   return count;
 }
 
+/** The last round of warmTiles that finished: how many tiles, how long, for which data version and day. */
+export interface WarmingRound {
+  tiles: number;
+  ms: number;
+  stamp: string;
+}
+
+/** The app's tile warmer, as operators (metrics.ts) and the benchmark see it. */
+export interface TileWarmer {
+  /** The deepest zoom made ahead; 0 when the warmer is off. */
+  readonly upToZoom: number;
+  /** The last round that finished, if any. */
+  readonly lastRound: WarmingRound | undefined;
+  /** Resolves once the data as it is now has been warmed (a round runs now unless one already covers it); at once when off. */
+  warmNow(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** What an app without warming has (TILE_WARM_ZOOM=0, the embedded database's default). */
+export const NO_TILE_WARMER: TileWarmer = { upToZoom: 0, lastRound: undefined, warmNow: async () => {}, stop: async () => {} };
+
 /**
  * Keeps the map's first tiles made (warmTiles) as the data and the day change: looks at the data
  * version every `everyMs`, and warms again when it or the day moved. A burst of edits costs one
  * warming a period at most. Stopped with the app.
  */
-export function startTileWarmer(db: Database, made: MadeTiles, options: { upToZoom: number; everyMs: number; log: FastifyBaseLogger }) {
+export function startTileWarmer(db: Database, made: MadeTiles, options: { upToZoom: number; everyMs: number; log: FastifyBaseLogger }): TileWarmer {
   const stop = new AbortController();
-  let warmed = '';
+  let lastRound: WarmingRound | undefined;
   let running: Promise<void> | undefined;
   const check = async () => {
     const stamp = `${await readDataVersion(db.reads)} ${today()}`;
-    if (stamp === warmed) return;
+    if (stamp === lastRound?.stamp) return;
     const started = performance.now();
-    const count = await warmTiles(db, made, options.upToZoom, stop.signal);
+    const tiles = await warmTiles(db, made, options.upToZoom, stop.signal);
     if (stop.signal.aborted) return;
-    warmed = stamp;
-    if (count > 0) options.log.info({ tiles: count, ms: Math.round(performance.now() - started), upToZoom: options.upToZoom }, 'tiles made ahead');
+    lastRound = { tiles, ms: Math.round(performance.now() - started), stamp };
+    if (tiles > 0) options.log.info({ tiles, ms: lastRound.ms, upToZoom: options.upToZoom }, 'tiles made ahead');
   };
   const tick = () => {
-    if (running || stop.signal.aborted) return;
+    if (running || stop.signal.aborted) return running;
     running = check()
       .catch((error: unknown) => options.log.warn({ err: error }, 'making tiles ahead failed; they are made when asked'))
       .finally(() => (running = undefined));
+    return running;
   };
-  const timer = setInterval(tick, options.everyMs);
+  // A round's failure is logged inside tick: nothing is left to catch.
+  const timer = setInterval(() => void tick(), options.everyMs);
   timer.unref();
-  tick();
+  void tick();
   return {
+    upToZoom: options.upToZoom,
+    get lastRound() {
+      return lastRound;
+    },
+    async warmNow() {
+      // A round already running may have read the data version before the latest change.
+      await running;
+      await tick();
+    },
     async stop() {
       stop.abort();
       clearInterval(timer);

@@ -38,10 +38,10 @@ describe('load shedding and metrics configuration', () => {
 
 /** Issue 13: every tile up to TILE_WARM_ZOOM is made ahead, four times more at each zoom. */
 describe('tiles made ahead', () => {
-  it('go up to zoom 8 on a server by default, none embedded, and no deeper than 9', () => {
-    expect(configFromEnv({ DATABASE_URL: 'postgres://db/x' }).tileWarmZoom).toBe(8);
+  it('go up to zoom 10 on a server by default, none embedded, and no deeper than 10', () => {
+    expect(configFromEnv({ DATABASE_URL: 'postgres://db/x' }).tileWarmZoom).toBe(10);
     expect(configFromEnv({}).tileWarmZoom).toBe(0);
-    expect(configFromEnv({ TILE_WARM_ZOOM: '9' }).tileWarmZoom).toBe(9);
-    expect(() => configFromEnv({ TILE_WARM_ZOOM: '10' })).toThrow(/TILE_WARM_ZOOM.*from 0 to 9/);
+    expect(configFromEnv({ TILE_WARM_ZOOM: '8' }).tileWarmZoom).toBe(8);
+    expect(() => configFromEnv({ TILE_WARM_ZOOM: '11' })).toThrow(/TILE_WARM_ZOOM.*from 0 to 10/);
   });
 });

@@ -9,6 +9,7 @@ import { tilesOver } from '../../server/tiles/tile-address.js';
 import { tileTag } from '../../server/tiles/tile-cache.js';
 import { warmTiles } from '../../server/tiles/tile-warmer.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';
+import { buildApp } from '../../server/app.js';
 
 /** Issue 13: the tiles the map asks for when it opens are made before anyone asks. */
 let t: TestApp;
@@ -64,5 +65,33 @@ it('makes nothing of layers of too few records to be tiled', async () => {
     expect(await warmTiles(small.db, madeTiles(64), 8)).toBe(0);
   } finally {
     await small.close();
+  }
+});
+
+it('warms in the app as soon as it is ready and again after a change, and reports its rounds in the metrics', async () => {
+  const app = await buildApp({ db: t.db, webRoot: '/nonexistent', auth: { demo: true }, tileWarmZoom: 6 });
+  try {
+    await app.ready();
+    await app.tileWarmer.warmNow();
+    const first = app.tileWarmer.lastRound!;
+    expect(first.tiles).toBe(await warmTiles(t.db, madeTiles(64), 6));
+    const sample = async (name: string) => Number((await app.inject('/metrics')).body.match(new RegExp(`^${name} (\\S+)$`, 'm'))?.[1]);
+    expect(await sample('tiles_made_ahead')).toBe(first.tiles);
+    expect(await sample('tile_warming_seconds')).toBe(first.ms / 1000);
+    // Made before anyone asked: the page's first tile of today comes from the warmer.
+    const [tile] = tilesOver([28, -3, 28.1, -2.9], 6);
+    const asked = await app.inject(`/tiles/claims/6/${tile!.x}/${tile!.y}.mvt?date=${today()}`);
+    expect(asked.headers['x-tile-cache']).toBe('hit');
+    // Nothing changed: no new round.
+    await app.tileWarmer.warmNow();
+    expect(app.tileWarmer.lastRound).toBe(first);
+    const before = await readDataVersion(t.db);
+    await t.db.query('UPDATE claims SET geom = geom WHERE id = (SELECT min(id) FROM claims)');
+    expect(await readDataVersion(t.db)).not.toBe(before);
+    await app.tileWarmer.warmNow();
+    expect(app.tileWarmer.lastRound!.stamp).not.toBe(first.stamp);
+    expect((await app.inject(`/tiles/claims/6/${tile!.x}/${tile!.y}.mvt?date=${today()}`)).headers['x-tile-cache']).toBe('hit');
+  } finally {
+    await app.close();
   }
 });

@@ -144,6 +144,8 @@ describe('a tile', () => {
     const second = await getTile('zones', tile);
     expect(second.rawPayload.equals(first.rawPayload)).toBe(true);
     expect([first.headers['x-tile-cache'], second.headers['x-tile-cache']]).toEqual(['miss', 'hit']);
+    // Its steps' times for a browser's network panel and npm run bench:map (Server-Timing): numbers, nothing asked.
+    expect(first.headers['server-timing']).toMatch(/^version;dur=\d+\.\d, tile;dur=\d+\.\d$/);
     // The ZEA's code labels its boundary: a field the tile carries.
     const code = `KEPT-${Date.now()}`;
     const patched = await t.app.inject({ method: 'PATCH', url: `/api/zones/${zone!.id}`, payload: { type: 'Feature', properties: { code } } });
