@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { Database, DatabaseKind, Queryable } from '../db/database.js';
 import { isQueryCanceled, withStatementTimeout } from '../db/statement-timeout.js';
@@ -43,6 +44,13 @@ const NARROWER: Record<string, string> = {
   '/api/analysis/timeline': 'Narrow the area (bbox), or ask fewer months',
   '/api/analysis/changes': 'Narrow the area (bbox)',
 };
+
+/**
+ * The signal that the client of the analysis being answered went away, for `analyse` to stop
+ * its SQL by: the routes call `analyse` without the request, so it travels with the handler's
+ * asynchronous context rather than through every route's arguments.
+ */
+const clientOfAnalysis = new AsyncLocalStorage<AbortSignal>();
 
 /** Runs an analysis's SQL under the statement timeout; routes call their analysis through this. */
 export type Analyse = <T>(work: (db: Queryable) => Promise<T>) => Promise<T>;
@@ -92,8 +100,9 @@ export function installAnalysisLimits(app: FastifyInstance, db: Database, limits
       const kept = await keptAnswer?.(request);
       if (kept !== undefined) return kept;
       let release: () => void;
+      const gone = clientGone(reply);
       try {
-        release = await gate.acquire(clientGone(reply));
+        release = await gate.acquire(gone);
       } catch (error) {
         if (!(error instanceof GateClosed)) throw error;
         if (error.reason === 'aborted') throw new HttpError(503, 'the client went away before its analysis could start');
@@ -112,8 +121,13 @@ export function installAnalysisLimits(app: FastifyInstance, db: Database, limits
         );
       }
       try {
-        return await handler.call(this, request, reply);
+        return await clientOfAnalysis.run(gone, () => handler.call(this, request, reply));
       } catch (error) {
+        if (gone.aborted) {
+          // Its SQL was stopped (withStatementTimeout): no one is left to answer.
+          request.log.info({ route: url }, 'analysis stopped: its client went away');
+          throw new HttpError(503, 'the client went away before its analysis was done');
+        }
         if (!isQueryCanceled(error)) throw error;
         request.log.warn({ route: url, timeoutMs: limits.timeoutMs }, 'analysis stopped by its statement timeout (ANALYSIS_TIMEOUT_MS)');
         throw new HttpError(
@@ -128,7 +142,7 @@ export function installAnalysisLimits(app: FastifyInstance, db: Database, limits
     };
   });
 
-  return (work) => withStatementTimeout(db, limits.timeoutMs, work);
+  return (work) => withStatementTimeout(db, limits.timeoutMs, work, clientOfAnalysis.getStore());
 }
 
 /**

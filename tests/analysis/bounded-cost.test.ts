@@ -234,6 +234,28 @@ describe('the limit on analyses at once', () => {
     expect([gate.active, gate.waiting]).toEqual([0, 0]);
   });
 
+  it.runIf(ON_SERVER)('stops the SQL of a running analysis whose client went away, and frees its slot at once (server)', async () => {
+    const app = await appWith({ concurrency: 1, queue: 1, timeoutMs: 60_000 });
+    const gate = app.analysisGate;
+    const hold = await holdIncidents();
+    const gone = new AbortController();
+    const abandoned = app.inject({ ...WORST_ROUTES, signal: gone.signal });
+    // Its statement is in the database, waiting on the lock.
+    await vi.waitFor(async () => expect(await hold.waiting()).toBe(1), { timeout: 10_000 });
+    gone.abort();
+    await expect(abandoned).rejects.toThrow(/abort/i);
+    // Cancelled while the lock is still held: it no longer waits, and its slot is free for the next analysis.
+    await vi.waitFor(async () => expect(await hold.waiting()).toBe(0), { timeout: 10_000 });
+    await vi.waitFor(() => expect(gate.active).toBe(0));
+    const next = app.inject(WORST_ROUTES);
+    await vi.waitFor(async () => expect(await hold.waiting()).toBe(1), { timeout: 10_000 });
+    await hold.release();
+    expect((await next).statusCode).toBe(200);
+    // The cancel reached only the abandoned statement: the connections it went back to answer as usual.
+    for (let i = 0; i < 3; i++) expect((await app.inject(LAYER_READ)).statusCode).toBe(200);
+    expect(new Set(await timeoutOnEveryConnection())).toEqual(new Set([usualTimeout]));
+  });
+
   it('holds no slot for layer reads or tiles, and none for refused requests', async () => {
     const app = await appWith({ concurrency: 1, queue: 0, timeoutMs: 60_000 });
     const hold = await holdIncidents();
