@@ -39,10 +39,20 @@ export function openPostgres(connectionString: string, readUrl?: string, log: Po
   // JIT compiles the analyses' correlated subqueries on every call: measured 3.9 s against
   // 0.09 s without it for the contested zones on the demo data. Short queries, so off.
   const max = POOL_SIZE;
-  const pool = new pg.Pool({ connectionString, max, types: types, options: '-c jit=off' });
+  // Connections once opened stay open (`min`; pg-pool closed them after 10 s idle): a map opened
+  // or panned after a pause asks for six tiles at once, and on a new connection each paid for a
+  // new backend and its cold caches. On an idle machine: connecting 3–10 ms, then a zoom-12 tile
+  // 24–36 ms against 3 ms on a warm connection; under a view's load in npm run bench:map, the
+  // slowest tiles (165–200 ms) were those that met a pool shrunk to 1–3 connections.
+  const pool = new pg.Pool({ connectionString, max, min: max, types: types, options: '-c jit=off' });
   // A dropped idle connection must not crash the process (the pool replaces it), but an
   // operator must see that the server went away: a restart or a network cut shows here first.
-  pool.on('error', (error) => log.error({ err: error }, 'database connection lost (the pool will reconnect)'));
+  let closing = false;
+  pool.on('error', (error) => {
+    // Connections kept open (min) are still ending when close() resolves: a database dropped
+    // right after (the tests, the benchmarks) ends them from its side, which is no loss.
+    if (!closing) log.error({ err: error }, 'database connection lost (the pool will reconnect)');
+  });
 
   const on = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query(sql, params = []) {
@@ -77,6 +87,7 @@ export function openPostgres(connectionString: string, readUrl?: string, log: Po
       }
     },
     async close() {
+      closing = true;
       await replica?.close();
       await pool.end();
     },

@@ -112,7 +112,7 @@ async function firstView(context: BrowserContext, origin: string, slow: boolean)
 }
 
 /** The server's time for each tile answered since the list was last emptied, and its steps (Server-Timing, tile-routes.ts). */
-const serverTiles: Array<{ ms: number; steps: Record<string, number> }> = [];
+const serverTiles: Array<{ ms: number; steps: Record<string, number>; pool: string }> = [];
 /** How long the server's event loop was held: a tile's time that is Node's, not the database's. */
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 
@@ -134,6 +134,12 @@ async function serve(db: Database, tileWarmZoom: number): Promise<{ app: Fastify
   const logger = process.env.BENCH_LOG ? logOptions('info', pino.destination({ dest: process.env.BENCH_LOG, sync: false })) : false;
   const app = await buildApp({ db, webRoot: `${PROJECT_ROOT}/web/dist`, auth: { demo: true }, logger, tileWarmZoom });
   // The server's own time for each tile (issue 13's budget is on the server): from the request's arrival to its last byte sent.
+  // The pool as each tile found it: connections open and of them idle (a new connection costs a tile tens of ms).
+  const poolOnArrival = new WeakMap<object, string>();
+  app.addHook('onRequest', async (request) => {
+    const stats = db.poolStats?.();
+    if (stats) poolOnArrival.set(request, `${stats.total}/${stats.idle}`);
+  });
   app.addHook('onResponse', async (request, reply) => {
     if (!request.url.startsWith('/tiles/')) return;
     const steps = Object.fromEntries(
@@ -143,7 +149,7 @@ async function serve(db: Database, tileWarmZoom: number): Promise<{ app: Fastify
         .filter((m) => m !== null)
         .map((m) => [m[1], Number(m[2])]),
     );
-    serverTiles.push({ ms: reply.elapsedTime, steps });
+    serverTiles.push({ ms: reply.elapsedTime, steps, pool: poolOnArrival.get(request) ?? '–' });
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   return { app, origin: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
@@ -203,7 +209,7 @@ async function main(): Promise<void> {
 /** The fixed list of views, one after the other, in a new browser context: what each asked for and how long its tiles took. */
 async function views(browser: Browser, origin: string): Promise<void> {
   console.log(
-    `${'view'.padEnd(20)} ${pad('z', 3)} ${pad('tiles', 6)} ${pad('median ms', 10)} ${pad('slowest ms', 11)} ${pad('server med', 11)} ${pad('server max', 11)} ${pad('loop max', 9)} ${pad('view KB', 8)} ${pad('requests', 9)}  slowest on the server: version read + tile + waiting`,
+    `${'view'.padEnd(20)} ${pad('z', 3)} ${pad('tiles', 6)} ${pad('median ms', 10)} ${pad('slowest ms', 11)} ${pad('server med', 11)} ${pad('server max', 11)} ${pad('loop max', 9)} ${pad('view KB', 8)} ${pad('requests', 9)}  slowest on the server: version read + tile + waiting, pool open/idle on arrival`,
   );
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
@@ -234,7 +240,9 @@ async function views(browser: Browser, origin: string): Promise<void> {
       const serverMs = serverTiles.map((t) => t.ms);
       const slowest = serverTiles.reduce<(typeof serverTiles)[number] | undefined>((a, b) => (a && a.ms >= b.ms ? a : b), undefined);
       const steps = slowest ? [slowest.steps.version ?? 0, slowest.steps.tile ?? 0] : [];
-      const breakdown = slowest ? `${steps.map((v) => v.toFixed(0)).join(' + ')} + ${(slowest.ms - steps[0]! - steps[1]!).toFixed(0)}` : '';
+      const breakdown = slowest
+        ? `${steps.map((v) => v.toFixed(0)).join(' + ')} + ${(slowest.ms - steps[0]! - steps[1]!).toFixed(0)}, pool ${slowest.pool}`
+        : '';
       console.log(
         `${name.padEnd(20)} ${pad(zoom, 3)} ${pad(tiles.length, 6)} ${pad(median(times).toFixed(0), 10)} ${pad(Math.max(0, ...times).toFixed(0), 11)} ${pad(median(serverMs).toFixed(0), 11)} ${pad(Math.max(0, ...serverMs).toFixed(0), 11)} ${pad((loopDelay.max / 1e6).toFixed(0), 9)} ${pad(kb.toFixed(0), 8)} ${pad(watcher.seen.length, 9)}  ${breakdown}`,
       );
