@@ -8,12 +8,16 @@ import type { FastifyInstance } from 'fastify';
  * GeoJSON, CSV, tiles) are compressed on the fly with brotli at a fast level or gzip; the
  * built files are compressed once at build time (web/vite.config.ts) and served as they are.
  */
+/** Answers smaller than this go uncompressed: the headers would outweigh the saving. */
+export const COMPRESS_THRESHOLD = 1024;
+/** Level 4 of 11: within a few percent of the best size for JSON, at a fraction of the time. */
+export const BROTLI_OPTIONS = { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } };
+
 export async function installCompression(app: FastifyInstance): Promise<void> {
   await app.register(fastifyCompress, {
     encodings: ['br', 'gzip'],
-    threshold: 1024,
-    // Level 4 of 11: within a few percent of the best size for JSON, at a fraction of the time.
-    brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } },
+    threshold: COMPRESS_THRESHOLD,
+    brotliOptions: BROTLI_OPTIONS,
     customTypes: /^(text\/|application\/(json|geo\+json|javascript|vnd\.mapbox-vector-tile|[\w.-]+\+json)|image\/svg\+xml)/,
   });
 }

@@ -1,10 +1,13 @@
 import { LRUCache } from 'lru-cache';
 import type { TileAddress } from './tile-address.js';
+import { encodeTile, type EncodedTile } from './tile-encodings.js';
 
 /** A tile as made once: its bytes, and how many features it holds (the partner read log counts them). */
 export interface MadeTile {
   body: Uint8Array;
   features: number;
+  /** Its bytes compressed, once, when it is kept and large enough to compress (tile-encodings.ts). */
+  encoded?: EncodedTile;
 }
 
 /** A tile, and whether it was already made (kept, or being made for another caller) rather than made for this one. */
@@ -36,8 +39,11 @@ export function madeTiles(megabytes: number): MadeTiles {
   const cache = new LRUCache<string, MadeTile, () => Promise<MadeTile>>({
     maxSize: megabytes * 1024 * 1024,
     // The key and the entry's own bookkeeping count too: an empty tile is not free.
-    sizeCalculation: (tile, key) => tile.body.byteLength + key.length + 64,
-    fetchMethod: (_key, _stale, { context }) => context(),
+    sizeCalculation: (tile, key) => tile.body.byteLength + (tile.encoded ? tile.encoded.br.byteLength + tile.encoded.gzip.byteLength : 0) + key.length + 64,
+    fetchMethod: async (_key, _stale, { context }) => {
+      const tile = await context();
+      return { ...tile, encoded: await encodeTile(tile.body) };
+    },
   });
   return async (key, make) => {
     const status: LRUCache.Status<string, MadeTile, () => Promise<MadeTile>> = {};

@@ -30,5 +30,6 @@ export function matchesTag(request: FastifyRequest, tag: string): boolean {
 export const TILE_CACHE_CONTROL = 'private, max-age=300';
 
 export function setTileHeaders(reply: FastifyReply, tag: string): void {
-  reply.header('etag', tag).header('cache-control', TILE_CACHE_CONTROL).header('vary', 'Authorization, Cookie');
+  // Accept-Encoding: a kept tile leaves compressed as the caller accepts (tile-encodings.ts).
+  reply.header('etag', tag).header('cache-control', TILE_CACHE_CONTROL).header('vary', 'Authorization, Cookie, Accept-Encoding');
 }

@@ -14,6 +14,7 @@ import { readDataVersion } from '../db/data-version.js';
 import { serverTiming } from '../http/server-timing.js';
 import { buildTile } from './build-tile.js';
 import { tileKey, type MadeTiles } from './made-tiles.js';
+import { acceptedTileEncoding } from './tile-encodings.js';
 import { MAX_TILE_ZOOM, TILE_EXTENT, tileAddress } from './tile-address.js';
 import { matchesTag, setTileHeaders, tileTag } from './tile-cache.js';
 import { CELL_UNITS, MAX_TILE_RECORDS, SMALL_UNITS } from './tile-sql.js';
@@ -78,10 +79,14 @@ export async function tileRoutes(app: FastifyInstance, options: { db: Database; 
         'tile',
         made(tileKey(tag, layer, tile, date), () => buildTile(db.reads, LAYERS[layer as LayerName], { tile, profile, date })),
       );
-      const { body, features } = madeTile;
+      const { features, encoded } = madeTile;
       // Whether the tile was made for this request or already made (for another caller, or ahead: tile-warmer.ts).
       reply.header('x-tile-cache', kept ? 'hit' : 'miss');
       await logPartnerRead(db, request, { via: 'tiles', profile, layer, filters: { z, x, y, date }, featureCount: features });
+      // Compressed when kept, else by the compression plugin on the way out (delivery.ts), which leaves an encoded answer as it is.
+      const encoding = encoded && acceptedTileEncoding(request);
+      if (encoding) reply.header('content-encoding', encoding);
+      const body = encoding ? encoded[encoding] : madeTile.body;
       return reply.type(MVT_TYPE).send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
     },
   );

@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { madeTiles, type MadeTile } from '../../server/tiles/made-tiles.js';
 
@@ -53,5 +54,14 @@ describe('tiles kept once made (server/tiles/made-tiles.ts)', () => {
     await made('k', make('one'));
     expect((await made('k', make('two'))).kept).toBe(false);
     expect(calls).toEqual(['one', 'two']);
+  });
+
+  it('keeps a tile large enough to compress with its bytes compressed once, brotli and gzip, and a small one as it is', async () => {
+    const made = madeTiles(1);
+    const body = new Uint8Array(4096).map((_, i) => i % 7);
+    const large = (await made('v1 internal 9/1/2', async () => ({ body, features: 1 }))).tile;
+    expect(Buffer.from(brotliDecompressSync(large.encoded!.br)).equals(Buffer.from(body))).toBe(true);
+    expect(Buffer.from(gunzipSync(large.encoded!.gzip)).equals(Buffer.from(body))).toBe(true);
+    expect((await made('v1 internal 9/1/3', async () => ({ body: new Uint8Array(100), features: 1 }))).tile.encoded).toBeUndefined();
   });
 });

@@ -80,5 +80,13 @@ describe('API answers', () => {
     expect(gz.headers.vary).toMatch(/cookie/i);
     expect(gz.headers.vary).toMatch(/accept-encoding/i);
     expect(gunzipSync(gz.rawPayload).equals(plain.rawPayload)).toBe(true);
+    // Brotli too; the tile was kept by the first request, so it leaves as it was compressed once.
+    const br = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip;q=0.5, br' } });
+    expect([br.headers['content-encoding'], br.headers['x-tile-cache']]).toEqual(['br', 'hit']);
+    expect(brotliDecompressSync(br.rawPayload).equals(plain.rawPayload)).toBe(true);
+    // Nothing compressed for a caller that accepts no encoding.
+    const identity = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'identity' } });
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    expect(identity.rawPayload.equals(plain.rawPayload)).toBe(true);
   });
 });
