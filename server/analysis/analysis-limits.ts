@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { Database, DatabaseKind, Queryable } from '../db/database.js';
-import { isQueryCanceled, withStatementTimeout } from '../db/statement-timeout.js';
+import { isQueryCanceled, isStoppedWork, withStatementTimeout } from '../db/statement-timeout.js';
 import { HttpError } from '../http/errors.js';
 import { Gate, GateClosed } from './analysis-gate.js';
 
@@ -123,8 +123,8 @@ export function installAnalysisLimits(app: FastifyInstance, db: Database, limits
       try {
         return await clientOfAnalysis.run(gone, () => handler.call(this, request, reply));
       } catch (error) {
-        if (gone.aborted) {
-          // Its SQL was stopped (withStatementTimeout): no one is left to answer.
+        if (gone.aborted && isStoppedWork(error)) {
+          // Its SQL was stopped (withStatementTimeout): no one is left to answer. Any other error is a fault, reported as such.
           request.log.info({ route: url }, 'analysis stopped: its client went away');
           throw new HttpError(503, 'the client went away before its analysis was done');
         }

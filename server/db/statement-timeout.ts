@@ -5,6 +5,14 @@ export function isQueryCanceled(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '57014';
 }
 
+/**
+ * Whether `error` says the work was stopped rather than wrong: its statement cancelled (by the
+ * timeout, or because its client went away) or refused after the signal fired (untilAborted).
+ */
+export function isStoppedWork(error: unknown): boolean {
+  return isQueryCanceled(error) || (error instanceof Error && error.name === 'AbortError');
+}
+
 /** The work's statements, each refused once `signal` has fired: an abandoned analysis sends nothing more. */
 function untilAborted(db: Queryable, signal: AbortSignal | undefined): Queryable {
   if (!signal) return db;

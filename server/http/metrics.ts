@@ -100,26 +100,7 @@ export async function installMetrics(app: FastifyInstance, db: Database): Promis
     });
   }
 
-  // The tile warmer's last round (tile-warmer.ts): a round near WARM_CHECK_MS long says to lower TILE_WARM_ZOOM.
-  if (app.hasDecorator('tileWarmer')) {
-    const lastRound = () => app.tileWarmer.lastRound;
-    new Gauge({
-      name: 'tiles_made_ahead',
-      help: 'Tiles the tile warmer made in its last round (TILE_WARM_ZOOM), for the data version and day it last saw change',
-      registers: [own],
-      collect() {
-        this.set(lastRound()?.tiles ?? 0);
-      },
-    });
-    new Gauge({
-      name: 'tile_warming_seconds',
-      help: "How long the tile warmer's last round took",
-      registers: [own],
-      collect() {
-        this.set((lastRound()?.ms ?? 0) / 1000);
-      },
-    });
-  }
+  tileWarmerGauges(app, own);
 
   app.addHook('onResponse', async (request, reply) => {
     const route = routeOf(request);
@@ -147,4 +128,25 @@ export async function installMetrics(app: FastifyInstance, db: Database): Promis
     { schema: { hide: true }, config: { rateLimit: false } },
     async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()),
   );
+}
+
+/** The tile warmer's last round (tile-warmer.ts): a round near a minute long (its period) says to lower TILE_WARM_ZOOM. */
+function tileWarmerGauges(app: FastifyInstance, own: Registry): void {
+  const lastRound = () => app.tileWarmer.lastRound;
+  new Gauge({
+    name: 'tiles_made_ahead',
+    help: 'Tiles the tile warmer made in its last round (TILE_WARM_ZOOM), for the data version and day it last saw change',
+    registers: [own],
+    collect() {
+      this.set(lastRound()?.tiles ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'tile_warming_seconds',
+    help: "How long the tile warmer's last round took",
+    registers: [own],
+    collect() {
+      this.set((lastRound()?.ms ?? 0) / 1000);
+    },
+  });
 }

@@ -6,7 +6,7 @@ import { encodeTile, type EncodedTile } from './tile-encodings.js';
 export interface MadeTile {
   body: Uint8Array;
   features: number;
-  /** Its bytes compressed, once, when it is kept and large enough to compress (tile-encodings.ts). */
+  /** Its bytes compressed once, where the cache keeps tiles and the tile is large enough to compress (tile-encodings.ts). */
   encoded?: EncodedTile;
 }
 
@@ -42,7 +42,10 @@ export function madeTiles(megabytes: number): MadeTiles {
     sizeCalculation: (tile, key) => tile.body.byteLength + (tile.encoded ? tile.encoded.br.byteLength + tile.encoded.gzip.byteLength : 0) + key.length + 64,
     fetchMethod: async (_key, _stale, { context }) => {
       const tile = await context();
-      return { ...tile, encoded: await encodeTile(tile.body) };
+      // Exact-size copies: the driver's and zlib's buffers can be views into slabs of 8–16 KB, which the size above would not count.
+      const body = new Uint8Array(tile.body);
+      const encoded = await encodeTile(body);
+      return { ...tile, body, encoded: encoded && { br: new Uint8Array(encoded.br), gzip: new Uint8Array(encoded.gzip) } };
     },
   });
   return async (key, make) => {

@@ -31,5 +31,5 @@ export const TILE_CACHE_CONTROL = 'private, max-age=300';
 
 export function setTileHeaders(reply: FastifyReply, tag: string): void {
   // Accept-Encoding: a kept tile leaves compressed as the caller accepts (tile-encodings.ts).
-  reply.header('etag', tag).header('cache-control', TILE_CACHE_CONTROL).header('vary', 'Authorization, Cookie, Accept-Encoding');
+  reply.header('etag', tag).header('cache-control', TILE_CACHE_CONTROL).header('vary', 'authorization, cookie, accept-encoding');
 }

@@ -83,7 +83,8 @@ export async function tileRoutes(app: FastifyInstance, options: { db: Database; 
       // Whether the tile was made for this request or already made (for another caller, or ahead: tile-warmer.ts).
       reply.header('x-tile-cache', kept ? 'hit' : 'miss');
       await logPartnerRead(db, request, { via: 'tiles', profile, layer, filters: { z, x, y, date }, featureCount: features });
-      // Compressed when kept, else by the compression plugin on the way out (delivery.ts), which leaves an encoded answer as it is.
+      // Compressed once with the tile in the cache (made-tiles.ts); else (no cache, or under 1 KB) by the
+      // compression plugin on the way out (delivery.ts), which leaves an answer already encoded as it is.
       const encoding = encoded && acceptedTileEncoding(request);
       if (encoding) reply.header('content-encoding', encoding);
       const body = encoding ? encoded[encoding] : madeTile.body;

@@ -23,8 +23,9 @@ const FIRST_ZOOM = 5;
  * tile costs the database 50–400 ms and an uncrowded one of zoom 8–9 still 40–140 ms, and a
  * view asks for 20–40 at once on the same cores: made on demand, the server's time per tile
  * was 100–670 ms (npm run bench:map); kept (made-tiles.ts), each answers in a few. Up to zoom
- * 8 that is 130–160 tiles, 3.4 MB and 4–5 s of the database's time; up to 9, 390 tiles,
- * 17 MB, 14 s (measured on a 2-core machine, PostgreSQL 15). One tile at a time, so that it
+ * 8 that is 156 tiles, 1.7 MB of tile bytes, 3.4 s; up to 9, 484, 8.2 MB, 8.8 s; up to 10,
+ * 1 624, 17 MB, 16 s (2-core machine, PostgreSQL 15; the cache also keeps each compressed,
+ * tile-encodings.ts). One tile at a time, so that it
  * never holds more than one database connection. Returns the number of tiles made.
  */
 export async function warmTiles(db: Database, made: MadeTiles, upToZoom: number, signal?: AbortSignal): Promise<number> {
@@ -63,17 +64,19 @@ export interface WarmingRound {
 
 /** The app's tile warmer, as operators (metrics.ts) and the benchmark see it. */
 export interface TileWarmer {
-  /** The deepest zoom made ahead; 0 when the warmer is off. */
-  readonly upToZoom: number;
   /** The last round that finished, if any. */
   readonly lastRound: WarmingRound | undefined;
-  /** Resolves once the data as it is now has been warmed (a round runs now unless one already covers it); at once when off. */
+  /**
+   * Resolves once a round has looked at the data as it is now (and warmed it unless it already
+   * was). At once when the warmer is off or not yet started (before the app is ready); a round
+   * that fails is logged and leaves `lastRound` as it was.
+   */
   warmNow(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** What an app without warming has (TILE_WARM_ZOOM=0, the embedded database's default). */
-export const NO_TILE_WARMER: TileWarmer = { upToZoom: 0, lastRound: undefined, warmNow: async () => {}, stop: async () => {} };
+export const NO_TILE_WARMER: TileWarmer = { lastRound: undefined, warmNow: async () => {}, stop: async () => {} };
 
 /**
  * Keeps the map's first tiles made (warmTiles) as the data and the day change: looks at the data
@@ -105,7 +108,6 @@ export function startTileWarmer(db: Database, made: MadeTiles, options: { upToZo
   timer.unref();
   void tick();
   return {
-    upToZoom: options.upToZoom,
     get lastRound() {
       return lastRound;
     },

@@ -185,12 +185,15 @@ async function main(): Promise<void> {
     );
     console.log('\nA server that makes no tile ahead (TILE_WARM_ZOOM=0): every tile made on demand');
     await views(niced, cold.origin);
-    deployed = await serve(db, warmZoom);
+    // Without warming, the server as deployed is the first pass's, which kept what it made.
+    deployed = warmZoom > 0 ? await serve(db, warmZoom) : cold;
     if (warmZoom > 0) {
       await deployed.app.tileWarmer.warmNow();
-      const round = deployed.app.tileWarmer.lastRound!;
+      const round = deployed.app.tileWarmer.lastRound;
       console.log(
-        `\nAs deployed: the tile warmer made ${round.tiles} tiles of zooms 5–${warmZoom} ahead (TILE_WARM_ZOOM=${warmZoom}) in ${(round.ms / 1000).toFixed(1)} s; deeper tiles made on demand`,
+        round
+          ? `\nAs deployed: the tile warmer made ${round.tiles} tiles of zooms 5–${warmZoom} ahead (TILE_WARM_ZOOM=${warmZoom}) in ${(round.ms / 1000).toFixed(1)} s; deeper tiles made on demand`
+          : '\nAs deployed, but the tile warmer failed (its log says why): tiles made on demand',
       );
       await views(niced, deployed.origin);
     }
@@ -201,7 +204,7 @@ async function main(): Promise<void> {
     await niced.close();
     polite.remove();
     await cold.app.close();
-    await deployed?.app.close();
+    if (deployed !== cold) await deployed?.app.close();
     await close();
   }
 }

@@ -63,5 +63,7 @@ describe('tiles kept once made (server/tiles/made-tiles.ts)', () => {
     expect(Buffer.from(brotliDecompressSync(large.encoded!.br)).equals(Buffer.from(body))).toBe(true);
     expect(Buffer.from(gunzipSync(large.encoded!.gzip)).equals(Buffer.from(body))).toBe(true);
     expect((await made('v1 internal 9/1/3', async () => ({ body: new Uint8Array(100), features: 1 }))).tile.encoded).toBeUndefined();
+    // Each on memory of its own size, which is what the cache counts: not a view into a larger slab.
+    for (const bytes of [large.body, large.encoded!.br, large.encoded!.gzip]) expect(bytes.buffer.byteLength).toBe(bytes.byteLength);
   });
 });
