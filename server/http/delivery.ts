@@ -3,16 +3,17 @@ import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
-/**
- * How answers travel (issue 13): field users are on slow links. Dynamic answers (JSON,
- * GeoJSON, CSV, tiles) are compressed on the fly with brotli at a fast level or gzip; the
- * built files are compressed once at build time (web/vite.config.ts) and served as they are.
- */
 /** Answers smaller than this go uncompressed: the headers would outweigh the saving. */
 export const COMPRESS_THRESHOLD = 1024;
 /** Level 4 of 11: within a few percent of the best size for JSON, at a fraction of the time. */
 export const BROTLI_OPTIONS = { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } };
 
+/**
+ * How answers travel (issue 13): field users are on slow links. Dynamic answers (JSON,
+ * GeoJSON, CSV, tiles) are compressed on the fly with brotli at a fast level or gzip (a kept
+ * tile once, with it: tiles/tile-encodings.ts); the built files are compressed once at build
+ * time (web/vite.config.ts) and served as they are.
+ */
 export async function installCompression(app: FastifyInstance): Promise<void> {
   await app.register(fastifyCompress, {
     encodings: ['br', 'gzip'],

@@ -17,14 +17,8 @@ export function tileSql(db: Database, layer: LayerDefinition, query: TileQuery, 
 }
 
 /** The tile as bytes and the number of features in it, by whichever path the database has. */
-export async function buildTile(
-  db: Database,
-  layer: LayerDefinition,
-  request: Omit<TileQuery, 'mode'>,
-  /** When the caller has counted already (tile-warmer.ts): not counted again. */
-  mode?: TileQuery['mode'],
-): Promise<{ body: Uint8Array; features: number }> {
-  const query: TileQuery = { ...request, mode: mode ?? (await tileMode(db, layer, request)) };
+export async function buildTile(db: Database, layer: LayerDefinition, request: Omit<TileQuery, 'mode'>): Promise<{ body: Uint8Array; features: number }> {
+  const query: TileQuery = { ...request, mode: await tileMode(db, layer, request) };
   const params = new Params();
   if (db.kind === 'postgres') {
     const [row] = await db.query<{ tile: Uint8Array | null; features: number }>(tileSql(db, layer, query, params), params.values);
