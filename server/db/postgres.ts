@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Database, Queryable } from './database.js';
+import { DATA_VERSION_CHANNEL, DataVersionWatch, watchDataVersion } from './data-version.js';
 
 const INT8_OID = 20;
 
@@ -36,6 +37,18 @@ export const POOL_SIZE = 10;
  * pool on a read replica serves `reads` (DATABASE_READ_URL, issue 18).
  */
 export function openPostgres(connectionString: string, readUrl?: string, log: PoolLog = standardError): Database {
+  const replica = readUrl ? openPool(readUrl, log, { listens: false }) : undefined;
+  return openPool(connectionString, log, { replica, listens: true });
+}
+
+/**
+ * One pool. The primary's connections listen for a new data version (data-version.ts), so that the
+ * one that made a write hears it first; a replica's do not: a standby refuses LISTEN, and what a
+ * read there sees is the replica's version, read there.
+ */
+function openPool(connectionString: string, log: PoolLog, options: { replica?: Database; listens: boolean }): Database {
+  const { replica } = options;
+  const dataVersion = options.listens ? new DataVersionWatch() : undefined;
   // JIT compiles the analyses' correlated subqueries on every call: measured 3.9 s against
   // 0.09 s without it for the contested zones on the demo data. Short queries, so off.
   const max = POOL_SIZE;
@@ -44,7 +57,16 @@ export function openPostgres(connectionString: string, readUrl?: string, log: Po
   // new backend and its cold caches. On an idle machine: connecting 3–10 ms, then a zoom-12 tile
   // 24–36 ms against 3 ms on a warm connection; under a view's load in npm run bench:map, the
   // slowest tiles (165–200 ms) were those that met a pool shrunk to 1–3 connections.
-  const pool = new pg.Pool({ connectionString, max, min: max, types: types, options: '-c jit=off' });
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    min: max,
+    types: types,
+    options: '-c jit=off',
+    // Before the connection's first borrower has it. pg-pool awaits the promise (its typings say void).
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
+    onConnect: dataVersion && ((client: pg.ClientBase) => listenForDataVersion(client, dataVersion)),
+  });
   // A dropped idle connection must not crash the process (the pool replaces it), but an
   // operator must see that the server went away: a restart or a network cut shows here first.
   let closing = false;
@@ -65,7 +87,6 @@ export function openPostgres(connectionString: string, readUrl?: string, log: Po
     },
   });
 
-  const replica = readUrl ? openPostgres(readUrl, undefined, log) : undefined;
   const database: Database = {
     kind: 'postgres',
     ...on(pool),
@@ -93,5 +114,16 @@ export function openPostgres(connectionString: string, readUrl?: string, log: Po
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
   };
+  if (dataVersion) watchDataVersion(database, dataVersion);
   return database;
+}
+
+async function listenForDataVersion(client: pg.ClientBase, watch: DataVersionWatch): Promise<void> {
+  client.on('notification', (message) => {
+    if (message.channel === DATA_VERSION_CHANNEL) watch.changed();
+  });
+  // A connection that cannot listen is refused (pg-pool ends it and the borrower gets the error).
+  await client.query(`LISTEN ${DATA_VERSION_CHANNEL}`);
+  watch.listens();
+  client.once('end', () => watch.stoppedListening());
 }
