@@ -416,6 +416,8 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
     }
   }
   showIncidentRecency(map, date);
+  // For npm run bench:map: the first view's data handed to MapLibre; what follows until the map is idle is its drawing.
+  if (first) performance.mark('riskmap:first-data');
   // Sites drawn with their armed-presence rings when the analysis is in, else plain until it is: it
   // never holds back the layers. Drawn once where it can be: each new data is a new round of the
   // map's worker and of frames, 100 ms or more each in software WebGL.
@@ -483,7 +485,9 @@ function legendInView(): void {
 map.on('idle', legendInView);
 
 const ready = (async () => {
-  const [layerList] = await Promise.all([fetchLayerList(), map.once('load')]);
+  // The style, not the map's 'load': that waits for the background's first complete drawing, and the data layers
+  // added after it drew everything once more, at 150–600 ms a frame in software WebGL.
+  const [layerList] = await Promise.all([fetchLayerList(), map.once('style.load')]);
   for (const layer of layerList) titles.set(layer.name, layer.title);
   addDataLayers(map);
   // Over the claims and routes, under the point records that must stay clickable.
