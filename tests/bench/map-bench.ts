@@ -83,8 +83,20 @@ function watch(page: Page) {
   };
 }
 
+/**
+ * The bytes of the answers' bodies as they came over the wire. The map's worker script is fetched
+ * for a worker, whose body Chromium does not report to the page (0 bytes for its 120 KB): for an
+ * answer reported empty, its Content-Length, which the server sets on every static file.
+ */
 async function transferred(requests: Request[]): Promise<number> {
-  const sizes = await Promise.all(requests.map(async (r) => (await r.sizes().catch(() => undefined))?.responseBodySize ?? 0));
+  const sizes = await Promise.all(
+    requests.map(async (r) => {
+      const reported = (await r.sizes().catch(() => undefined))?.responseBodySize ?? 0;
+      if (reported > 0) return reported;
+      const declared = Number((await r.response().catch(() => null))?.headers()['content-length'] ?? 0);
+      return Number.isFinite(declared) ? declared : 0;
+    }),
+  );
   return sizes.reduce((a, b) => a + b, 0);
 }
 
