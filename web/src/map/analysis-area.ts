@@ -68,13 +68,30 @@ function outdated(map: MapLibreMap, asked: Asked): boolean {
   return asked.kind === 'too-wide' && map.getZoom() >= ANALYSIS_MIN_ZOOM;
 }
 
-/** Calls `refresh` once the map has stood still for `delayMs` somewhere `asked` no longer covers. */
-export function followArea(map: MapLibreMap, asked: () => Asked, refresh: () => void, delayMs = 400): void {
+/**
+ * Runs `then` once the map has stood still for `delayMs` and drawn every tile of its view: a
+ * view's analyses then never compete with its own tiles for the server's cores. Over 100 000
+ * claims on two cores, a zoom-12 tile made while the view's timeline ran took 100–120 ms
+ * against 3–15 ms alone (npm run bench:map, and a scratch script of the same tiles).
+ */
+export function afterMove(map: MapLibreMap, then: () => void, delayMs = 400): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   map.on('moveend', () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (outdated(map, asked())) refresh();
+      if (map.loaded() && map.areTilesLoaded() && !map.isMoving()) then();
+      else void map.once('idle').then(then);
     }, delayMs);
   });
+}
+
+/** Calls `refresh` after a move (afterMove) that left the map somewhere `asked` no longer covers. */
+export function followArea(map: MapLibreMap, asked: () => Asked, refresh: () => void, delayMs = 400): void {
+  afterMove(
+    map,
+    () => {
+      if (outdated(map, asked())) refresh();
+    },
+    delayMs,
+  );
 }

@@ -46,7 +46,7 @@ import {
   type DataLayerName,
   type ToggleableLayer,
 } from './layers/layers.js';
-import { ANALYSIS_MIN_ZOOM, followArea, visibleArea, whatToAsk, type Asked } from './analysis-area.js';
+import { afterMove, ANALYSIS_MIN_ZOOM, followArea, visibleArea, whatToAsk, type Asked } from './analysis-area.js';
 import type { RecordFilter } from './layers/layer-filter.js';
 import { createLegend } from './layers/legend.js';
 import { createPresenceFilter } from './layers/presence-filter.js';
@@ -304,13 +304,9 @@ function loadTimeline(): void {
   timelineArea = area.join(',');
   timeline.load(today(), area).catch(showLoadError);
 }
-let timelineTimer: ReturnType<typeof setTimeout> | undefined;
-map.on('moveend', () => {
-  clearTimeout(timelineTimer);
-  // Once the map has stood still: a pan is many moves.
-  timelineTimer = setTimeout(() => {
-    if (shownDate) loadTimeline();
-  }, 400);
+// Once the map has stood still (a pan is many moves) and drawn its view.
+afterMove(map, () => {
+  if (shownDate) loadTimeline();
 });
 
 /** What one load asks the server: a page of every layer, and the sites' armed presence, as of `date`. */
