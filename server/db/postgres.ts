@@ -122,8 +122,12 @@ async function listenForDataVersion(client: pg.ClientBase, watch: DataVersionWat
   client.on('notification', (message) => {
     if (message.channel === DATA_VERSION_CHANNEL) watch.changed();
   });
-  // A connection that cannot listen is refused (pg-pool ends it and the borrower gets the error).
-  await client.query(`LISTEN ${DATA_VERSION_CHANNEL}`);
+  // A connection that cannot listen still serves; with none listening, the version is read for every tile.
+  const listening = await client.query(`LISTEN ${DATA_VERSION_CHANNEL}`).then(
+    () => true,
+    () => false,
+  );
+  if (!listening) return;
   watch.listens();
   client.once('end', () => watch.stoppedListening());
 }

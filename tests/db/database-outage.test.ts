@@ -87,6 +87,9 @@ describe.skipIf(!serverUrl)('a database outage (PostgreSQL server only: the embe
     // The pool's connections are open before the cut, so the cut drops live connections too.
     for (const url of ['/api/zones', '/api/health/ready']) expect((await app.inject({ url })).statusCode, url).toBe(200);
     expect(proxied.poolStats!().total).toBeGreaterThan(0);
+    // The data version as the app knows it, from its connections' LISTEN (data-version.ts).
+    const tileVersion = async () => (await app.inject({ url: '/tiles' })).json<{ version: number }>().version;
+    const versionBefore = await tileVersion();
 
     // postgres.ts says on stderr that a connection was lost; expected here, so kept out of the output.
     const lost = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -116,6 +119,8 @@ describe.skipIf(!serverUrl)('a database outage (PostgreSQL server only: the embe
       expect(metrics.statusCode).toBe(200);
       expect(metrics.body).toMatch(/db_pool_connections\{state="total"\} 0/);
       expect(metrics.body).toMatch(/http_requests_total\{route="\/api\/zones\/:id",method="GET",status_class="5xx"\} 1/);
+      // Another instance writes while this one hears nothing.
+      await direct.query(`INSERT INTO sites (name, geom) VALUES ('written elsewhere', ST_SetSRID(ST_MakePoint(28.8, -2.05), 4326))`);
     } finally {
       lost.mockRestore();
     }
@@ -125,6 +130,10 @@ describe.skipIf(!serverUrl)('a database outage (PostgreSQL server only: the embe
       const res = await app.inject({ url });
       expect({ url, status: res.statusCode }).toEqual({ url, status: 200 });
     }
+    // What was written during the outage is not hidden behind the version known before it.
+    const [{ version }] = (await direct.query<{ version: number }>('SELECT version::float8 AS version FROM data_version')) as [{ version: number }];
+    expect(version).toBeGreaterThan(versionBefore);
+    expect(await tileVersion()).toBe(version);
     const written = await app.inject({
       method: 'POST',
       url: '/api/sites',

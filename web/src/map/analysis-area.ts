@@ -76,11 +76,19 @@ function outdated(map: MapLibreMap, asked: Asked): boolean {
  */
 export function afterMove(map: MapLibreMap, then: () => void, delayMs = 400): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // One wait for the drawing at a time: 'idle' means the view of that moment is drawn, whichever move led there.
+  let waiting = false;
   map.on('moveend', () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
       if (map.loaded() && map.areTilesLoaded() && !map.isMoving()) then();
-      else void map.once('idle').then(then);
+      else if (!waiting) {
+        waiting = true;
+        void map.once('idle').then(() => {
+          waiting = false;
+          then();
+        });
+      }
     }, delayMs);
   });
 }

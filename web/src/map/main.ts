@@ -449,6 +449,8 @@ async function loadLayers(date: string, options: { fit: boolean }): Promise<void
   shownDate = date;
   summarise(date);
   incidentChart?.refresh();
+  // A move that ended while this load ran found no date shown and asked for no timeline (the same area asks nothing).
+  loadTimeline();
 }
 
 /** Counts only what can be seen: a hidden layer's records are neither "shown" nor flagged. */
@@ -553,7 +555,6 @@ const ready = (async () => {
     onSaved: () => loadLayers(dateControl.value, { fit: false }).catch(showLoadError),
   });
   await loadLayers(dateControl.value, { fit: !openOnAddressView });
-  loadTimeline();
 })();
 
 function showLoadError(error: unknown): void {
